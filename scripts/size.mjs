@@ -1,0 +1,46 @@
+// `npm run size`: gzip and brotli size of every file a portal or a browser downloads (the widget
+// file and the extension's scripts), and a non-zero exit when a budget is exceeded.
+// Budgets: widget file 20 KB gzip; extension content script 40 KB gzip.
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { join, relative } from 'node:path';
+
+const KB = 1024;
+const budgets = [
+  { match: /^widget\/dist\/tthc-feedback\.js$/, gzip: 20 * KB, label: 'widget file' },
+  { match: /^\.output\/chrome-mv3\/content-scripts\/.*\.js$/, gzip: 40 * KB, label: 'extension content script' },
+];
+
+function walk(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+const files = [...walk('widget/dist'), ...walk('.output/chrome-mv3')].filter((f) => /\.(js|css|html)$/.test(f));
+if (!files.some((f) => f.startsWith('widget/dist'))) {
+  console.error('No built widget found: run npm run build first.');
+  process.exit(1);
+}
+let failed = false;
+const rows = files.map((file) => {
+  const body = readFileSync(file);
+  const gzip = gzipSync(body, { level: 9 }).length;
+  const brotli = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const name = relative('.', file);
+  const budget = budgets.find((b) => b.match.test(name));
+  const over = budget && gzip > budget.gzip;
+  if (over) failed = true;
+  return { file: name, raw: body.length, gzip, brotli, budget: budget ? `${budget.gzip / KB} KB gzip${over ? ' EXCEEDED' : ''}` : '' };
+});
+const width = Math.max(...rows.map((r) => r.file.length));
+console.log(`${'file'.padEnd(width)}  ${'raw'.padStart(9)}  ${'gzip'.padStart(8)}  ${'brotli'.padStart(8)}  budget`);
+for (const r of rows) {
+  console.log(`${r.file.padEnd(width)}  ${String(r.raw).padStart(9)}  ${String(r.gzip).padStart(8)}  ${String(r.brotli).padStart(8)}  ${r.budget}`);
+}
+if (failed) {
+  console.error('A size budget is exceeded.');
+  process.exit(1);
+}

@@ -1,0 +1,59 @@
+/**
+ * The built extension (.output/chrome-mv3) loaded unpacked in headless Chromium: its content
+ * script answers on a portal page and its side panel page opens.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { FIXTURES, launchWithExtension, serveStatic, type ExtensionSession, type StaticServer } from './kit';
+
+interface ChromeTabsApi {
+  tabs: {
+    query(q: { url: string }): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+}
+
+let session: ExtensionSession;
+let site: StaticServer;
+
+beforeAll(async () => {
+  site = await serveStatic(join(FIXTURES, 'extension'));
+  session = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await session?.close();
+  await site?.close();
+});
+
+describe('auditor extension', () => {
+  it('loads with a service worker and an extension id', () => {
+    expect(session.extensionId).toMatch(/^[a-p]{32}$/);
+  });
+
+  it('runs its content script on a procedure page and answers an audit request', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${site.url}/procedure-page.html`);
+    await expect
+      .poll(
+        () =>
+          session.serviceWorker.evaluate(async (pageUrl) => {
+            // Runs inside the service worker, where `chrome` is the extension API.
+            const api = (globalThis as unknown as { chrome: ChromeTabsApi }).chrome;
+            const [tab] = await api.tabs.query({ url: pageUrl });
+            if (tab?.id === undefined) return null;
+            return api.tabs.sendMessage(tab.id, { type: 'audit/run' }).catch(() => null);
+          }, page.url()),
+        { timeout: 10_000 },
+      )
+      .toMatchObject({ ok: true, page: { title: 'Thủ tục: Đăng ký khai sinh' } });
+    await page.close();
+  });
+
+  it('opens its side panel page in Vietnamese', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Kiểm tra công khai');
+    await page.close();
+  });
+});

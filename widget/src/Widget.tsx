@@ -1,0 +1,45 @@
+/**
+ * The widget's view: the 5-level satisfaction scale as a radio group of buttons, then the status
+ * line. Reads and drives one FeedbackModel; holds no state of its own.
+ */
+import { SATISFACTION_LEVELS } from '../../shared/protocol/constants';
+import { translate, type MessageId } from '../../shared/i18n';
+import type { FeedbackModel } from './model';
+
+export function Widget({ model }: { model: FeedbackModel }) {
+  const t = (id: MessageId, params?: Record<string, string | number>) => translate(model.lang, id, params);
+  const busy = model.status.value === 'sending';
+  const done = model.status.value === 'sent';
+  const notice = model.notice.value;
+  return (
+    <section class="tf" lang={model.lang} aria-labelledby="tf-title">
+      <h2 id="tf-title" class="tf-title">{t('widget.title')}</h2>
+      <div class="tf-scale" role="radiogroup" aria-labelledby="tf-title">
+        {SATISFACTION_LEVELS.map((level) => (
+          <button
+            type="button"
+            role="radio"
+            class="tf-level"
+            data-rating={level}
+            aria-checked={model.rating.value === level}
+            disabled={busy || done}
+            onClick={() => void model.rate(level)}
+          >
+            <span class="tf-face" aria-hidden="true">{FACES[level - 1]}</span>
+            <span class="tf-label">{t(`widget.rating.${level}` as MessageId)}</span>
+          </button>
+        ))}
+      </div>
+      <p class="tf-status" role="status" aria-live="polite" data-status={model.status.value}>
+        {notice ? t(notice.id, notice.params) : ''}
+      </p>
+      {model.canRetry.value && (
+        <button type="button" class="tf-retry" onClick={() => void model.retry()}>
+          {t('widget.retry')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+const FACES = ['😠', '🙁', '😐', '🙂', '😀'] as const;

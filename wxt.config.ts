@@ -1,0 +1,25 @@
+// WXT build of the auditor extension. Sources live in extension/ (srcDir); outputs go to
+// .output/chrome-mv3 and .output/firefox-mv3. Auto-imports are off: every module imports what it uses.
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+export default defineConfig({
+  srcDir: 'extension',
+  outDir: '.output',
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'Kiểm tra công khai TTHC',
+    description: 'Kiểm tra trang thủ tục hành chính có công khai đủ các bộ phận theo quy định.',
+    default_locale: undefined,
+    permissions: ['storage', 'activeTab', 'tabs', ...(browser === 'chrome' ? ['sidePanel'] : [])],
+    action: { default_title: 'Kiểm tra công khai TTHC' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'tthc-audit@tthc-feedback.local', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({ plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })] }),
+});
