@@ -1,0 +1,59 @@
+/**
+ * Judges the contact for phản ánh, kiến nghị (Decree 20/2008 Art. 13): somewhere on the page
+ * (usually the footer) a block that names phản ánh, kiến nghị together with a way to reach the
+ * receiving agency (address, phone, e-mail or website). Naming it without any contact, or giving
+ * only a generic phone or e-mail, asks for review.
+ */
+import type { ContactBlock, ExtractedPage } from '../../../extractor';
+import { quote } from '../../../text/normalize';
+import { classifyValue, fieldsFor, makeResult, reason, type Judgement } from '../../judge';
+import { element } from './element';
+
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+const PHONE = /(?:\+84|\(\+?84\)|\b0)[\s.\-()]*\d(?:[\s.\-()]*\d){7,10}\b|\b1[89]00[\s.]?\d(?:[\s.]?\d){3,6}\b/;
+const WEB = /\bhttps?:\/\/\S+|\bwww\.[\w-]+(?:\.[\w-]+)+/i;
+const ADDRESS = /địa chỉ\s*[:：]|\bsố\s+\d+\w?\s*,?\s*(?:đường|phố|ngõ|ngách)|\b(?:đường|phố)\s+\p{Lu}/u;
+
+function means(c: Pick<ContactBlock, 'phones' | 'emails' | 'websites' | 'hasAddress'>): string[] {
+  return [
+    ...(c.hasAddress ? ['địa chỉ'] : []),
+    ...(c.phones.length ? ['điện thoại'] : []),
+    ...(c.emails.length ? ['email'] : []),
+    ...(c.websites.length ? ['website'] : []),
+  ];
+}
+
+export function match(page: ExtractedPage): Judgement {
+  const fields = fieldsFor(page, 'feedback-contact');
+  const labelled: ContactBlock[] = fields.filter((f) => {
+    const kind = classifyValue(f.value);
+    return kind === 'real' || (kind === 'empty' && f.links.length > 0);
+  }).map((f) => {
+    const text = `${f.label}\n${f.value}`;
+    const hrefs = f.links.map((l) => l.href).join(' ');
+    return {
+      pakn: true,
+      text: quote(text, 300),
+      phones: PHONE.test(text) || /tel:/i.test(hrefs) ? ['yes'] : [],
+      emails: EMAIL.test(`${text} ${hrefs}`) ? ['yes'] : [],
+      websites: WEB.test(text) ? ['yes'] : [],
+      hasAddress: ADDRESS.test(text),
+      evidence: f.value ? f.evidence : f.labelEvidence,
+    };
+  });
+  const pakn = [...labelled, ...page.contacts.filter((c) => c.pakn)];
+  const reachable = pakn.filter((c) => means(c).length > 0).sort((a, b) => means(b).length - means(a).length);
+  const best = reachable[0];
+  if (best) {
+    return { result: makeResult(element, 'pass', true, best.text, [best.evidence], reason('reason.contactFound', { means: means(best).join(', ') })), findings: [] };
+  }
+  if (pakn[0]) return { result: makeResult(element, 'review', false, pakn[0].text, [pakn[0].evidence], reason('reason.contactWithoutMeans')), findings: [] };
+  const unfilled = fields[0];
+  if (unfilled) {
+    const why = classifyValue(unfilled.value) === 'empty' ? reason('reason.empty', { label: unfilled.label }) : reason('reason.placeholder', { label: unfilled.label, value: quote(unfilled.value, 60) });
+    return { result: makeResult(element, 'fail', false, null, [unfilled.evidence], why), findings: [] };
+  }
+  const generic = page.contacts.find((c) => c.phones.length > 0 || c.emails.length > 0);
+  if (generic) return { result: makeResult(element, 'review', false, generic.text, [generic.evidence], reason('reason.contactGeneric')), findings: [] };
+  return { result: makeResult(element, 'fail', false, null, [], reason('reason.missing')), findings: [] };
+}

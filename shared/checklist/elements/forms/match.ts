@@ -1,0 +1,59 @@
+/**
+ * Judges the forms (Mẫu đơn, mẫu tờ khai). Forms count as published when a forms field or column
+ * names them, when the dossier names them ("Mẫu số 05"), or when a file is linked; the page saying
+ * there is no form makes the element not applicable, and so does an empty forms column with no form
+ * mentioned anywhere. A dossier that requires "tờ khai theo mẫu" without naming or linking it fails.
+ * Quality finding: a downloadable file, not only a citation (Circular 02/2017: forms attached).
+ */
+import type { ExtractedPage } from '../../../extractor';
+import { quote } from '../../../text/normalize';
+import { judgeFields, makeFinding, makeResult, reason, type Judgement } from '../../judge';
+import { element } from './element';
+
+const FILE_LINK = /\.(?:docx?|pdf|xlsx?|odt|ods|rtf|zip|rar)(?:$|[?#])|download|tai-?ve|taive|getfile|file\.ashx|attachment|dinh-?kem/i;
+const NAMED_FORM = /\bmẫu\s+(?:số\s+)?[\p{L}\d]*\d[\p{L}\d.\-/]*|\bmẫu\s+[A-ZĐ]{1,4}[\d\-/.]+\w*|\bform\s+(?:no\.?\s*)?\d+/iu;
+const REQUIRES_FORM = /theo\s+mẫu|mẫu\s+đơn|tờ\s+khai|mẫu\s+tờ\s+khai|biểu\s+mẫu/i;
+
+export function match(page: ExtractedPage): Judgement {
+  const formFields = judgeFields(page, 'forms');
+  const dossierFields = judgeFields(page, 'dossier');
+  const links = [...formFields, ...dossierFields].flatMap((j) => j.field.links).filter((l) => FILE_LINK.test(l.href));
+  const realForms = formFields.filter((j) => j.kind === 'real');
+  const dossierText = dossierFields.map((j) => j.field.value).join('\n');
+  const named = NAMED_FORM.exec(dossierText);
+
+  const download = (evidence: typeof realForms[number]['field']['evidence'][]) =>
+    links.length > 0
+      ? makeFinding('forms.download', element, 'pass', reason('finding.formDownload.pass', { count: links.length }), evidence.slice(0, 1))
+      : makeFinding('forms.download', element, 'fail', reason('finding.formDownload.fail'), evidence.slice(0, 1));
+
+  if (realForms.length > 0 || links.length > 0) {
+    const value = realForms.length > 0 ? realForms.map((j) => j.field.value).join('\n') : links.map((l) => l.text || l.href).join('\n');
+    const evidence = realForms.length > 0 ? realForms.map((j) => j.field.evidence) : dossierFields.slice(0, 1).map((j) => j.field.evidence);
+    const label = realForms[0]?.field.label || element.legalName;
+    return { result: makeResult(element, 'pass', true, value, evidence, reason('reason.found', { label })), findings: [download(evidence)] };
+  }
+  if (named) {
+    const evidence = dossierFields.filter((j) => NAMED_FORM.test(j.field.value)).map((j) => j.field.evidence);
+    return { result: makeResult(element, 'pass', true, named[0], evidence, reason('reason.formsInDossier')), findings: [download(evidence)] };
+  }
+  const declaredNone = formFields.find((j) => j.kind === 'none');
+  if (declaredNone) {
+    return { result: makeResult(element, 'na', false, null, [declaredNone.field.evidence], reason('reason.declaredNone', { value: quote(declaredNone.field.value, 60) })), findings: [] };
+  }
+  if (REQUIRES_FORM.test(dossierText)) {
+    const evidence = dossierFields.filter((j) => REQUIRES_FORM.test(j.field.value)).map((j) => j.field.evidence);
+    return { result: makeResult(element, 'fail', false, null, evidence, reason('reason.formRequiredNotPublished')), findings: [] };
+  }
+  const emptyColumn = formFields.find((j) => j.field.source === 'column' && j.kind === 'empty');
+  if (emptyColumn) return { result: makeResult(element, 'na', false, null, [emptyColumn.field.labelEvidence], reason('reason.noFormCited')), findings: [] };
+  const first = formFields[0];
+  if (first) {
+    const label = first.field.label || element.legalName;
+    return {
+      result: makeResult(element, 'fail', false, null, [first.field.evidence], first.kind === 'placeholder' ? reason('reason.placeholder', { label, value: quote(first.field.value, 60) }) : reason('reason.empty', { label })),
+      findings: [],
+    };
+  }
+  return { result: makeResult(element, 'review', false, null, [], reason('reason.conditionalAbsent')), findings: [] };
+}

@@ -1,0 +1,35 @@
+/**
+ * Judges the procedure name: a "Tên thủ tục" field, else the heading right above the procedure's
+ * fields (where every portal puts the title), else the first h1. A code before the name
+ * ("1.012815 Đăng ký …") is not part of it. Fails when nothing names the procedure.
+ */
+import type { ExtractedPage } from '../../../extractor';
+import { judgeFields, makeResult, reason, type Judgement } from '../../judge';
+import { element } from './element';
+
+const CODE_PREFIX = /^\s*(?:\d\.\d{6}(?:\.[\w.]+)?|T-[A-Z]{2,5}-\d{3,}-[A-Z]{2})\s*[-–:.]?\s*/;
+const GENERIC = /^(chi tiết thủ tục|thông tin thủ tục|thủ tục hành chính|danh sách thủ tục|tra cứu thủ tục|cổng dịch vụ công|trang chủ|thông tin chi tiết|nội dung)\b/i;
+
+export function stripCode(name: string): string {
+  return name.replace(CODE_PREFIX, '').trim();
+}
+
+export function match(page: ExtractedPage): Judgement {
+  const labelled = judgeFields(page, 'name').find((j) => j.kind === 'real');
+  if (labelled) {
+    const value = stripCode(labelled.field.value.split('\n')[0] ?? '');
+    return { result: makeResult(element, 'pass', true, value, [labelled.field.evidence], reason('reason.found', { label: labelled.field.label })), findings: [] };
+  }
+  const usable = page.headings.filter((h) => h.text.length >= 8 && h.text.length <= 400 && !GENERIC.test(h.text));
+  const beforeFields = page.firstLabelIndex >= 0 ? usable.filter((h) => h.blockIndex < page.firstLabelIndex) : [];
+  const heading = beforeFields[beforeFields.length - 1] ?? usable.find((h) => h.level === 1) ?? (page.firstLabelIndex >= 0 ? usable[0] : undefined);
+  if (heading) {
+    return {
+      result: makeResult(element, 'pass', true, stripCode(heading.text.split('\n')[0] ?? heading.text), [heading.evidence], reason('reason.nameFromHeading')),
+      findings: [],
+    };
+  }
+  const placeholder = judgeFields(page, 'name')[0];
+  if (placeholder) return { result: makeResult(element, 'fail', false, null, [placeholder.field.labelEvidence], reason('reason.empty', { label: placeholder.field.label })), findings: [] };
+  return { result: makeResult(element, 'fail', false, null, [], reason('reason.missing')), findings: [] };
+}

@@ -1,0 +1,144 @@
+/**
+ * Helpers every element judge shares: classifying a value (real content, an explicit "none", a
+ * placeholder such as "Không có thông tin", or nothing), picking the best of several labelled
+ * fields, and building results. Pure functions of the extracted page.
+ */
+import { labelKey, quote } from '../text/normalize';
+import type { ExtractedField, ExtractedPage } from '../extractor';
+import type { MessageId, MessageParams } from '../i18n';
+import type { LabelKey } from './lexicon';
+import type { ElementDefinition, ElementResult, Evidence, FindingId, QualityFinding, Status } from './types';
+
+export type ValueKind = 'empty' | 'placeholder' | 'none' | 'real';
+
+const PLACEHOLDERS = new Set([
+  'không có thông tin', 'chưa có thông tin', 'không có dữ liệu', 'chưa có dữ liệu', 'đang cập nhật', 'đang cập nhập',
+  'chưa cập nhật', 'chưa cập nhập', 'đang được cập nhật', 'đang xây dựng', 'đang bổ sung', 'đang cập nhật thông tin',
+  'updating', 'n/a', 'na', 'null', 'undefined', 'no information', 'không xác định', 'chưa xác định', 'tbd',
+]);
+const NONE = new Set([
+  'không', 'không có', 'none', 'no', 'nil', 'không yêu cầu', 'không quy định', 'không có yêu cầu', 'không có điều kiện',
+  'không có yêu cầu, điều kiện', 'không yêu cầu, điều kiện', 'không có yêu cầu điều kiện', 'không thu', 'không thu phí',
+  'không thu phí, lệ phí', 'không thu lệ phí', 'miễn phí', 'miễn thu', 'miễn lệ phí', 'miễn phí, lệ phí', 'free', 'free of charge',
+  'không mất phí', 'không có phí', 'không có phí, lệ phí', 'không có lệ phí', 'không phải nộp', 'không phải nộp phí',
+  'không có mẫu', 'không có mẫu đơn', 'không có mẫu đơn, tờ khai', 'không quy định mẫu', 'không có biểu mẫu', '0 đồng', '0đ', '0',
+]);
+
+/** Markup pasted as text (`<div class=…>`, `&acirc;`) is not content. */
+function visibleText(value: string): string {
+  return value
+    .replace(/<\/?[a-z][^>]{0,400}>/gi, ' ')
+    .replace(/&(?:[a-z]{2,8}|#\d{1,6}|#x[\da-f]{1,5});/gi, 'x');
+}
+
+function lineKind(line: string): ValueKind {
+  const key = labelKey(visibleText(line)).replace(/[|()[\]"“”'.…\-–—_*•·,;:!?/\\]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (key === '') return 'empty';
+  if (PLACEHOLDERS.has(key)) return 'placeholder';
+  if (NONE.has(key)) return 'none';
+  if (!/[\p{L}\d]/u.test(key)) return 'empty';
+  return 'real';
+}
+
+/** What a value amounts to: real content wins over "none", which wins over placeholders. */
+export function classifyValue(value: string): ValueKind {
+  let best: ValueKind = 'empty';
+  const rank: Record<ValueKind, number> = { empty: 0, placeholder: 1, none: 2, real: 3 };
+  for (const line of value.split('\n')) {
+    const kind = lineKind(line);
+    if (rank[kind] > rank[best]) best = kind;
+    if (best === 'real') break;
+  }
+  return best;
+}
+
+/** Lines of `value` that are real content (placeholders and fillers dropped). */
+export function realLines(value: string): string[] {
+  return value.split('\n').filter((line) => lineKind(line) === 'real');
+}
+
+export function fieldsFor(page: ExtractedPage, ...keys: LabelKey[]): ExtractedField[] {
+  return page.fields.filter((f) => (keys as string[]).includes(f.key));
+}
+
+export interface Judged {
+  field: ExtractedField;
+  kind: ValueKind;
+}
+
+/** Fields for `keys`, each with its kind, best first (real, then none, then placeholder, then empty). */
+export function judgeFields(page: ExtractedPage, ...keys: LabelKey[]): Judged[] {
+  const rank: Record<ValueKind, number> = { real: 0, none: 1, placeholder: 2, empty: 3 };
+  return fieldsFor(page, ...keys)
+    .map((field) => ({ field, kind: classifyValue(field.value) }))
+    .sort((a, b) => rank[a.kind] - rank[b.kind]);
+}
+
+export function reason(id: MessageId, params?: MessageParams): { id: MessageId; params?: MessageParams } {
+  return params ? { id, params } : { id };
+}
+
+export function makeResult(
+  element: ElementDefinition,
+  status: Status,
+  present: boolean,
+  value: string | null,
+  evidence: Evidence[],
+  why: { id: MessageId; params?: MessageParams },
+): ElementResult {
+  return { id: element.id, status, present, value, evidence, reason: why, legalRef: element.legalRef };
+}
+
+export function makeFinding(
+  id: FindingId,
+  element: ElementDefinition | null,
+  status: Exclude<Status, 'na'>,
+  why: { id: MessageId; params?: MessageParams },
+  evidence: Evidence[] = [],
+): QualityFinding {
+  return { id, element: element?.id ?? null, status, reason: why, evidence };
+}
+
+/** Joins the real lines of several fields into one value, without repeating a line. */
+export function joinValues(judged: Judged[]): string {
+  const lines = new Set<string>();
+  for (const j of judged) if (j.kind === 'real' || j.kind === 'none') for (const l of j.field.value.split('\n')) if (lineKind(l) !== 'empty' && lineKind(l) !== 'placeholder') lines.add(l);
+  return [...lines].join('\n');
+}
+
+export interface Judgement {
+  result: ElementResult;
+  findings: QualityFinding[];
+}
+
+export interface LabelledOptions {
+  /** What an absent label means: fail (always required), review (conditional or practice). */
+  absent: 'fail' | 'review';
+  /** An explicit "Không" counts as published ("none" passes for fees and conditions). */
+  nonePasses?: boolean;
+}
+
+/**
+ * The common judgement: real content under any of the element's labels passes; an explicit none
+ * passes where allowed; a label with only a placeholder or nothing fails; no label at all fails
+ * or asks for review, as the requirement says.
+ */
+export function judgeLabelled(page: ExtractedPage, element: ElementDefinition, options: LabelledOptions): ElementResult {
+  const judged = judgeFields(page, element.id);
+  const best = judged[0];
+  const absentReason = element.requirement === 'always' ? reason('reason.missing') : element.requirement === 'practice' ? reason('reason.practiceAbsent') : reason('reason.conditionalAbsent');
+  if (!best) return makeResult(element, options.absent, false, null, [], absentReason);
+  const label = best.field.label || element.legalName;
+  if (best.kind === 'real') {
+    const good = judged.filter((j) => j.kind === 'real');
+    return makeResult(element, 'pass', true, joinValues(good), good.map((j) => j.field.evidence), reason('reason.found', { label }));
+  }
+  if (best.kind === 'none') {
+    if (options.nonePasses) return makeResult(element, 'pass', true, best.field.value, [best.field.evidence], reason('reason.declaredNone', { value: quote(best.field.value, 60) }));
+    return makeResult(element, 'fail', false, null, [best.field.labelEvidence], reason('reason.placeholder', { label, value: quote(best.field.value, 60) }));
+  }
+  if (best.kind === 'placeholder') {
+    return makeResult(element, 'fail', false, null, [best.field.evidence], reason('reason.placeholder', { label, value: quote(best.field.value, 60) }));
+  }
+  return makeResult(element, 'fail', false, null, [best.field.labelEvidence], reason('reason.empty', { label }));
+}

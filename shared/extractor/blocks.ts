@@ -1,0 +1,213 @@
+/**
+ * Reads a page into a flat list of text blocks in document order: the smallest block-level units
+ * (paragraphs, list items, table cells, headings, label divs), each with its text, links, heading
+ * level, table coordinates and page region. Iterative, so deeply nested markup cannot overflow the
+ * stack; reads text only, so nothing on the page is run or changed. Script, style, form controls
+ * and our own widget are skipped.
+ */
+import { normalizeMultiline } from '../text/normalize';
+
+export type Region = 'main' | 'nav' | 'footer';
+
+export interface Link {
+  href: string;
+  text: string;
+}
+
+export interface CellRef {
+  table: number;
+  row: number;
+  col: number;
+  header: boolean;
+  tableEl: Element;
+  rowEl: Element;
+  cellEl: Element;
+}
+
+export interface Block {
+  el: Element;
+  text: string;
+  links: Link[];
+  /** 1–6 for h1–h6 (or role=heading), 7 for dt, 0 otherwise. */
+  heading: number;
+  listItem: boolean;
+  region: Region;
+  cell: CellRef | null;
+}
+
+const SKIP = new Set([
+  'script', 'style', 'noscript', 'template', 'head', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
+  'video', 'audio', 'select', 'option', 'optgroup', 'datalist', 'button', 'input', 'textarea', 'tthc-feedback',
+]);
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl',
+  'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr',
+  'html', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th',
+  'thead', 'tr', 'ul', 'legend',
+]);
+const NAV_CLASS = /(^|[\s_-])(menu|navbar|nav|breadcrumbs?|sidebar)([\s_-]|$)/i;
+const FOOTER_CLASS = /(^|[\s_-])(footer|chan-trang|chantrang)([\s_-]|$)/i;
+
+/** Hard limits so hostile pages cannot make an audit hang: blocks kept and characters per block. */
+export const MAX_BLOCKS = 60_000;
+export const MAX_BLOCK_CHARS = 20_000;
+
+interface OpenBlock {
+  el: Element;
+  heading: number;
+  listItem: boolean;
+}
+
+interface OpenTable {
+  id: number;
+  el: Element;
+  row: number;
+  col: number;
+  rowEl: Element | null;
+  inHead: boolean;
+}
+
+type Frame = Node | (() => void);
+
+function headingLevel(el: Element, tag: string): number {
+  if (tag.length === 2 && tag[0] === 'h' && tag[1]! >= '1' && tag[1]! <= '6') return Number(tag[1]);
+  if (tag === 'dt') return 7;
+  if (el.getAttribute('role') === 'heading') return Math.min(6, Math.max(1, Number(el.getAttribute('aria-level')) || 2));
+  return 0;
+}
+
+function regionOf(el: Element, tag: string, current: Region): Region {
+  if (current !== 'main') return current;
+  const role = el.getAttribute('role');
+  if (tag === 'nav' || role === 'navigation' || role === 'menubar') return 'nav';
+  if (tag === 'footer' || role === 'contentinfo') return 'footer';
+  const idClass = `${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''}`;
+  if (idClass.length > 1 && idClass.length < 300) {
+    if (FOOTER_CLASS.test(idClass)) return 'footer';
+    if (NAV_CLASS.test(idClass)) return 'nav';
+  }
+  return current;
+}
+
+/** Reads `root` into blocks. */
+export function readBlocks(root: Element): { blocks: Block[]; nodeCount: number } {
+  const blocks: Block[] = [];
+  const open: OpenBlock[] = [{ el: root, heading: 0, listItem: false }];
+  const tables: OpenTable[] = [];
+  const cells: CellRef[] = [];
+  let region: Region = 'main';
+  let tableCount = 0;
+  let nodeCount = 0;
+  let buffer = '';
+  let links: Link[] = [];
+  let linkStart = -1;
+
+  const flush = (): void => {
+    if (buffer.trim() === '' && links.length === 0) {
+      buffer = '';
+      return;
+    }
+    const owner = open[open.length - 1]!;
+    const text = normalizeMultiline(buffer.length > MAX_BLOCK_CHARS ? buffer.slice(0, MAX_BLOCK_CHARS) : buffer);
+    if (text !== '' && blocks.length < MAX_BLOCKS) {
+      blocks.push({
+        el: owner.el,
+        text,
+        links,
+        heading: owner.heading,
+        listItem: owner.listItem,
+        region,
+        cell: cells[cells.length - 1] ?? null,
+      });
+    }
+    buffer = '';
+    links = [];
+  };
+
+  const stack: Frame[] = [root];
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    if (typeof frame === 'function') {
+      frame();
+      continue;
+    }
+    nodeCount++;
+    if (frame.nodeType === 3) {
+      if (buffer.length < MAX_BLOCK_CHARS) buffer += (frame as Text).data;
+      continue;
+    }
+    if (frame.nodeType !== 1) continue;
+    const el = frame as Element;
+    const tag = el.localName.toLowerCase();
+    if (SKIP.has(tag)) continue;
+    if (tag === 'br') {
+      buffer += '\n';
+      continue;
+    }
+    const isBlock = BLOCK.has(tag) && el !== root;
+    // Exits run after the children, in this order: record the link, flush the block (while its
+    // cell and region still apply), leave the table structure, restore the region.
+    let linkExit: (() => void) | null = null;
+    let blockExit: (() => void) | null = null;
+    let structureExit: (() => void) | null = null;
+    let regionExit: (() => void) | null = null;
+    if (isBlock) {
+      flush();
+      open.push({ el, heading: headingLevel(el, tag), listItem: tag === 'li' });
+      blockExit = () => {
+        flush();
+        open.pop();
+      };
+    }
+    const newRegion = regionOf(el, tag, region);
+    if (newRegion !== region) {
+      const previous = region;
+      region = newRegion;
+      regionExit = () => {
+        region = previous;
+      };
+    }
+    if (tag === 'table') {
+      tables.push({ id: tableCount++, el, row: -1, col: 0, rowEl: null, inHead: false });
+      structureExit = () => void tables.pop();
+    } else if (tag === 'thead') {
+      const t = tables[tables.length - 1];
+      if (t) {
+        t.inHead = true;
+        structureExit = () => {
+          t.inHead = false;
+        };
+      }
+    } else if (tag === 'tr') {
+      const t = tables[tables.length - 1];
+      if (t) {
+        t.row++;
+        t.col = 0;
+        t.rowEl = el;
+      }
+    } else if (tag === 'td' || tag === 'th') {
+      const t = tables[tables.length - 1];
+      if (t && t.rowEl) {
+        const span = Math.min(50, Math.max(1, Number(el.getAttribute('colspan')) || 1));
+        cells.push({ table: t.id, row: t.row, col: t.col, header: tag === 'th' || t.inHead, tableEl: t.el, rowEl: t.rowEl, cellEl: el });
+        t.col += span;
+        structureExit = () => void cells.pop();
+      }
+    } else if (tag === 'a') {
+      const href = el.getAttribute('href');
+      if (href) {
+        const previousStart = linkStart;
+        linkStart = buffer.length;
+        linkExit = () => {
+          links.push({ href: href.trim(), text: normalizeMultiline(buffer.slice(Math.min(linkStart, buffer.length))) });
+          linkStart = previousStart;
+        };
+      }
+    }
+    for (const exit of [regionExit, structureExit, blockExit, linkExit]) if (exit) stack.push(exit);
+    const children = el.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  flush();
+  return { blocks, nodeCount };
+}

@@ -1,0 +1,287 @@
+/**
+ * The extractor: the only code that reads the DOM. Takes a whole page (Document) or a part of
+ * one (Element) and returns an ExtractedPage: every labelled field it found (element labels and
+ * the auxiliary ones), the headings that may name the procedure, code mentions, contact blocks
+ * for phản ánh, kiến nghị, and status markers, each with evidence. Everything after this point is
+ * pure functions of that record. It never runs page scripts and never writes to the page; values
+ * are plain text.
+ */
+import { labelKey, normalizeText, quote } from '../text/normalize';
+import { DEFAULT_LEXICON, isElementKey, type LabelKey, type Lexicon } from '../checklist/lexicon';
+import { readBlocks, type Block, type Link } from './blocks';
+import { matchLabel } from './labels';
+import { selectorFor } from './selector';
+import { ExtractedPageSchema, type ContactBlock, type ExtractedField, type ExtractedPage, type PageHeading } from './schema';
+
+export type { ExtractedField, ExtractedPage, ContactBlock, PageHeading } from './schema';
+
+export interface ExtractOptions {
+  url?: string | null;
+  lexicon?: Lexicon;
+}
+
+/** Values longer than this are cut: enough to judge, bounded for 5 MB pages. */
+const MAX_VALUE_CHARS = 20_000;
+const CHANNEL_RE = /trực tiếp|trực tuyến|bưu chính|bưu điện|qua mạng|online|in person|by post/i;
+const PAKN_RE = /phản\s*ánh|kiến\s*nghị|\bpakn\b|đường\s*dây\s*nóng|hotline|feedback and petition/i;
+const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const PHONE_RE = /(?:\+84|\(\+?84\)|\b0)[\s.\-()]*\d(?:[\s.\-()]*\d){7,10}\b|\b1[89]00[\s.]?\d(?:[\s.]?\d){3,6}\b/g;
+const WEB_RE = /\bhttps?:\/\/[^\s<>"']+|\bwww\.[\w-]+(?:\.[\w-]+)+/gi;
+const ADDRESS_RE = /địa chỉ\s*[:：]|\bsố\s+\d+\w?\s*,?\s*(?:đường|phố|ngõ|ngách)|\b(?:đường|phố)\s+\p{Lu}|\baddress\s*:/iu;
+const CODE_RE = /\b\d\.\d{6}(?:\.\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}|\.[A-Z]\d{2})?\b|\bT-[A-Z]{2,5}-\d{3,}-[A-Z]{2}\b/;
+const EXPIRED_RE = /^(?:đã\s+)?(?:hết\s+hiệu\s+lực|bị\s+bãi\s+bỏ|đã\s+bãi\s+bỏ|bãi\s+bỏ|ngưng\s+hiệu\s+lực|hết\s+hạn\s+áp\s+dụng|expired|no longer in force)\b/i;
+
+interface OpenField {
+  key: LabelKey;
+  label: string;
+  labelBlock: Block;
+  labelIndex: number;
+  rest: string;
+  parts: Block[];
+  source: ExtractedField['source'];
+  size: number;
+}
+
+function evidenceOf(block: Block, text: string) {
+  return { selector: selectorFor(block.el), quote: quote(text || block.text) };
+}
+
+function rootOf(input: Document | Element): { root: Element | null; doc: Document | null } {
+  if ((input as Document).nodeType === 9) {
+    const doc = input as Document;
+    return { root: doc.body ?? doc.documentElement, doc };
+  }
+  const el = input as Element;
+  return { root: el, doc: el.ownerDocument };
+}
+
+/** Column tables: header row with two or more known column labels (methods, dossier, legal basis…). */
+function findColumnTables(blocks: Block[], lexicon: Lexicon): { fields: ExtractedField[]; tables: Set<number>; used: Set<Block>; headers: Set<Block> } {
+  const byTable = new Map<number, Block[]>();
+  for (const b of blocks) if (b.cell) (byTable.get(b.cell.table) ?? byTable.set(b.cell.table, []).get(b.cell.table)!).push(b);
+  const fields: ExtractedField[] = [];
+  const tables = new Set<number>();
+  const used = new Set<Block>();
+  const headers = new Set<Block>();
+  for (const [table, cellBlocks] of byTable) {
+    const rows = new Map<number, Map<number, Block[]>>();
+    for (const b of cellBlocks) {
+      const row = rows.get(b.cell!.row) ?? rows.set(b.cell!.row, new Map()).get(b.cell!.row)!;
+      (row.get(b.cell!.col) ?? row.set(b.cell!.col, []).get(b.cell!.col)!).push(b);
+    }
+    const rowIds = [...rows.keys()].sort((a, b) => a - b);
+    const headerRow = rowIds.find((r) => [...rows.get(r)!.values()].some((bs) => bs[0]!.cell!.header)) ?? rowIds[0];
+    if (headerRow === undefined) continue;
+    const header = rows.get(headerRow)!;
+    const headerCells = [...header.entries()].sort((a, b) => a[0] - b[0]);
+    const keys = new Map<number, { key: LabelKey; label: string; block: Block }>();
+    for (const [col, bs] of headerCells) {
+      const text = bs.map((b) => b.text).join(' ');
+      const entry = lexicon.columns.get(labelKey(text));
+      if (entry) keys.set(col, { key: entry.key, label: normalizeText(text), block: bs[0]! });
+    }
+    if (keys.size < 2) continue;
+    tables.add(table);
+    for (const b of cellBlocks) used.add(b);
+    for (const bs of header.values()) for (const b of bs) headers.add(b);
+    const dataRows = rowIds.filter((r) => r > headerRow);
+    const columnCount = Math.max(...dataRows.map((r) => rows.get(r)!.size), 0);
+    // A column without a header whose cells name submission channels is the methods column (Huế pages).
+    const allCols = new Set(dataRows.flatMap((r) => [...rows.get(r)!.keys()]));
+    for (const col of allCols) {
+      if (keys.has(col)) continue;
+      const values = dataRows.map((r) => rows.get(r)!.get(col)?.map((b) => b.text).join(' ') ?? '');
+      const headerBlock = header.get(col)?.[0] ?? headerCells[0]?.[1][0];
+      if (headerBlock && !header.get(col) && values.some((v) => CHANNEL_RE.test(v))) keys.set(col, { key: 'methods', label: '', block: headerBlock });
+    }
+    for (const [col, info] of keys) {
+      const cells: Block[] = [];
+      for (const r of dataRows) {
+        const row = rows.get(r)!;
+        if (row.size === 1 && columnCount > 1 && !row.has(col)) continue;
+        cells.push(...(row.get(col) ?? []));
+      }
+      const value = cells.map((b) => b.text).join('\n').slice(0, MAX_VALUE_CHARS);
+      const first = cells[0] ?? info.block;
+      fields.push({
+        key: info.key,
+        label: info.label,
+        value,
+        source: 'column',
+        links: cells.flatMap((b) => b.links),
+        evidence: evidenceOf(first, value),
+        labelEvidence: evidenceOf(info.block, info.label),
+      });
+    }
+  }
+  return { fields, tables, used, headers };
+}
+
+function closeField(open: OpenField): ExtractedField {
+  const value = [open.rest, ...open.parts.map((b) => b.text)].filter((t) => t !== '').join('\n').slice(0, MAX_VALUE_CHARS);
+  const first = open.parts[0] ?? open.labelBlock;
+  return {
+    key: open.key,
+    label: open.label,
+    value,
+    source: open.source,
+    links: [...(open.rest ? open.labelBlock.links : []), ...open.parts.flatMap((b) => b.links)],
+    evidence: evidenceOf(first, value),
+    labelEvidence: evidenceOf(open.labelBlock, open.label),
+  };
+}
+
+/** Whether block `b` still belongs to the value of `open`. */
+function continues(open: OpenField, b: Block, inColumnTable: boolean): boolean {
+  if (b.region !== open.labelBlock.region) return false;
+  if (open.size > MAX_VALUE_CHARS) return false;
+  const labelCell = open.labelBlock.cell;
+  if (open.source === 'row' && labelCell) {
+    if (b.cell && b.cell.rowEl === labelCell.rowEl) return true;
+    if (open.parts.length > 0 || open.rest !== '') return false;
+    open.source = 'block';
+  }
+  if (b.heading > 0 && !inColumnTable) {
+    const labelLevel = open.labelBlock.heading;
+    if (labelLevel === 0 || b.heading <= labelLevel) return false;
+  }
+  if (open.source === 'inline' && open.rest !== '') {
+    // "Label: value" is complete on its line; only bullet continuations follow it.
+    return b.listItem || /^[-–+•●▪*]/.test(b.text);
+  }
+  return true;
+}
+
+/** Extracts what a procedure page publishes. Never throws on odd markup; returns an empty record for empty input. */
+export function extractPage(input: Document | Element, options: ExtractOptions = {}): ExtractedPage {
+  const lexicon = options.lexicon ?? DEFAULT_LEXICON;
+  const { root, doc } = rootOf(input);
+  const title = doc && (input as Document).nodeType === 9 ? normalizeText(doc.title ?? '') || null : null;
+  if (!root) {
+    return ExtractedPageSchema.parse({ url: options.url ?? null, title, fields: [], headings: [], codeMentions: [], contacts: [], statusMarkers: [], nodeCount: 0, textLength: 0, firstLabelIndex: -1 });
+  }
+  const { blocks, nodeCount } = readBlocks(root);
+  const columns = findColumnTables(blocks, lexicon);
+  const fields: ExtractedField[] = [];
+  const inElementField = new Set<Block>();
+  const headings: PageHeading[] = [];
+  const codeMentions: ExtractedPage['codeMentions'] = [];
+  const statusMarkers: ExtractedPage['statusMarkers'] = [];
+  let firstLabelIndex = -1;
+  let open: OpenField | null = null;
+  let textLength = 0;
+
+  const finish = (): void => {
+    if (!open) return;
+    fields.push(closeField(open));
+    if (isElementKey(open.key)) {
+      inElementField.add(open.labelBlock);
+      for (const b of open.parts) inElementField.add(b);
+    }
+    open = null;
+  };
+
+  blocks.forEach((b, index) => {
+    textLength += b.text.length;
+    const inColumnTable = !!b.cell && columns.tables.has(b.cell.table);
+    const match = inColumnTable || b.region === 'nav' ? null : matchLabel(b.text, lexicon);
+    if (match) {
+      finish();
+      if (firstLabelIndex < 0 && isElementKey(match.entry.key) && match.entry.key !== 'name') firstLabelIndex = index;
+      open = {
+        key: match.entry.key,
+        label: match.label,
+        labelBlock: b,
+        labelIndex: index,
+        rest: match.rest,
+        parts: [],
+        source: b.cell ? 'row' : b.heading > 0 ? 'heading' : match.mode === 'whole' ? 'block' : 'inline',
+        size: match.rest.length,
+      };
+      return;
+    }
+    if (b.heading > 0 && b.heading <= 6 && headings.length < 40 && b.region !== 'nav') {
+      headings.push({ text: b.text.slice(0, 500), level: b.heading, blockIndex: index, evidence: evidenceOf(b, b.text) });
+    }
+    if (EXPIRED_RE.test(b.text) && statusMarkers.length < 10) statusMarkers.push({ text: quote(b.text), evidence: evidenceOf(b, b.text) });
+    if (codeMentions.length < 10 && (firstLabelIndex < 0 || b.heading > 0)) {
+      const code = CODE_RE.exec(b.text);
+      if (code) codeMentions.push({ code: code[0], evidence: evidenceOf(b, b.text) });
+    }
+    if (open && columns.headers.has(b) && b.region === open.labelBlock.region) return; // column titles are not values
+    if (open && continues(open, b, inColumnTable)) {
+      open.parts.push(b);
+      open.size += b.text.length;
+    } else {
+      finish();
+    }
+  });
+  finish();
+  fields.push(...columns.fields);
+  for (const b of columns.used) if (b.cell) inElementField.add(b);
+
+  return ExtractedPageSchema.parse({
+    url: options.url ?? null,
+    title,
+    fields,
+    headings,
+    codeMentions,
+    contacts: findContacts(blocks, inElementField),
+    statusMarkers,
+    nodeCount,
+    textLength,
+    firstLabelIndex,
+  });
+}
+
+function collect(re: RegExp, text: string): string[] {
+  return [...new Set(text.match(re) ?? [])].slice(0, 5);
+}
+
+/**
+ * Contact blocks outside the procedure's own fields: a window of text starting at each block that
+ * names phản ánh, kiến nghị (or a hotline), and plain phone/e-mail blocks elsewhere (site footer).
+ */
+function findContacts(blocks: Block[], inElementField: Set<Block>): ContactBlock[] {
+  const contacts: ContactBlock[] = [];
+  const covered = new Set<number>();
+  const describe = (window: Block[], pakn: boolean): ContactBlock => {
+    const text = window.map((b) => b.text).join('\n');
+    const links = window.flatMap((b) => b.links);
+    const hrefs = links.map((l: Link) => l.href).join(' ');
+    return {
+      pakn,
+      text: quote(text, 300),
+      phones: collect(PHONE_RE, text).concat(links.filter((l) => /^tel:/i.test(l.href)).map((l) => l.href.slice(4))).slice(0, 5),
+      emails: collect(EMAIL_RE, `${text} ${hrefs.replace(/mailto:/gi, ' ')}`),
+      websites: collect(WEB_RE, text),
+      hasAddress: ADDRESS_RE.test(text),
+      evidence: evidenceOf(window[0]!, text),
+    };
+  };
+  for (let i = 0; i < blocks.length && contacts.length < 20; i++) {
+    const b = blocks[i]!;
+    if (inElementField.has(b) || b.region === 'nav' || !PAKN_RE.test(b.text)) continue;
+    const window: Block[] = [b];
+    let size = b.text.length;
+    for (let j = i + 1; j < blocks.length && window.length < 8 && size < 800; j++) {
+      const next = blocks[j]!;
+      if (next.region !== b.region || inElementField.has(next) || (next.heading > 0 && next.heading <= (b.heading || 7))) break;
+      window.push(next);
+      size += next.text.length;
+      covered.add(j);
+    }
+    covered.add(i);
+    contacts.push(describe(window, true));
+  }
+  for (let i = 0; i < blocks.length && contacts.length < 30; i++) {
+    const b = blocks[i]!;
+    if (covered.has(i) || inElementField.has(b) || b.region === 'nav') continue;
+    EMAIL_RE.lastIndex = 0;
+    PHONE_RE.lastIndex = 0;
+    if (EMAIL_RE.test(b.text) || PHONE_RE.test(b.text) || b.links.some((l) => /^(mailto|tel):/i.test(l.href))) {
+      contacts.push(describe([b], false));
+    }
+  }
+  return contacts;
+}

@@ -1,0 +1,57 @@
+/**
+ * Recognises a label at the start of a block of text: the whole block ("Thành phần hồ sơ"),
+ * "Label: value" on one line, a label followed by a line break, or a label glued to its value
+ * ("Lĩnh vực:Khám bệnh", "Mã thủ tục1.000178"). A label followed by lower-case words is a sentence,
+ * not a label ("Thời hạn giải quyết khiếu nại lần đầu…").
+ */
+import { LEADING_MARKER_RE, labelKey } from '../text/normalize';
+import type { Lexicon, LexiconEntry } from '../checklist/lexicon';
+
+export interface LabelMatch {
+  entry: LexiconEntry;
+  /** The label as written on the page. */
+  label: string;
+  /** Text after the label (and its colon), '' for a whole-block label. */
+  rest: string;
+  mode: 'whole' | 'inline' | 'glued';
+}
+
+const UPPER_OR_DIGIT = /[\p{Lu}\d"“(\[]/u;
+const COLON_AFTER = /^\s*(?:\([^)\n]{0,80}\))?\s*[:：]/u;
+
+/** Finds the label `text` starts with, if any. */
+export function matchLabel(text: string, lexicon: Lexicon): LabelMatch | null {
+  const marker = LEADING_MARKER_RE.exec(text);
+  const body = marker ? text.slice(marker[0].length) : text;
+  if (body === '') return null;
+  const firstLine = body.split('\n', 1)[0]!;
+  if (firstLine.length <= 160) {
+    const whole = lexicon.byKey.get(labelKey(firstLine));
+    if (whole) {
+      const rest = body.slice(firstLine.length).trim();
+      return { entry: whole, label: firstLine.replace(/[\s:：]+$/u, ''), rest, mode: rest ? 'inline' : 'whole' };
+    }
+  }
+  const lower = body.toLowerCase();
+  const bucket = lexicon.prefixBuckets.get(lower[0] ?? '');
+  if (!bucket) return null;
+  for (const entry of bucket) {
+    if (!lower.startsWith(entry.folded)) continue;
+    const after = body.slice(entry.folded.length);
+    const label = body.slice(0, entry.folded.length);
+    const colon = COLON_AFTER.exec(after);
+    if (colon) return { entry, label, rest: after.slice(colon[0].length).trim(), mode: 'inline' };
+    if (after.startsWith('\n')) return { entry, label, rest: after.trim(), mode: 'inline' };
+    if (entry.inlineOnly) continue;
+    const next = after[0] ?? '';
+    if (next !== ' ' && UPPER_OR_DIGIT.test(next)) return { entry, label, rest: after.trim(), mode: 'glued' };
+    if (next === ' ') {
+      const following = after.trimStart()[0] ?? '';
+      // "Lệ phí 50.000 đồng", "Cơ quan thực hiện Sở Y tế": a value after a space, not a sentence.
+      if (/\d/.test(following) || (entry.words >= 3 && UPPER_OR_DIGIT.test(following))) {
+        return { entry, label, rest: after.trim(), mode: 'glued' };
+      }
+    }
+  }
+  return null;
+}
