@@ -28,6 +28,8 @@ const NONE = new Set([
 function visibleText(value: string): string {
   return value
     .replace(/<\/?[a-z][^>]{0,400}>/gi, ' ')
+    .replace(/&(?:nbsp|ensp|emsp|thinsp|zwn?j|#160|#x0*a0|#32|#x0*20|#8203);/gi, ' ')
+    // Any other entity stands for a character ("&acirc;" is a letter): count it as content.
     .replace(/&(?:[a-z]{2,8}|#\d{1,6}|#x[\da-f]{1,5});/gi, 'x');
 }
 
@@ -69,9 +71,11 @@ export interface Judged {
 /** Fields for `keys`, each with its kind, best first (real, then none, then placeholder, then empty). */
 export function judgeFields(page: ExtractedPage, ...keys: LabelKey[]): Judged[] {
   const rank: Record<ValueKind, number> = { real: 0, none: 1, placeholder: 2, empty: 3 };
+  // A table column is the most precise source (a section heading's value holds the whole table).
+  const source = (j: Judged) => (j.field.source === 'column' ? 0 : 1);
   return fieldsFor(page, ...keys)
     .map((field) => ({ field, kind: classifyValue(field.value) }))
-    .sort((a, b) => rank[a.kind] - rank[b.kind]);
+    .sort((a, b) => rank[a.kind] - rank[b.kind] || source(a) - source(b));
 }
 
 export function reason(id: MessageId, params?: MessageParams): { id: MessageId; params?: MessageParams } {
@@ -97,6 +101,11 @@ export function makeFinding(
   evidence: Evidence[] = [],
 ): QualityFinding {
   return { id, element: element?.id ?? null, status, reason: why, evidence };
+}
+
+/** The distinct lines of a value, for quoting a placeholder once ("Không có thông tin", not twice). */
+export function distinctLines(value: string): string {
+  return [...new Set(value.split('\n').map((l) => l.trim()).filter(Boolean))].join(' · ');
 }
 
 /** Joins the real lines of several fields into one value, without repeating a line. */
@@ -130,15 +139,17 @@ export function judgeLabelled(page: ExtractedPage, element: ElementDefinition, o
   if (!best) return makeResult(element, options.absent, false, null, [], absentReason);
   const label = best.field.label || element.legalName;
   if (best.kind === 'real') {
-    const good = judged.filter((j) => j.kind === 'real');
+    const real = judged.filter((j) => j.kind === 'real');
+    const columns = real.filter((j) => j.field.source === 'column');
+    const good = columns.length > 0 ? columns : real;
     return makeResult(element, 'pass', true, joinValues(good), good.map((j) => j.field.evidence), reason('reason.found', { label }));
   }
   if (best.kind === 'none') {
     if (options.nonePasses) return makeResult(element, 'pass', true, best.field.value, [best.field.evidence], reason('reason.declaredNone', { value: quote(best.field.value, 60) }));
-    return makeResult(element, 'fail', false, null, [best.field.labelEvidence], reason('reason.placeholder', { label, value: quote(best.field.value, 60) }));
+    return makeResult(element, 'fail', false, null, [best.field.labelEvidence], reason('reason.placeholder', { label, value: quote(distinctLines(best.field.value), 60) }));
   }
   if (best.kind === 'placeholder') {
-    return makeResult(element, 'fail', false, null, [best.field.evidence], reason('reason.placeholder', { label, value: quote(best.field.value, 60) }));
+    return makeResult(element, 'fail', false, null, [best.field.evidence], reason('reason.placeholder', { label, value: quote(distinctLines(best.field.value), 60) }));
   }
   return makeResult(element, 'fail', false, null, [best.field.labelEvidence], reason('reason.empty', { label }));
 }

@@ -49,7 +49,13 @@ function evidenceOf(block: Block, text: string) {
 function rootOf(input: Document | Element): { root: Element | null; doc: Document | null } {
   if ((input as Document).nodeType === 9) {
     const doc = input as Document;
-    return { root: doc.body ?? doc.documentElement, doc };
+    let root: Element | null = null;
+    try {
+      root = doc.body ?? doc.documentElement;
+    } catch {
+      // Some DOM implementations throw on a document without a root element.
+    }
+    return { root, doc };
   }
   const el = input as Element;
   return { root: el, doc: el.ownerDocument };

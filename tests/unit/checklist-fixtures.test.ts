@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseHTML } from 'linkedom';
+import { parseHtmlDocument } from '../../extension/cli/parse';
 import { extractPage } from '../../shared/extractor';
 import { JUDGES } from '../../shared/audit';
 import { CHECKLIST } from '../../shared/checklist/registry';
@@ -24,7 +24,7 @@ describe.each(CHECKLIST.map((e) => e.id))('element %s', (id) => {
 
   it.each(files)('%s', (file) => {
     const expected = file.split('.')[0];
-    const { document } = parseHTML(readFileSync(join(dir, file), 'utf8'));
+    const document = parseHtmlDocument(readFileSync(join(dir, file), 'utf8'));
     const { result } = JUDGES[id](extractPage(document));
     expect({ status: result.status, reason: result.reason.id, value: result.value }).toMatchObject({ status: expected });
   });

@@ -6,7 +6,7 @@
  */
 import type { ExtractedPage } from '../../../extractor';
 import { quote } from '../../../text/normalize';
-import { judgeFields, makeResult, reason, type Judgement } from '../../judge';
+import { distinctLines, judgeFields, makeResult, reason, type Judgement } from '../../judge';
 import { element } from './element';
 
 export const CODE_RE = /\b\d\.\d{6}(?:\.\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}|\.[A-Z]\d{2})?\b|\bT-[A-Z]{2,5}-\d{3,}-[A-Z]{2}\b/;
@@ -27,7 +27,7 @@ export function match(page: ExtractedPage): Judgement {
   }
   const first = judged[0];
   if (first) {
-    return { result: makeResult(element, 'fail', false, null, [first.field.evidence], first.kind === 'empty' ? reason('reason.empty', { label: first.field.label }) : reason('reason.placeholder', { label: first.field.label, value: quote(first.field.value, 60) })), findings: [] };
+    return { result: makeResult(element, 'fail', false, null, [first.field.evidence], first.kind === 'empty' ? reason('reason.empty', { label: first.field.label }) : reason('reason.placeholder', { label: first.field.label, value: quote(distinctLines(first.field.value), 60) })), findings: [] };
   }
   return { result: makeResult(element, 'review', false, null, [], reason('reason.practiceAbsent')), findings: [] };
 }

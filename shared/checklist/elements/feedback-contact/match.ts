@@ -6,7 +6,7 @@
  */
 import type { ContactBlock, ExtractedPage } from '../../../extractor';
 import { quote } from '../../../text/normalize';
-import { classifyValue, fieldsFor, makeResult, reason, type Judgement } from '../../judge';
+import { distinctLines, classifyValue, fieldsFor, makeResult, reason, type Judgement } from '../../judge';
 import { element } from './element';
 
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
@@ -50,7 +50,7 @@ export function match(page: ExtractedPage): Judgement {
   if (pakn[0]) return { result: makeResult(element, 'review', false, pakn[0].text, [pakn[0].evidence], reason('reason.contactWithoutMeans')), findings: [] };
   const unfilled = fields[0];
   if (unfilled) {
-    const why = classifyValue(unfilled.value) === 'empty' ? reason('reason.empty', { label: unfilled.label }) : reason('reason.placeholder', { label: unfilled.label, value: quote(unfilled.value, 60) });
+    const why = classifyValue(unfilled.value) === 'empty' ? reason('reason.empty', { label: unfilled.label }) : reason('reason.placeholder', { label: unfilled.label, value: quote(distinctLines(unfilled.value), 60) });
     return { result: makeResult(element, 'fail', false, null, [unfilled.evidence], why), findings: [] };
   }
   const generic = page.contacts.find((c) => c.phones.length > 0 || c.emails.length > 0);

@@ -6,7 +6,7 @@
  */
 import type { ExtractedPage } from '../../../extractor';
 import { quote } from '../../../text/normalize';
-import { joinValues, judgeFields, makeFinding, makeResult, reason, type Judgement } from '../../judge';
+import { distinctLines, joinValues, judgeFields, makeFinding, makeResult, reason, type Judgement } from '../../judge';
 import { element } from './element';
 
 const AMOUNT = /\d[\d.,]*\s*(?:đồng|đ(?![\p{L}])|vnđ|vnd|usd|\$|%|nghìn|ngàn|triệu)|\b\d{1,3}(?:[.,]\d{3})+(?!\d)/iu;
@@ -41,7 +41,7 @@ export function match(page: ExtractedPage): Judgement {
   const first = judged[0]!;
   const label = first.field.label || element.legalName;
   return {
-    result: makeResult(element, 'fail', false, null, [first.field.evidence], first.kind === 'placeholder' ? reason('reason.placeholder', { label, value: quote(first.field.value, 60) }) : reason('reason.empty', { label })),
+    result: makeResult(element, 'fail', false, null, [first.field.evidence], first.kind === 'placeholder' ? reason('reason.placeholder', { label, value: quote(distinctLines(first.field.value), 60) }) : reason('reason.empty', { label })),
     findings: [],
   };
 }

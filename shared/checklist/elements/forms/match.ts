@@ -7,7 +7,7 @@
  */
 import type { ExtractedPage } from '../../../extractor';
 import { quote } from '../../../text/normalize';
-import { judgeFields, makeFinding, makeResult, reason, type Judgement } from '../../judge';
+import { distinctLines, judgeFields, makeFinding, makeResult, reason, type Judgement } from '../../judge';
 import { element } from './element';
 
 const FILE_LINK = /\.(?:docx?|pdf|xlsx?|odt|ods|rtf|zip|rar)(?:$|[?#])|download|tai-?ve|taive|getfile|file\.ashx|attachment|dinh-?kem/i;
@@ -51,7 +51,7 @@ export function match(page: ExtractedPage): Judgement {
   if (first) {
     const label = first.field.label || element.legalName;
     return {
-      result: makeResult(element, 'fail', false, null, [first.field.evidence], first.kind === 'placeholder' ? reason('reason.placeholder', { label, value: quote(first.field.value, 60) }) : reason('reason.empty', { label })),
+      result: makeResult(element, 'fail', false, null, [first.field.evidence], first.kind === 'placeholder' ? reason('reason.placeholder', { label, value: quote(distinctLines(first.field.value), 60) }) : reason('reason.empty', { label })),
       findings: [],
     };
   }

@@ -1,0 +1,114 @@
+/**
+ * Loads one input as HTML: a local file, or a URL fetched over HTTP (no scripts run), or, with
+ * --render, a page loaded in headless Chromium and read once its content has settled (the national
+ * portal fills the page after load). Errors become a LoadError with a message for people.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
+
+export class LoadError extends Error {}
+
+const FETCH_TIMEOUT_MS = 30_000;
+const RENDER_TIMEOUT_MS = 30_000;
+const SETTLE_QUIET_MS = 800;
+const MAX_BYTES = 50 * 1024 * 1024;
+
+export function isUrl(input: string): boolean {
+  return /^https?:\/\//i.test(input);
+}
+
+function decode(bytes: Uint8Array, contentType: string | null): string {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  const charset = /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ?? /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1] ?? 'utf-8';
+  try {
+    return new TextDecoder(charset.toLowerCase()).decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
+async function loadFile(path: string): Promise<string> {
+  try {
+    const bytes = await readFile(path);
+    if (bytes.length > MAX_BYTES) throw new LoadError(`${path} is larger than ${MAX_BYTES / 1024 / 1024} MB.`);
+    return decode(bytes, null);
+  } catch (error) {
+    if (error instanceof LoadError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new LoadError(code === 'ENOENT' ? `file not found: ${path}` : code === 'EISDIR' ? `${path} is a folder, not a file` : `cannot read ${path}: ${(error as Error).message}`);
+  }
+}
+
+async function fetchUrl(url: string): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { accept: 'text/html,application/xhtml+xml' } });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code;
+    const detail = cause ?? ((error as Error).name === 'TimeoutError' ? 'timed out' : (error as Error).message);
+    throw new LoadError(`cannot fetch ${url}: ${detail}`);
+  }
+  if (!response.ok) throw new LoadError(`${url} answered HTTP ${response.status}`);
+  const type = response.headers.get('content-type');
+  if (type && !/html|xml|text\/plain/i.test(type)) throw new LoadError(`${url} is not an HTML page (${type})`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes.length > MAX_BYTES) throw new LoadError(`${url} is larger than ${MAX_BYTES / 1024 / 1024} MB`);
+  return decode(bytes, type);
+}
+
+/** Opens one headless Chromium for all --render inputs. */
+export async function openBrowser(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  try {
+    return await chromium.launch({
+      executablePath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  } catch (error) {
+    throw new LoadError(`--render needs Chromium at ${executablePath} (set CHROMIUM_PATH): ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+async function render(browser: Browser, input: string): Promise<string> {
+  const url = isUrl(input) ? input : pathToFileURL(resolve(input)).href;
+  const page = await browser.newPage();
+  try {
+    const response = await page.goto(url, { waitUntil: 'load', timeout: RENDER_TIMEOUT_MS }).catch((error: Error) => {
+      throw new LoadError(`cannot load ${input}: ${error.message.split('\n')[0]}`);
+    });
+    if (response && !response.ok() && isUrl(input)) throw new LoadError(`${input} answered HTTP ${response.status()}`);
+    // Wait until the page stops changing for a moment (single-page portals fill in after load).
+    await page.evaluate(
+      ([quiet, limit]) =>
+        new Promise<void>((done) => {
+          let timer = setTimeout(finish, quiet);
+          const observer = new MutationObserver(() => {
+            clearTimeout(timer);
+            timer = setTimeout(finish, quiet);
+          });
+          const stop = setTimeout(finish, limit);
+          function finish() {
+            observer.disconnect();
+            clearTimeout(timer);
+            clearTimeout(stop);
+            done();
+          }
+          observer.observe(document, { subtree: true, childList: true, characterData: true });
+        }),
+      [SETTLE_QUIET_MS, RENDER_TIMEOUT_MS / 2] as const,
+    );
+    return await page.content();
+  } finally {
+    await page.close();
+  }
+}
+
+/** Loads `input` as HTML text. */
+export async function loadHtml(input: string, browser: Browser | null): Promise<string> {
+  if (browser) return render(browser, input);
+  return isUrl(input) ? fetchUrl(input) : loadFile(input);
+}

@@ -1,0 +1,57 @@
+/**
+ * Whole-page fixtures modelled on real portal layout families (tests/fixtures/pages/README.md):
+ * each page's expected.json gives the status of every element, the procedure's code and name,
+ * and the quality findings that must come out. Adding a page needs no test edit.
+ */
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHtmlDocument } from '../../extension/cli/parse';
+import { auditDocument } from '../../shared/audit';
+import { ELEMENT_IDS } from '../../shared/checklist/registry';
+
+const PAGES = join(import.meta.dirname, '..', 'fixtures', 'pages');
+
+interface Expected {
+  layout: string;
+  description: string;
+  procedure: { code: string | null; name: string | null };
+  elements: Record<string, string>;
+  findings?: Record<string, string>;
+}
+
+const cases = readdirSync(PAGES)
+  .filter((f) => f.endsWith('.html'))
+  .sort()
+  .map((file) => ({ file, expected: JSON.parse(readFileSync(join(PAGES, file.replace(/\.html$/, '.expected.json')), 'utf8')) as Expected }));
+
+describe('whole procedure pages', () => {
+  it('cover at least 8 layout families', () => {
+    expect(new Set(cases.map((c) => c.expected.layout.replace(/[a-z]$/, ''))).size).toBeGreaterThanOrEqual(8);
+  });
+
+  describe.each(cases)('$file', ({ file, expected }) => {
+    const document = parseHtmlDocument(readFileSync(join(PAGES, file), 'utf8'));
+    const report = auditDocument(document, { url: file });
+
+    it('is recognised as a procedure page', () => {
+      expect(report.status).toBe('audited');
+    });
+
+    it('judges every element as a careful auditor would', () => {
+      const got = Object.fromEntries(report.results.map((r) => [r.id, r.status]));
+      const want = Object.fromEntries(ELEMENT_IDS.map((id) => [id, expected.elements[id]]));
+      expect(got).toEqual(want);
+    });
+
+    it('names the procedure and its code', () => {
+      if (expected.procedure.code !== null) expect(report.procedure.code).toBe(expected.procedure.code);
+      if (expected.procedure.name !== null) expect(report.procedure.name).toBe(expected.procedure.name);
+    });
+
+    it('reports the quality findings', () => {
+      const got = Object.fromEntries(report.findings.map((f) => [f.id, f.status]));
+      for (const [id, status] of Object.entries(expected.findings ?? {})) expect({ id, status: got[id] }).toEqual({ id, status });
+    });
+  });
+});
