@@ -1,27 +1,54 @@
 /**
- * Content script on every http(s) page: answers `audit/run` with what it reads of the page.
- * It never writes to the page and never runs the page's scripts.
+ * Content script on every http(s) page: answers `audit/run` with the shared engine's report on
+ * the page as it is now. Portals that fill the page after load (the national portal) are given a
+ * moment to settle when the first look finds no procedure. It reads the page only: it never
+ * writes to it and never runs the page's scripts.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
+import { auditDocument, type AuditReport } from '../../shared/audit';
 import { ExtensionMessage, type AuditRunResponse } from '../messaging/protocol';
+
+const SETTLE_QUIET_MS = 600;
+const SETTLE_LIMIT_MS = 8_000;
+
+/** Resolves once the page has not changed for SETTLE_QUIET_MS (or after SETTLE_LIMIT_MS). */
+function settled(): Promise<void> {
+  return new Promise((done) => {
+    let quiet = setTimeout(finish, SETTLE_QUIET_MS);
+    const limit = setTimeout(finish, SETTLE_LIMIT_MS);
+    const observer = new MutationObserver(() => {
+      clearTimeout(quiet);
+      quiet = setTimeout(finish, SETTLE_QUIET_MS);
+    });
+    observer.observe(document, { subtree: true, childList: true, characterData: true });
+    function finish() {
+      observer.disconnect();
+      clearTimeout(quiet);
+      clearTimeout(limit);
+      done();
+    }
+  });
+}
+
+async function auditNow(): Promise<AuditReport> {
+  const first = auditDocument(document, { url: location.href });
+  if (first.status === 'audited') return first;
+  await settled();
+  return auditDocument(document, { url: location.href });
+}
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main() {
     browser.runtime.onMessage.addListener((raw: unknown, _sender, sendResponse: (r: AuditRunResponse) => void) => {
-      const message = ExtensionMessage.safeParse(raw);
-      if (!message.success) return undefined;
-      try {
-        sendResponse({
-          ok: true,
-          page: { url: location.href, title: document.title, textLength: document.body?.textContent?.length ?? 0 },
-        });
-      } catch (error) {
-        sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) });
-      }
-      return undefined;
+      if (!ExtensionMessage.safeParse(raw).success) return undefined;
+      auditNow().then(
+        (report) => sendResponse({ ok: true, report }),
+        (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      );
+      return true; // the answer is sent asynchronously
     });
   },
 });

@@ -1,22 +1,16 @@
 /**
  * The one list of messages between the extension's contexts (side panel, background, content
  * script). Every payload is parsed with these schemas at the receiving end, so a context never
- * trusts the shape of what another sent.
+ * trusts the shape of what another sent. Audit reports use the shared report schema.
  */
 import * as z from 'zod/mini';
+import { AuditReportSchema } from '../../shared/audit/schema';
 
 export const AuditRunRequest = z.object({ type: z.literal('audit/run') });
 export type AuditRunRequest = z.infer<typeof AuditRunRequest>;
 
-export const PageSnapshot = z.object({
-  url: z.string(),
-  title: z.string(),
-  textLength: z.number(),
-});
-export type PageSnapshot = z.infer<typeof PageSnapshot>;
-
 export const AuditRunResponse = z.union([
-  z.object({ ok: z.literal(true), page: PageSnapshot }),
+  z.object({ ok: z.literal(true), report: AuditReportSchema }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type AuditRunResponse = z.infer<typeof AuditRunResponse>;

@@ -31,7 +31,7 @@ describe('auditor extension', () => {
     expect(session.extensionId).toMatch(/^[a-p]{32}$/);
   });
 
-  it('runs its content script on a procedure page and answers an audit request', async () => {
+  it('runs its content script on a procedure page and answers an audit request with the shared report', async () => {
     const page = await session.context.newPage();
     await page.goto(`${site.url}/procedure-page.html`);
     await expect
@@ -46,14 +46,55 @@ describe('auditor extension', () => {
           }, page.url()),
         { timeout: 10_000 },
       )
-      .toMatchObject({ ok: true, page: { title: 'Thủ tục: Đăng ký khai sinh' } });
+      .toMatchObject({ ok: true, report: { status: 'audited', procedure: { code: '1.001193' } } });
     await page.close();
+  });
+
+  it('shows every element of the audit in the side panel', async () => {
+    const site_page = await session.context.newPage();
+    await site_page.goto(`${site.url}/procedure-page.html`);
+    const tabId = await session.serviceWorker.evaluate(async (pageUrl) => {
+      const api = (globalThis as unknown as { chrome: ChromeTabsApi }).chrome;
+      return (await api.tabs.query({ url: pageUrl }))[0]?.id;
+    }, site_page.url());
+    const panel = await session.context.newPage();
+    await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tabId=${tabId}`);
+    await expect.poll(async () => {
+      await panel.locator('[data-action="scan"]').click();
+      return panel.locator('[data-element]').count();
+    }, { timeout: 10_000 }).toBe(14);
+    expect(await panel.locator('[data-element="agency"]').getAttribute('data-status')).toBe('pass');
+    expect(await panel.locator('[data-element="subjects"]').getAttribute('data-status')).toBe('pass');
+    expect(await panel.locator('[data-element="dossier"]').getAttribute('data-status')).toBe('fail');
+    expect(await panel.locator('[data-element="dossier"] .detail').textContent()).toContain('Không thấy');
+    await panel.close();
+    await site_page.close();
   });
 
   it('opens its side panel page in Vietnamese', async () => {
     const page = await session.context.newPage();
     await page.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
     await expect.poll(() => page.locator('h1').textContent()).toContain('Kiểm tra công khai');
+    await page.close();
+  });
+});
+
+describe('auditor extension on a portal that fills the page after load', () => {
+  it('waits for the content and audits it', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${site.url}/filled-after-load.html`);
+    await expect
+      .poll(
+        () =>
+          session.serviceWorker.evaluate(async (pageUrl) => {
+            const api = (globalThis as unknown as { chrome: ChromeTabsApi }).chrome;
+            const [tab] = await api.tabs.query({ url: pageUrl });
+            if (tab?.id === undefined) return null;
+            return api.tabs.sendMessage(tab.id, { type: 'audit/run' }).catch(() => null);
+          }, page.url()),
+        { timeout: 15_000 },
+      )
+      .toMatchObject({ ok: true, report: { status: 'audited', procedure: { code: '2.000488', name: 'Cấp Phiếu lý lịch tư pháp' } } });
     await page.close();
   });
 });

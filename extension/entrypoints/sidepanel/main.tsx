@@ -1,42 +1,89 @@
 /**
  * Side panel: the control officer's view. Asks the active tab's content script to audit the page
- * and shows the outcome. State lives in signals created per mount.
+ * and lists every element with its status, what was found or why not, and the legal reference.
+ * State lives in signals created per mount.
  */
 import { render } from 'preact';
 import { useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { resolveLocale, translate } from '../../../shared/i18n';
+import { resolveLocale, translate, type MessageId, type MessageParams } from '../../../shared/i18n';
+import { CHECKLIST } from '../../../shared/checklist/registry';
+import type { AuditReport } from '../../../shared/audit/schema';
 import { AuditRunResponse, type AuditRunRequest } from '../../messaging/protocol';
+import './style.css';
 
 // Vietnamese is the interface language; a later settings page lets staff switch to English.
 const locale = resolveLocale(document.documentElement.lang);
+// Opened as a page with ?tabId=N (a pop-out view), the panel audits that tab instead of the active one.
+const pinnedTabId = Number(new URLSearchParams(location.search).get('tabId')) || undefined;
+const t = (id: MessageId, params?: MessageParams) => translate(locale, id, params);
+const say = (reason: { id: string; params?: Record<string, string | number> } | undefined) =>
+  reason ? t(reason.id as MessageId, reason.params) : '';
+
+function elementName(id: string): string {
+  const el = CHECKLIST.find((e) => e.id === id);
+  return el ? (locale === 'vi' ? el.legalName : el.englishName) : id;
+}
+
+function Report({ report }: { report: AuditReport }) {
+  if (report.status === 'unscannable') return <p data-result="unscannable">{say(report.unscannableReason)}</p>;
+  const c = report.counts;
+  return (
+    <section data-result="audited">
+      <h2>{report.procedure.name ?? report.page.title ?? report.page.url}</h2>
+      {report.procedure.code && <p class="code">{report.procedure.code}</p>}
+      <p class="summary">{t('extension.sidepanel.summary', { pass: c.pass, fail: c.fail, review: c.review, na: c.na })}</p>
+      <ul class="results">
+        {report.results.map((r) => (
+          <li key={r.id} data-element={r.id} data-status={r.status}>
+            <span class="status">{t(`status.${r.status}` as MessageId)}</span>
+            <strong>{elementName(r.id)}</strong>
+            <span class="detail">{r.status === 'pass' && r.value ? r.value.split('\n')[0] : say(r.reason)}</span>
+            <small class="law">
+              {r.legalRef.document}, {r.legalRef.provision}
+            </small>
+          </li>
+        ))}
+      </ul>
+      <ul class="findings">
+        {report.findings
+          .filter((f) => f.status !== 'pass')
+          .map((f) => (
+            <li key={f.id} data-finding={f.id}>
+              {say(f.reason)}
+            </li>
+          ))}
+      </ul>
+    </section>
+  );
+}
 
 function App() {
   const result = useSignal<AuditRunResponse | null>(null);
+  const busy = useSignal(false);
   async function scan(): Promise<void> {
+    busy.value = true;
     try {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      if (tab?.id === undefined) throw new Error('no active tab');
+      const tabId = pinnedTabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+      if (tabId === undefined) throw new Error('no active tab');
       const request: AuditRunRequest = { type: 'audit/run' };
-      const parsed = AuditRunResponse.safeParse(await browser.tabs.sendMessage(tab.id, request));
+      const parsed = AuditRunResponse.safeParse(await browser.tabs.sendMessage(tabId, request));
       result.value = parsed.success ? parsed.data : { ok: false, error: 'invalid response' };
     } catch (error) {
       result.value = { ok: false, error: error instanceof Error ? error.message : String(error) };
+    } finally {
+      busy.value = false;
     }
   }
   const r = result.value;
   return (
-      <main>
-        <h1>{translate(locale, 'extension.sidepanel.title')}</h1>
-        <button type="button" data-action="scan" onClick={() => void scan()}>
-          {translate(locale, 'extension.sidepanel.scan')}
-        </button>
-        {r && (
-          <p data-result={r.ok ? 'ok' : 'error'}>
-            {r.ok ? r.page.title : translate(locale, 'extension.sidepanel.noPage', { reason: r.error })}
-          </p>
-        )}
-      </main>
+    <main>
+      <h1>{t('extension.sidepanel.title')}</h1>
+      <button type="button" data-action="scan" disabled={busy.value} onClick={() => void scan()}>
+        {t('extension.sidepanel.scan')}
+      </button>
+      {r && (r.ok ? <Report report={r.report} /> : <p data-result="error">{t('extension.sidepanel.noPage', { reason: r.error })}</p>)}
+    </main>
   );
 }
 
