@@ -103,7 +103,7 @@ export interface LexiconEntry {
 export interface Lexicon {
   /** Exact lookup of a whole label text (labelKey) for block labels. */
   byKey: ReadonlyMap<string, LexiconEntry>;
-  /** Entries usable as a prefix ("Label: value", glued), longest first, bucketed by first letter. */
+  /** Entries usable as a prefix ("Label: value", glued), longest first, bucketed by first word (firstWord). */
   prefixBuckets: ReadonlyMap<string, readonly LexiconEntry[]>;
   /** Column header lookup (labelKey → entry), column-only entries included. */
   columns: ReadonlyMap<string, LexiconEntry>;
@@ -136,12 +136,21 @@ export function buildLexicon(): Lexicon {
     if (!columns.has(e.folded)) columns.set(e.folded, e);
     if (e.columnOnly) continue;
     if (!e.inlineOnly && !byKey.has(e.folded)) byKey.set(e.folded, e);
-    const bucket = prefixBuckets.get(e.folded[0] ?? '') ?? [];
+    const word = firstWord(e.folded);
+    const bucket = prefixBuckets.get(word) ?? [];
     bucket.push(e);
-    prefixBuckets.set(e.folded[0] ?? '', bucket);
+    prefixBuckets.set(word, bucket);
   }
   for (const bucket of prefixBuckets.values()) bucket.sort((a, b) => b.folded.length - a.folded.length);
   return { byKey, prefixBuckets, columns };
+}
+
+const WORD_END = /[\s:：\d,;.()/|\-–]/;
+
+/** The leading word of lower-cased text (up to a space, digit or punctuation): the prefix index key. */
+export function firstWord(lower: string): string {
+  const end = lower.search(WORD_END);
+  return end < 0 ? lower : lower.slice(0, end);
 }
 
 export const DEFAULT_LEXICON: Lexicon = buildLexicon();

@@ -69,16 +69,15 @@ interface OpenTable {
 
 type Frame = Node | (() => void);
 
-function headingLevel(el: Element, tag: string): number {
+function headingLevel(el: Element, tag: string, role: string | null): number {
   if (tag.length === 2 && tag[0] === 'h' && tag[1]! >= '1' && tag[1]! <= '6') return Number(tag[1]);
   if (tag === 'dt') return 7;
-  if (el.getAttribute('role') === 'heading') return Math.min(6, Math.max(1, Number(el.getAttribute('aria-level')) || 2));
+  if (role === 'heading') return Math.min(6, Math.max(1, Number(el.getAttribute('aria-level')) || 2));
   return 0;
 }
 
-function regionOf(el: Element, tag: string, current: Region): Region {
+function regionOf(el: Element, tag: string, role: string | null, current: Region): Region {
   if (current !== 'main') return current;
-  const role = el.getAttribute('role');
   if (tag === 'nav' || role === 'navigation' || role === 'menubar') return 'nav';
   if (tag === 'footer' || role === 'contentinfo') return 'footer';
   const idClass = `${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''}`;
@@ -145,6 +144,7 @@ export function readBlocks(root: Element): { blocks: Block[]; nodeCount: number 
       continue;
     }
     const isBlock = BLOCK.has(tag) && el !== root;
+    const role = el.getAttribute('role');
     // Exits run after the children, in this order: record the link, flush the block (while its
     // cell and region still apply), leave the table structure, restore the region.
     let linkExit: (() => void) | null = null;
@@ -153,13 +153,13 @@ export function readBlocks(root: Element): { blocks: Block[]; nodeCount: number 
     let regionExit: (() => void) | null = null;
     if (isBlock) {
       flush();
-      open.push({ el, heading: headingLevel(el, tag), listItem: tag === 'li' });
+      open.push({ el, heading: headingLevel(el, tag, role), listItem: tag === 'li' });
       blockExit = () => {
         flush();
         open.pop();
       };
     }
-    const newRegion = regionOf(el, tag, region);
+    const newRegion = regionOf(el, tag, role, region);
     if (newRegion !== region) {
       const previous = region;
       region = newRegion;
@@ -205,8 +205,7 @@ export function readBlocks(root: Element): { blocks: Block[]; nodeCount: number 
       }
     }
     for (const exit of [regionExit, structureExit, blockExit, linkExit]) if (exit) stack.push(exit);
-    const children = el.childNodes;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    for (let child = el.lastChild; child; child = child.previousSibling) stack.push(child);
   }
   flush();
   return { blocks, nodeCount };

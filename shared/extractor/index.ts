@@ -42,8 +42,11 @@ interface OpenField {
   size: number;
 }
 
+/** Selectors computed during the current (synchronous) extraction, shared by its evidence. */
+let selectorCache = new Map<Element, string>();
+
 function evidenceOf(block: Block, text: string) {
-  return { selector: selectorFor(block.el), quote: quote(text || block.text) };
+  return { selector: selectorFor(block.el, selectorCache), quote: quote(text || block.text) };
 }
 
 function rootOf(input: Document | Element): { root: Element | null; doc: Document | null } {
@@ -166,6 +169,7 @@ export function extractPage(input: Document | Element, options: ExtractOptions =
   if (!root) {
     return ExtractedPageSchema.parse({ url: options.url ?? null, title, fields: [], headings: [], codeMentions: [], contacts: [], statusMarkers: [], nodeCount: 0, textLength: 0, firstLabelIndex: -1 });
   }
+  selectorCache = new Map();
   const { blocks, nodeCount } = readBlocks(root);
   const columns = findColumnTables(blocks, lexicon);
   const fields: ExtractedField[] = [];
@@ -206,7 +210,7 @@ export function extractPage(input: Document | Element, options: ExtractOptions =
       };
       return;
     }
-    if (b.heading > 0 && b.heading <= 6 && headings.length < 40 && b.region !== 'nav') {
+    if (b.heading > 0 && b.heading <= 6 && b.region !== 'nav' && (firstLabelIndex < 0 ? headings.length < 200 : headings.length < 16)) {
       headings.push({ text: b.text.slice(0, 500), level: b.heading, blockIndex: index, evidence: evidenceOf(b, b.text) });
     }
     if (EXPIRED_RE.test(b.text) && statusMarkers.length < 10) statusMarkers.push({ text: quote(b.text), evidence: evidenceOf(b, b.text) });
@@ -226,13 +230,15 @@ export function extractPage(input: Document | Element, options: ExtractOptions =
   fields.push(...columns.fields);
   for (const b of columns.used) if (b.cell) inElementField.add(b);
 
+  const contacts = findContacts(blocks, inElementField);
+  selectorCache = new Map();
   return ExtractedPageSchema.parse({
     url: options.url ?? null,
     title,
     fields,
     headings,
     codeMentions,
-    contacts: findContacts(blocks, inElementField),
+    contacts,
     statusMarkers,
     nodeCount,
     textLength,

@@ -5,7 +5,7 @@
  * not a label ("Thời hạn giải quyết khiếu nại lần đầu…").
  */
 import { LEADING_MARKER_RE, labelKey } from '../text/normalize';
-import type { Lexicon, LexiconEntry } from '../checklist/lexicon';
+import { firstWord, type Lexicon, type LexiconEntry } from '../checklist/lexicon';
 
 export interface LabelMatch {
   entry: LexiconEntry;
@@ -32,8 +32,8 @@ export function matchLabel(text: string, lexicon: Lexicon): LabelMatch | null {
       return { entry: whole, label: firstLine.replace(/[\s:：]+$/u, ''), rest, mode: rest ? 'inline' : 'whole' };
     }
   }
-  const lower = body.toLowerCase();
-  const bucket = lexicon.prefixBuckets.get(lower[0] ?? '');
+  const lower = body.slice(0, 240).toLowerCase();
+  const bucket = lexicon.prefixBuckets.get(firstWord(lower));
   if (!bucket) return null;
   for (const entry of bucket) {
     if (!lower.startsWith(entry.folded)) continue;

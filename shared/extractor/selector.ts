@@ -14,22 +14,38 @@ function nthOfType(el: Element): number {
   return n;
 }
 
-/** A selector for `el`, unique in its document. */
-export function selectorFor(el: Element): string {
-  const doc = el.ownerDocument;
-  const steps: string[] = [];
+/**
+ * A selector for `el`, unique in its document. `cache` (one per extraction) remembers the
+ * selectors of ancestors already walked, so evidence for many nodes costs little. Iterative:
+ * deeply nested pages cannot overflow the stack.
+ */
+export function selectorFor(el: Element, cache: Map<Element, string> = new Map()): string {
+  const chain: Element[] = [];
+  let prefix = '';
   for (let node: Element | null = el; node; node = node.parentElement) {
-    const tag = node.localName.toLowerCase();
-    if (tag === 'html') {
-      steps.unshift('html');
+    const known = cache.get(node);
+    if (known !== undefined) {
+      prefix = known;
       break;
     }
     const id = node.getAttribute('id');
-    if (id && PLAIN_ID.test(id) && doc && doc.querySelectorAll(`#${id}`).length === 1) {
-      steps.unshift(`#${id}`);
+    const tag = node.localName.toLowerCase();
+    if (tag === 'html' || !node.parentElement) {
+      prefix = tag;
+      cache.set(node, prefix);
       break;
     }
-    steps.unshift(`${tag}:nth-of-type(${nthOfType(node)})`);
+    if (id && PLAIN_ID.test(id) && node.ownerDocument?.getElementById(id) === node) {
+      prefix = `#${id}`;
+      cache.set(node, prefix);
+      break;
+    }
+    chain.push(node);
   }
-  return steps.join(' > ');
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const node = chain[i]!;
+    prefix = `${prefix} > ${node.localName.toLowerCase()}:nth-of-type(${nthOfType(node)})`;
+    cache.set(node, prefix);
+  }
+  return prefix;
 }

@@ -11,7 +11,8 @@ import { distinctLines, judgeFields, makeFinding, makeResult, reason, type Judge
 import { element } from './element';
 
 const FILE_LINK = /\.(?:docx?|pdf|xlsx?|odt|ods|rtf|zip|rar)(?:$|[?#])|download|tai-?ve|taive|getfile|file\.ashx|attachment|dinh-?kem/i;
-const NAMED_FORM = /\bmẫu\s+(?:số\s+)?[\p{L}\d]*\d[\p{L}\d.\-/]*|\bmẫu\s+[A-ZĐ]{1,4}[\d\-/.]+\w*|\bform\s+(?:no\.?\s*)?\d+/iu;
+// Within one line: a form named across table cells ("theo mẫu" + "1 bản chính") is no name.
+const NAMED_FORM = /\bmẫu[ \t]+(?:số[ \t]+)?[\p{L}\d]*\d[\p{L}\d.\-/]*|\bmẫu[ \t]+[A-ZĐ]{1,4}[\d\-/.]+\w*|\bform[ \t]+(?:no\.?[ \t]*)?\d+/iu;
 const REQUIRES_FORM = /theo\s+mẫu|mẫu\s+đơn|tờ\s+khai|mẫu\s+tờ\s+khai|biểu\s+mẫu/i;
 
 export function match(page: ExtractedPage): Judgement {
