@@ -91,6 +91,15 @@ const AUX_LABELS: Record<AuxKey, readonly (string | LabelVariant)[]> = {
   'aux:picker': ['Chọn cơ quan thực hiện'],
 };
 
+/**
+ * Auxiliary labels that are a part of an element when they appear inside its section: "Số lượng
+ * hồ sơ: 01 bộ" listed among the dossier's documents belongs to the dossier, not after it.
+ */
+export const PART_OF: Partial<Record<AuxKey, LabelKey>> = {
+  'aux:dossier-quantity': 'dossier',
+  'aux:fee-document': 'fees',
+};
+
 export interface LexiconEntry {
   key: LabelKey;
   /** labelKey of the variant. */

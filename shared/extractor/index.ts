@@ -7,7 +7,7 @@
  * are plain text.
  */
 import { labelKey, normalizeText, quote } from '../text/normalize';
-import { DEFAULT_LEXICON, isElementKey, type LabelKey, type Lexicon } from '../checklist/lexicon';
+import { DEFAULT_LEXICON, PART_OF, isElementKey, type AuxKey, type LabelKey, type Lexicon } from '../checklist/lexicon';
 import { readBlocks, type Block, type Link } from './blocks';
 import { matchLabel } from './labels';
 import { selectorFor } from './selector';
@@ -194,7 +194,8 @@ export function extractPage(input: Document | Element, options: ExtractOptions =
   blocks.forEach((b, index) => {
     textLength += b.text.length;
     const inColumnTable = !!b.cell && columns.tables.has(b.cell.table);
-    const match = inColumnTable || b.region === 'nav' ? null : matchLabel(b.text, lexicon);
+    let match = inColumnTable || b.region === 'nav' ? null : matchLabel(b.text, lexicon);
+    if (match && open && PART_OF[match.entry.key as AuxKey] === open.key && open.labelBlock.region === b.region && open.source !== 'row') match = null;
     if (match) {
       finish();
       if (firstLabelIndex < 0 && isElementKey(match.entry.key) && match.entry.key !== 'name') firstLabelIndex = index;
