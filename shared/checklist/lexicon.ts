@@ -87,7 +87,7 @@ const AUX_LABELS: Record<AuxKey, readonly (string | LabelVariant)[]> = {
   'aux:note': ['Ghi chú', 'Lưu ý', 'Thông tin khác'],
   'aux:views': ['Lượt xem', 'Số lượt xem', 'Ngày cập nhật', 'Ngày đăng'],
   'aux:fee-document': ['Văn bản quy định lệ phí', 'Văn bản quy định phí'],
-  'aux:legal-code': [{ text: 'Mã văn bản', columnOnly: true }, { text: 'Số ký hiệu', columnOnly: true }, { text: 'Ngày ban hành', columnOnly: true }, { text: 'Trích yếu', columnOnly: true }],
+  'aux:legal-code': [{ text: 'Văn bản quy định', columnOnly: true }, { text: 'Văn bản qui định', columnOnly: true }, { text: 'Mã văn bản', columnOnly: true }, { text: 'Số ký hiệu', columnOnly: true }, { text: 'Ngày ban hành', columnOnly: true }, { text: 'Trích yếu', columnOnly: true }],
   'aux:picker': ['Chọn cơ quan thực hiện'],
 };
 
@@ -142,7 +142,8 @@ export function buildLexicon(): Lexicon {
   const columns = new Map<string, LexiconEntry>();
   const prefixBuckets = new Map<string, LexiconEntry[]>();
   for (const e of all) {
-    if (!columns.has(e.folded)) columns.set(e.folded, e);
+    // In a table header, a column-only meaning wins ("Văn bản quy định" beside a fee is its source).
+    if (!columns.has(e.folded) || (e.columnOnly && !columns.get(e.folded)!.columnOnly)) columns.set(e.folded, e);
     if (e.columnOnly) continue;
     if (!e.inlineOnly && !byKey.has(e.folded)) byKey.set(e.folded, e);
     const word = firstWord(e.folded);

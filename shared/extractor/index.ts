@@ -6,7 +6,7 @@
  * pure functions of that record. It never runs page scripts and never writes to the page; values
  * are plain text.
  */
-import { labelKey, normalizeText, quote } from '../text/normalize';
+import { LEADING_MARKER_RE, labelKey, normalizeText, quote } from '../text/normalize';
 import { DEFAULT_LEXICON, PART_OF, isElementKey, type AuxKey, type LabelKey, type Lexicon } from '../checklist/lexicon';
 import { readBlocks, type Block, type Link } from './blocks';
 import { matchLabel } from './labels';
@@ -90,6 +90,15 @@ function findColumnTables(blocks: Block[], lexicon: Lexicon): { fields: Extracte
       if (entry) keys.set(col, { key: entry.key, label: normalizeText(text), block: bs[0]! });
     }
     if (keys.size < 2) continue;
+    // A header row shorter than the data rows lost its leading cells (Huế pages): align it right.
+    const dataRowIds = rowIds.filter((r) => r > headerRow);
+    const width = (r: number) => Math.max(...[...rows.get(r)!.keys()]) + 1;
+    const shift = dataRowIds.length > 0 ? Math.max(0, Math.max(...dataRowIds.map(width)) - width(headerRow)) : 0;
+    if (shift > 0) {
+      const shifted = new Map([...keys].map(([col, info]) => [col + shift, info] as const));
+      keys.clear();
+      for (const [col, info] of shifted) keys.set(col, info);
+    }
     tables.add(table);
     for (const b of cellBlocks) used.add(b);
     for (const bs of header.values()) for (const b of bs) headers.add(b);
@@ -100,8 +109,9 @@ function findColumnTables(blocks: Block[], lexicon: Lexicon): { fields: Extracte
     for (const col of allCols) {
       if (keys.has(col)) continue;
       const values = dataRows.map((r) => rows.get(r)!.get(col)?.map((b) => b.text).join(' ') ?? '');
-      const headerBlock = header.get(col)?.[0] ?? headerCells[0]?.[1][0];
-      if (headerBlock && !header.get(col) && values.some((v) => CHANNEL_RE.test(v))) keys.set(col, { key: 'methods', label: '', block: headerBlock });
+      const headerBlock = headerCells[0]?.[1][0];
+      const untitled = col < shift || !header.get(col - shift);
+      if (headerBlock && untitled && values.some((v) => CHANNEL_RE.test(v))) keys.set(col, { key: 'methods', label: '', block: headerBlock });
     }
     for (const [col, info] of keys) {
       const cells: Block[] = [];
@@ -156,7 +166,7 @@ function continues(open: OpenField, b: Block, inColumnTable: boolean): boolean {
   }
   if (open.source === 'inline' && open.rest !== '') {
     // "Label: value" is complete on its line; only bullet continuations follow it.
-    return b.listItem || /^[-–+•●▪*]/.test(b.text);
+    return b.listItem || LEADING_MARKER_RE.test(b.text);
   }
   return true;
 }
@@ -167,7 +177,7 @@ export function extractPage(input: Document | Element, options: ExtractOptions =
   const { root, doc } = rootOf(input);
   const title = doc && (input as Document).nodeType === 9 ? normalizeText(doc.title ?? '') || null : null;
   if (!root) {
-    return ExtractedPageSchema.parse({ url: options.url ?? null, title, fields: [], headings: [], codeMentions: [], contacts: [], statusMarkers: [], nodeCount: 0, textLength: 0, firstLabelIndex: -1 });
+    return ExtractedPageSchema.parse({ url: options.url ?? null, title, fields: [], headings: [], leadBlocks: [], codeMentions: [], contacts: [], statusMarkers: [], nodeCount: 0, textLength: 0, firstLabelIndex: -1 });
   }
   selectorCache = new Map();
   const { blocks, nodeCount } = readBlocks(root);
@@ -177,6 +187,7 @@ export function extractPage(input: Document | Element, options: ExtractOptions =
   const headings: PageHeading[] = [];
   const codeMentions: ExtractedPage['codeMentions'] = [];
   const statusMarkers: ExtractedPage['statusMarkers'] = [];
+  const leadBlocks: PageHeading[] = [];
   let firstLabelIndex = -1;
   let open: OpenField | null = null;
   let textLength = 0;
@@ -195,7 +206,7 @@ export function extractPage(input: Document | Element, options: ExtractOptions =
     textLength += b.text.length;
     const inColumnTable = !!b.cell && columns.tables.has(b.cell.table);
     let match = inColumnTable || b.region === 'nav' ? null : matchLabel(b.text, lexicon);
-    if (match && open && PART_OF[match.entry.key as AuxKey] === open.key && open.labelBlock.region === b.region && open.source !== 'row') match = null;
+    if (match && open && PART_OF[match.entry.key as AuxKey] === open.key && open.source !== 'row' && continues(open, b, false)) match = null;
     if (match) {
       finish();
       if (firstLabelIndex < 0 && isElementKey(match.entry.key) && match.entry.key !== 'name') firstLabelIndex = index;
@@ -213,6 +224,10 @@ export function extractPage(input: Document | Element, options: ExtractOptions =
     }
     if (b.heading > 0 && b.heading <= 6 && b.region !== 'nav' && (firstLabelIndex < 0 ? headings.length < 200 : headings.length < 16)) {
       headings.push({ text: b.text.slice(0, 500), level: b.heading, blockIndex: index, evidence: evidenceOf(b, b.text) });
+    }
+    if (firstLabelIndex < 0 && b.region === 'main' && b.heading === 0 && b.text.length >= 10 && b.text.length <= 400 && !isLinkList(b)) {
+      leadBlocks.push({ text: b.text, level: 0, blockIndex: index, evidence: evidenceOf(b, b.text) });
+      if (leadBlocks.length > 3) leadBlocks.shift();
     }
     if (EXPIRED_RE.test(b.text) && statusMarkers.length < 10) statusMarkers.push({ text: quote(b.text), evidence: evidenceOf(b, b.text) });
     if (codeMentions.length < 10 && (firstLabelIndex < 0 || b.heading > 0)) {
@@ -238,6 +253,7 @@ export function extractPage(input: Document | Element, options: ExtractOptions =
     title,
     fields,
     headings,
+    leadBlocks,
     codeMentions,
     contacts,
     statusMarkers,
@@ -245,6 +261,13 @@ export function extractPage(input: Document | Element, options: ExtractOptions =
     textLength,
     firstLabelIndex,
   });
+}
+
+/** A block made only of links (a menu, a breadcrumb) cannot be a title. */
+function isLinkList(b: Block): boolean {
+  if (b.links.length === 0) return false;
+  const linked = b.links.reduce((n, l) => n + l.text.length, 0);
+  return linked >= b.text.replace(/[\s|›»>/·-]/g, '').length * 0.8;
 }
 
 function collect(re: RegExp, text: string): string[] {

@@ -40,6 +40,8 @@ export const ExtractedPageSchema = z.object({
   title: z.nullable(z.string()),
   fields: z.array(ExtractedFieldSchema),
   headings: z.array(PageHeadingSchema),
+  /** The last few plain text blocks before the first element label (a title not marked as a heading). */
+  leadBlocks: z.array(PageHeadingSchema),
   codeMentions: z.array(z.object({ code: z.string(), evidence: Evidence })),
   contacts: z.array(ContactBlockSchema),
   statusMarkers: z.array(z.object({ text: z.string(), evidence: Evidence })),

@@ -15,6 +15,8 @@ export const element = {
     'Yêu cầu điều kiện',
     'Yêu cầu điều kiện thực hiện',
     'Điều kiện thực hiện',
+    'Yêu cầu hoặc điều kiện để thực hiện TTHC',
+    'Yêu cầu hoặc điều kiện để thực hiện thủ tục hành chính',
     'Yêu cầu',
     'Requirements and conditions',
     'Requirements',

@@ -16,6 +16,8 @@ export const element = {
     'Lệ phí',
     'Phí',
     'Mức phí',
+    { text: 'Tên phí', columnOnly: true },
+    { text: 'Tên lệ phí', columnOnly: true },
     'Mức thu phí, lệ phí',
     'Fees',
     'Fee',

@@ -12,6 +12,7 @@ import { element } from './element';
 const AMOUNT = /\d[\d.,]*\s*(?:đồng|đ(?![\p{L}])|vnđ|vnd|usd|\$|%|nghìn|ngàn|triệu)|\b\d{1,3}(?:[.,]\d{3})+(?!\d)/iu;
 const FREE = /miễn\s+(?:phí|thu|lệ phí)|không\s+(?:thu|mất|phải nộp)|\bfree\b/i;
 const NONZERO = /[1-9]/;
+const FREE_START = /^[^\p{L}\d]*(?:miễn\s+(?:phí|thu|lệ phí)|không\s+(?:thu|mất)|free\b)/iu;
 
 export function match(page: ExtractedPage): Judgement {
   const judged = judgeFields(page, 'fees');
@@ -21,7 +22,9 @@ export function match(page: ExtractedPage): Judgement {
   if (real.length > 0) {
     const value = joinValues([...real, ...none]);
     const evidence = real.map((j) => j.field.evidence);
-    const contradictory = real.find((j) => FREE.test(j.field.value) && AMOUNT.test(j.field.value) && NONZERO.test(AMOUNT.exec(j.field.value)![0]));
+    // "Miễn phí (… 8.000.000/lần)": a value that opens by saying free, then names an amount.
+    // Amounts with exemptions for some applicants ("200.000 đồng; trẻ em miễn phí") are not that.
+    const contradictory = real.find((j) => FREE_START.test(j.field.value) && AMOUNT.test(j.field.value) && NONZERO.test(AMOUNT.exec(j.field.value)![0]));
     if (contradictory) {
       return { result: makeResult(element, 'review', true, value, [contradictory.field.evidence], reason('reason.contradictory', { value: quote(contradictory.field.value, 100) })), findings: [] };
     }

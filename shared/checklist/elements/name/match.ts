@@ -15,14 +15,21 @@ export function stripCode(name: string): string {
 }
 
 export function match(page: ExtractedPage): Judgement {
-  const labelled = judgeFields(page, 'name').find((j) => j.kind === 'real');
+  // "Tên thủ tục" names it more surely than a "Thủ tục hành chính: …" heading line.
+  const real = judgeFields(page, 'name').filter((j) => j.kind === 'real');
+  const labelled = real.find((j) => /^(tên|procedure name|name)/i.test(j.field.label)) ?? real[0];
   if (labelled) {
     const value = stripCode(labelled.field.value.split('\n')[0] ?? '');
     return { result: makeResult(element, 'pass', true, value, [labelled.field.evidence], reason('reason.found', { label: labelled.field.label })), findings: [] };
   }
   const usable = page.headings.filter((h) => h.text.length >= 8 && h.text.length <= 400 && !GENERIC.test(h.text));
   const beforeFields = page.firstLabelIndex >= 0 ? usable.filter((h) => h.blockIndex < page.firstLabelIndex) : [];
-  const heading = beforeFields[beforeFields.length - 1] ?? usable.find((h) => h.level === 1) ?? (page.firstLabelIndex >= 0 ? usable[0] : undefined);
+  const lead = page.leadBlocks.filter((b) => !GENERIC.test(b.text) && !/[:：]\s*\S/.test(b.text.slice(0, 60)));
+  const heading =
+    beforeFields[beforeFields.length - 1] ??
+    usable.find((h) => h.level === 1) ??
+    lead[lead.length - 1] ??
+    (page.firstLabelIndex >= 0 ? usable[0] : undefined);
   if (heading) {
     return {
       result: makeResult(element, 'pass', true, stripCode(heading.text.split('\n')[0] ?? heading.text), [heading.evidence], reason('reason.nameFromHeading')),

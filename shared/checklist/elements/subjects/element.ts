@@ -14,6 +14,8 @@ export const element = {
     'Đối tượng',
     'Subjects',
     'Subjects of implementation',
+    'Implementing subjects',
+    'Implementation subjects',
     'Applicants',
   ],
   tags: ['law.nd63-art8-2e', 'cat.content'],
