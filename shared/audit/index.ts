@@ -9,6 +9,7 @@ import { isElementKey, type LabelKey } from '../checklist/lexicon';
 import { judgeFields, makeFinding, reason, type Judgement } from '../checklist/judge';
 import type { ElementId, ElementResult, QualityFinding, Status } from '../checklist/types';
 import { quote } from '../text/normalize';
+import { EXPIRED_RE } from '../text/patterns';
 import { match as name } from '../checklist/elements/name/match';
 import { match as code } from '../checklist/elements/code/match';
 import { match as steps } from '../checklist/elements/steps/match';
@@ -50,10 +51,9 @@ export const JUDGES: Record<ElementId, (page: ExtractedPage) => Judgement> = {
 /** Fewer distinct procedure fields than this and the page is not a procedure page. */
 const MIN_PROCEDURE_FIELDS = 2;
 const IDENTITY: ReadonlySet<string> = new Set(['name', 'code', 'feedback-contact']);
-const EXPIRED = /hết\s+hiệu\s+lực|bãi\s+bỏ|ngưng\s+hiệu\s+lực|hết\s+hạn|không\s+còn\s+(?:hiệu lực|áp dụng)|expired|repealed/i;
 
 function expiryFinding(page: ExtractedPage): QualityFinding {
-  const validity = judgeFields(page, 'aux:validity').find((j) => EXPIRED.test(j.field.value));
+  const validity = judgeFields(page, 'aux:validity').find((j) => EXPIRED_RE.test(j.field.value));
   if (validity) return makeFinding('page.not-expired', null, 'fail', reason('finding.expired.fail', { value: quote(validity.field.value, 60) }), [validity.field.evidence]);
   const marker = page.statusMarkers[0];
   if (marker) return makeFinding('page.not-expired', null, 'fail', reason('finding.expired.fail', { value: marker.text }), [marker.evidence]);

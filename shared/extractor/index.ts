@@ -7,6 +7,7 @@
  * are plain text.
  */
 import { LEADING_MARKER_RE, labelKey, normalizeText, quote } from '../text/normalize';
+import { EXPIRED_RE, PAKN_RE, PROCEDURE_CODE_RE, contactMeans, isReachable } from '../text/patterns';
 import { DEFAULT_LEXICON, PART_OF, isElementKey, type AuxKey, type LabelKey, type Lexicon } from '../checklist/lexicon';
 import { readBlocks, type Block, type Link } from './blocks';
 import { matchLabel } from './labels';
@@ -22,14 +23,9 @@ export interface ExtractOptions {
 
 /** Values longer than this are cut: enough to judge, bounded for 5 MB pages. */
 const MAX_VALUE_CHARS = 20_000;
+/** A status line that is only the expiry ("Hết hiệu lực", "Đã bãi bỏ"), not a sentence mentioning it. */
+const EXPIRED_MARKER_RE = new RegExp(`^(?:đã\\s+)?(?:${EXPIRED_RE.source})`, 'i');
 const CHANNEL_RE = /trực tiếp|trực tuyến|bưu chính|bưu điện|qua mạng|online|in person|by post/i;
-const PAKN_RE = /phản\s*ánh|kiến\s*nghị|\bpakn\b|đường\s*dây\s*nóng|hotline|feedback and petition/i;
-const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
-const PHONE_RE = /(?:\+84|\(\+?84\)|\b0)[\s.\-()]*\d(?:[\s.\-()]*\d){7,10}\b|\b1[89]00[\s.]?\d(?:[\s.]?\d){3,6}\b/g;
-const WEB_RE = /\bhttps?:\/\/[^\s<>"']+|\bwww\.[\w-]+(?:\.[\w-]+)+/gi;
-const ADDRESS_RE = /địa chỉ\s*[:：]|\bsố\s+\d+\w?\s*,?\s*(?:đường|phố|ngõ|ngách)|\b(?:đường|phố)\s+\p{Lu}|\baddress\s*:/iu;
-const CODE_RE = /\b\d\.\d{6}(?:\.\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}|\.[A-Z]\d{2})?\b|\bT-[A-Z]{2,5}-\d{3,}-[A-Z]{2}\b/;
-const EXPIRED_RE = /^(?:đã\s+)?(?:hết\s+hiệu\s+lực|bị\s+bãi\s+bỏ|đã\s+bãi\s+bỏ|bãi\s+bỏ|ngưng\s+hiệu\s+lực|hết\s+hạn\s+áp\s+dụng|expired|no longer in force)\b/i;
 
 interface OpenField {
   key: LabelKey;
@@ -229,9 +225,9 @@ export function extractPage(input: Document | Element, options: ExtractOptions =
       leadBlocks.push({ text: b.text, level: 0, blockIndex: index, evidence: evidenceOf(b, b.text) });
       if (leadBlocks.length > 3) leadBlocks.shift();
     }
-    if (EXPIRED_RE.test(b.text) && statusMarkers.length < 10) statusMarkers.push({ text: quote(b.text), evidence: evidenceOf(b, b.text) });
+    if (b.text.length < 80 && EXPIRED_MARKER_RE.test(b.text) && statusMarkers.length < 10) statusMarkers.push({ text: quote(b.text), evidence: evidenceOf(b, b.text) });
     if (codeMentions.length < 10 && (firstLabelIndex < 0 || b.heading > 0)) {
-      const code = CODE_RE.exec(b.text);
+      const code = PROCEDURE_CODE_RE.exec(b.text);
       if (code) codeMentions.push({ code: code[0], evidence: evidenceOf(b, b.text) });
     }
     if (open && columns.headers.has(b) && b.region === open.labelBlock.region) return; // column titles are not values
@@ -270,10 +266,6 @@ function isLinkList(b: Block): boolean {
   return linked >= b.text.replace(/[\s|›»>/·-]/g, '').length * 0.8;
 }
 
-function collect(re: RegExp, text: string): string[] {
-  return [...new Set(text.match(re) ?? [])].slice(0, 5);
-}
-
 /**
  * Contact blocks outside the procedure's own fields: a window of text starting at each block that
  * names phản ánh, kiến nghị (or a hotline), and plain phone/e-mail blocks elsewhere (site footer).
@@ -283,17 +275,8 @@ function findContacts(blocks: Block[], inElementField: Set<Block>): ContactBlock
   const covered = new Set<number>();
   const describe = (window: Block[], pakn: boolean): ContactBlock => {
     const text = window.map((b) => b.text).join('\n');
-    const links = window.flatMap((b) => b.links);
-    const hrefs = links.map((l: Link) => l.href).join(' ');
-    return {
-      pakn,
-      text: quote(text, 300),
-      phones: collect(PHONE_RE, text).concat(links.filter((l) => /^tel:/i.test(l.href)).map((l) => l.href.slice(4))).slice(0, 5),
-      emails: collect(EMAIL_RE, `${text} ${hrefs.replace(/mailto:/gi, ' ')}`),
-      websites: collect(WEB_RE, text),
-      hasAddress: ADDRESS_RE.test(text),
-      evidence: evidenceOf(window[0]!, text),
-    };
+    const hrefs = window.flatMap((b) => b.links.map((l: Link) => l.href));
+    return { pakn, text: quote(text, 300), ...contactMeans(text, hrefs), evidence: evidenceOf(window[0]!, text) };
   };
   for (let i = 0; i < blocks.length && contacts.length < 20; i++) {
     const b = blocks[i]!;
@@ -313,11 +296,8 @@ function findContacts(blocks: Block[], inElementField: Set<Block>): ContactBlock
   for (let i = 0; i < blocks.length && contacts.length < 30; i++) {
     const b = blocks[i]!;
     if (covered.has(i) || inElementField.has(b) || b.region === 'nav') continue;
-    EMAIL_RE.lastIndex = 0;
-    PHONE_RE.lastIndex = 0;
-    if (EMAIL_RE.test(b.text) || PHONE_RE.test(b.text) || b.links.some((l) => /^(mailto|tel):/i.test(l.href))) {
-      contacts.push(describe([b], false));
-    }
+    const means = contactMeans(b.text, b.links.map((l) => l.href));
+    if (means.phones.length > 0 || means.emails.length > 0) contacts.push(describe([b], false));
   }
   return contacts;
 }

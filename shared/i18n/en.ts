@@ -40,7 +40,7 @@ export const en = {
   'reason.formsInDossier': 'The forms are named in the dossier.',
   'reason.formRequiredNotPublished': 'The dossier requires a form, but the page neither names nor attaches it.',
   'reason.noFormCited': 'The procedure has no form: the form column is empty and the dossier mentions none.',
-  'reason.contactFound': 'A contact for feedback and petitions is published (%{means}).',
+  'reason.contactFound': 'A contact for feedback and petitions is published: “%{contact}”.',
   'reason.contactWithoutMeans': 'Feedback and petitions are mentioned, but with no address, phone, e-mail or website.',
   'reason.contactGeneric': 'Only a general phone or e-mail, not said to receive feedback and petitions.',
   'finding.timeUnit.pass': 'The time limit has a unit: “%{value}”.',

@@ -41,7 +41,7 @@ export const vi = {
   'reason.formsInDossier': 'Mẫu đơn, tờ khai được nêu trong thành phần hồ sơ.',
   'reason.formRequiredNotPublished': 'Hồ sơ yêu cầu khai theo mẫu nhưng trang không nêu tên hay đính kèm mẫu.',
   'reason.noFormCited': 'Thủ tục không có mẫu đơn, tờ khai: cột mẫu để trống và hồ sơ không nhắc tới mẫu.',
-  'reason.contactFound': 'Có nơi tiếp nhận phản ánh, kiến nghị (%{means}).',
+  'reason.contactFound': 'Có nơi tiếp nhận phản ánh, kiến nghị: “%{contact}”.',
   'reason.contactWithoutMeans': 'Có nhắc tới phản ánh, kiến nghị nhưng không có địa chỉ, điện thoại, email hay website.',
   'reason.contactGeneric': 'Chỉ có điện thoại hoặc email liên hệ chung, không nói là nơi tiếp nhận phản ánh, kiến nghị.',
   'finding.timeUnit.pass': 'Thời hạn giải quyết có đơn vị: “%{value}”.',

@@ -14,6 +14,17 @@ interface ChromeTabsApi {
 }
 
 let session: ExtensionSession;
+
+/** Asks the content script in the tab showing `pageUrl` to audit it, from the service worker. */
+function askContentScript(pageUrl: string) {
+  return session.serviceWorker.evaluate(async (url) => {
+    // Runs inside the service worker, where `chrome` is the extension API.
+    const api = (globalThis as unknown as { chrome: ChromeTabsApi }).chrome;
+    const [tab] = await api.tabs.query({ url });
+    if (tab?.id === undefined) return null;
+    return api.tabs.sendMessage(tab.id, { type: 'audit/run' }).catch(() => null);
+  }, pageUrl);
+}
 let site: StaticServer;
 
 beforeAll(async () => {
@@ -36,14 +47,7 @@ describe('auditor extension', () => {
     await page.goto(`${site.url}/procedure-page.html`);
     await expect
       .poll(
-        () =>
-          session.serviceWorker.evaluate(async (pageUrl) => {
-            // Runs inside the service worker, where `chrome` is the extension API.
-            const api = (globalThis as unknown as { chrome: ChromeTabsApi }).chrome;
-            const [tab] = await api.tabs.query({ url: pageUrl });
-            if (tab?.id === undefined) return null;
-            return api.tabs.sendMessage(tab.id, { type: 'audit/run' }).catch(() => null);
-          }, page.url()),
+        () => askContentScript(page.url()),
         { timeout: 10_000 },
       )
       .toMatchObject({ ok: true, report: { status: 'audited', procedure: { code: '1.001193' } } });
@@ -85,13 +89,7 @@ describe('auditor extension on a portal that fills the page after load', () => {
     await page.goto(`${site.url}/filled-after-load.html`);
     await expect
       .poll(
-        () =>
-          session.serviceWorker.evaluate(async (pageUrl) => {
-            const api = (globalThis as unknown as { chrome: ChromeTabsApi }).chrome;
-            const [tab] = await api.tabs.query({ url: pageUrl });
-            if (tab?.id === undefined) return null;
-            return api.tabs.sendMessage(tab.id, { type: 'audit/run' }).catch(() => null);
-          }, page.url()),
+        () => askContentScript(page.url()),
         { timeout: 15_000 },
       )
       .toMatchObject({ ok: true, report: { status: 'audited', procedure: { code: '2.000488', name: 'Cấp Phiếu lý lịch tư pháp' } } });

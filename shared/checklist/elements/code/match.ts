@@ -6,18 +6,18 @@
  */
 import type { ExtractedPage } from '../../../extractor';
 import { quote } from '../../../text/normalize';
+import { PROCEDURE_CODE_RE } from '../../../text/patterns';
 import { distinctLines, judgeFields, makeResult, reason, type Judgement } from '../../judge';
 import { element } from './element';
 
-export const CODE_RE = /\b\d\.\d{6}(?:\.\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}|\.[A-Z]\d{2})?\b|\bT-[A-Z]{2,5}-\d{3,}-[A-Z]{2}\b/;
 
 export function match(page: ExtractedPage): Judgement {
   const judged = judgeFields(page, 'code');
   for (const j of judged) {
-    const code = CODE_RE.exec(j.field.value);
+    const code = PROCEDURE_CODE_RE.exec(j.field.value);
     if (code) return { result: makeResult(element, 'pass', true, code[0], [j.field.evidence], reason('reason.found', { label: j.field.label })), findings: [] };
   }
-  const inTitle = page.codeMentions[0] ?? (page.title && CODE_RE.test(page.title) ? { code: CODE_RE.exec(page.title)![0], evidence: { selector: 'title', quote: page.title } } : undefined);
+  const inTitle = page.codeMentions[0] ?? (page.title && PROCEDURE_CODE_RE.test(page.title) ? { code: PROCEDURE_CODE_RE.exec(page.title)![0], evidence: { selector: 'title', quote: page.title } } : undefined);
   if (inTitle) return { result: makeResult(element, 'pass', true, inTitle.code, [inTitle.evidence], reason('reason.codeInTitle')), findings: [] };
   const realButOdd = judged.find((j) => j.kind === 'real');
   if (realButOdd) {

@@ -6,13 +6,9 @@
  */
 import type { ContactBlock, ExtractedPage } from '../../../extractor';
 import { quote } from '../../../text/normalize';
+import { contactMeans, isReachable } from '../../../text/patterns';
 import { distinctLines, classifyValue, fieldsFor, makeResult, reason, type Judgement } from '../../judge';
 import { element } from './element';
-
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
-const PHONE = /(?:\+84|\(\+?84\)|\b0)[\s.\-()]*\d(?:[\s.\-()]*\d){7,10}\b|\b1[89]00[\s.]?\d(?:[\s.]?\d){3,6}\b/;
-const WEB = /\bhttps?:\/\/\S+|\bwww\.[\w-]+(?:\.[\w-]+)+/i;
-const ADDRESS = /địa chỉ\s*[:：]|\bsố\s+\d+\w?\s*,?\s*(?:đường|phố|ngõ|ngách)|\b(?:đường|phố)\s+\p{Lu}/u;
 
 function means(c: Pick<ContactBlock, 'phones' | 'emails' | 'websites' | 'hasAddress'>): string[] {
   return [
@@ -30,22 +26,13 @@ export function match(page: ExtractedPage): Judgement {
     return kind === 'real' || (kind === 'empty' && f.links.length > 0);
   }).map((f) => {
     const text = `${f.label}\n${f.value}`;
-    const hrefs = f.links.map((l) => l.href).join(' ');
-    return {
-      pakn: true,
-      text: quote(text, 300),
-      phones: PHONE.test(text) || /tel:/i.test(hrefs) ? ['yes'] : [],
-      emails: EMAIL.test(`${text} ${hrefs}`) ? ['yes'] : [],
-      websites: WEB.test(text) ? ['yes'] : [],
-      hasAddress: ADDRESS.test(text),
-      evidence: f.value ? f.evidence : f.labelEvidence,
-    };
+    return { pakn: true, text: quote(text, 300), ...contactMeans(text, f.links.map((l) => l.href)), evidence: f.value ? f.evidence : f.labelEvidence };
   });
   const pakn = [...labelled, ...page.contacts.filter((c) => c.pakn)];
-  const reachable = pakn.filter((c) => means(c).length > 0).sort((a, b) => means(b).length - means(a).length);
+  const reachable = pakn.filter(isReachable).sort((a, b) => means(b).length - means(a).length);
   const best = reachable[0];
   if (best) {
-    return { result: makeResult(element, 'pass', true, best.text, [best.evidence], reason('reason.contactFound', { means: means(best).join(', ') })), findings: [] };
+    return { result: makeResult(element, 'pass', true, best.text, [best.evidence], reason('reason.contactFound', { contact: quote(best.text, 120) })), findings: [] };
   }
   if (pakn[0]) return { result: makeResult(element, 'review', false, pakn[0].text, [pakn[0].evidence], reason('reason.contactWithoutMeans')), findings: [] };
   const unfilled = fields[0];
