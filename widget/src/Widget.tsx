@@ -25,7 +25,7 @@ export function Widget({ model }: { model: FeedbackModel }) {
             disabled={busy || done}
             onClick={() => void model.rate(level)}
           >
-            <span class="tf-face" aria-hidden="true">{FACES[level - 1]}</span>
+            <Face level={level} />
             <span class="tf-label">{t(`widget.rating.${level}` as MessageId)}</span>
           </button>
         ))}
@@ -42,4 +42,15 @@ export function Widget({ model }: { model: FeedbackModel }) {
   );
 }
 
-const FACES = ['😠', '🙁', '😐', '🙂', '😀'] as const;
+/** A drawn face (emoji fonts are missing on many office machines): the mouth curves with the level. */
+function Face({ level }: { level: number }) {
+  const curve = 15 + (level - 3) * 2.5;
+  return (
+    <svg class="tf-face" viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
+      <circle cx="12" cy="12" r="10.5" fill="none" stroke="currentColor" stroke-width="1.5" />
+      <circle cx="8.5" cy="9.5" r="1.3" fill="currentColor" />
+      <circle cx="15.5" cy="9.5" r="1.3" fill="currentColor" />
+      <path d={`M7.5 15.5 Q12 ${curve + 0.5} 16.5 15.5`} fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" />
+    </svg>
+  );
+}
