@@ -41,8 +41,9 @@ interface OpenField {
 /** Selectors computed during the current (synchronous) extraction, shared by its evidence. */
 let selectorCache = new Map<Element, string>();
 
-function evidenceOf(block: Block, text: string) {
-  return { selector: selectorFor(block.el, selectorCache), quote: quote(text || block.text) };
+/** Where `block` is: a selector that finds its element again and a quote of the block's own text. */
+function evidenceOf(block: Block) {
+  return { selector: selectorFor(block.el, selectorCache), quote: quote(block.text) };
 }
 
 function rootOf(input: Document | Element): { root: Element | null; doc: Document | null } {
@@ -124,8 +125,8 @@ function findColumnTables(blocks: Block[], lexicon: Lexicon): { fields: Extracte
         value,
         source: 'column',
         links: cells.flatMap((b) => b.links),
-        evidence: evidenceOf(first, value),
-        labelEvidence: evidenceOf(info.block, info.label),
+        evidence: evidenceOf(first),
+        labelEvidence: evidenceOf(info.block),
       });
     }
   }
@@ -141,8 +142,8 @@ function closeField(open: OpenField): ExtractedField {
     value,
     source: open.source,
     links: [...(open.rest ? open.labelBlock.links : []), ...open.parts.flatMap((b) => b.links)],
-    evidence: evidenceOf(first, value),
-    labelEvidence: evidenceOf(open.labelBlock, open.label),
+    evidence: evidenceOf(first),
+    labelEvidence: evidenceOf(open.labelBlock),
   };
 }
 
@@ -171,7 +172,8 @@ function continues(open: OpenField, b: Block, inColumnTable: boolean): boolean {
 export function extractPage(input: Document | Element, options: ExtractOptions = {}): ExtractedPage {
   const lexicon = options.lexicon ?? DEFAULT_LEXICON;
   const { root, doc } = rootOf(input);
-  const title = doc && (input as Document).nodeType === 9 ? normalizeText(doc.title ?? '') || null : null;
+  // Read the <title> element rather than document.title: some DOM implementations create a <head> on access.
+  const title = doc && (input as Document).nodeType === 9 ? normalizeText(doc.querySelector('title')?.textContent ?? '') || null : null;
   if (!root) {
     return ExtractedPageSchema.parse({ url: options.url ?? null, title, fields: [], headings: [], leadBlocks: [], codeMentions: [], contacts: [], statusMarkers: [], nodeCount: 0, textLength: 0, firstLabelIndex: -1 });
   }
@@ -219,16 +221,16 @@ export function extractPage(input: Document | Element, options: ExtractOptions =
       return;
     }
     if (b.heading > 0 && b.heading <= 6 && b.region !== 'nav' && (firstLabelIndex < 0 ? headings.length < 200 : headings.length < 16)) {
-      headings.push({ text: b.text.slice(0, 500), level: b.heading, blockIndex: index, evidence: evidenceOf(b, b.text) });
+      headings.push({ text: b.text.slice(0, 500), level: b.heading, blockIndex: index, evidence: evidenceOf(b) });
     }
     if (firstLabelIndex < 0 && b.region === 'main' && b.heading === 0 && b.text.length >= 10 && b.text.length <= 400 && !isLinkList(b)) {
-      leadBlocks.push({ text: b.text, level: 0, blockIndex: index, evidence: evidenceOf(b, b.text) });
+      leadBlocks.push({ text: b.text, level: 0, blockIndex: index, evidence: evidenceOf(b) });
       if (leadBlocks.length > 3) leadBlocks.shift();
     }
-    if (b.text.length < 80 && EXPIRED_MARKER_RE.test(b.text) && statusMarkers.length < 10) statusMarkers.push({ text: quote(b.text), evidence: evidenceOf(b, b.text) });
+    if (b.text.length < 80 && EXPIRED_MARKER_RE.test(b.text) && statusMarkers.length < 10) statusMarkers.push({ text: quote(b.text), evidence: evidenceOf(b) });
     if (codeMentions.length < 10 && (firstLabelIndex < 0 || b.heading > 0)) {
       const code = PROCEDURE_CODE_RE.exec(b.text);
-      if (code) codeMentions.push({ code: code[0], evidence: evidenceOf(b, b.text) });
+      if (code) codeMentions.push({ code: code[0], evidence: evidenceOf(b) });
     }
     if (open && columns.headers.has(b) && b.region === open.labelBlock.region) return; // column titles are not values
     if (open && continues(open, b, inColumnTable)) {
@@ -276,7 +278,7 @@ function findContacts(blocks: Block[], inElementField: Set<Block>): ContactBlock
   const describe = (window: Block[], pakn: boolean): ContactBlock => {
     const text = window.map((b) => b.text).join('\n');
     const hrefs = window.flatMap((b) => b.links.map((l: Link) => l.href));
-    return { pakn, text: quote(text, 300), ...contactMeans(text, hrefs), evidence: evidenceOf(window[0]!, text) };
+    return { pakn, text: quote(text, 300), ...contactMeans(text, hrefs), evidence: evidenceOf(window[0]!) };
   };
   for (let i = 0; i < blocks.length && contacts.length < 20; i++) {
     const b = blocks[i]!;

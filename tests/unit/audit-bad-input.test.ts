@@ -66,6 +66,14 @@ describe('audit of bad input', () => {
     expect(subjects?.value).not.toContain('\u202E');
   });
 
+  it('leaves the page exactly as it was', () => {
+    // A head, as every browser-parsed document has (linkedom adds one when body is read).
+    const document = parseHtmlDocument(`<html><head><title>T</title></head><body>${PROCEDURE}<p onclick="x()">Phí, lệ phí: Không</p></body></html>`);
+    const before = document.documentElement.outerHTML;
+    auditDocument(document);
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
   it('judges a value made only of pasted markup and entities as empty', () => {
     const report = audit(`${PROCEDURE}<p>Căn cứ pháp lý: &lt;div class="row"&gt;&lt;/div&gt;&amp;nbsp;</p>`);
     expect(status(report, 'legal-basis')).toBe('fail');

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { parseHtmlDocument } from '../../extension/cli/parse';
 import { auditDocument } from '../../shared/audit';
 import { ELEMENT_IDS } from '../../shared/checklist/registry';
+import { catalogs, type MessageId } from '../../shared/i18n';
+import { normalizeText } from '../../shared/text/normalize';
 
 const PAGES = join(import.meta.dirname, '..', 'fixtures', 'pages');
 
@@ -47,6 +49,21 @@ describe('whole procedure pages', () => {
     it('names the procedure and its code', () => {
       if (expected.procedure.code !== null) expect(report.procedure.code).toBe(expected.procedure.code);
       if (expected.procedure.name !== null) expect(report.procedure.name).toBe(expected.procedure.name);
+    });
+
+    it('gives evidence whose selector finds the node again, and reasons the catalogs can say', () => {
+      for (const item of [...report.results, ...report.findings]) {
+        expect(catalogs.vi[item.reason.id as MessageId], item.reason.id).toBeTypeOf('string');
+        for (const evidence of item.evidence) {
+          if (evidence.selector === 'title') continue;
+          const node = document.querySelector(evidence.selector);
+          expect(node, `${item.id}: ${evidence.selector}`).not.toBeNull();
+          // Line breaks (<br>) become spaces in quotes: compare without white space.
+          const squeeze = (t: string) => normalizeText(t).replace(/\s+/g, '');
+          const words = squeeze(evidence.quote.replace(/…$/, '').split(/\s+/).slice(0, 3).join(' '));
+          expect(squeeze(node!.textContent ?? ''), `${item.id}: ${evidence.selector}`).toContain(words);
+        }
+      }
     });
 
     it('reports the quality findings', () => {
