@@ -28,7 +28,8 @@ export type AuxKey =
   | 'aux:views'
   | 'aux:fee-document'
   | 'aux:legal-code'
-  | 'aux:picker';
+  | 'aux:picker'
+  | 'aux:meta';
 
 export type LabelKey = ElementId | AuxKey;
 
@@ -87,8 +88,14 @@ const AUX_LABELS: Record<AuxKey, readonly (string | LabelVariant)[]> = {
   'aux:note': ['Ghi chú', 'Lưu ý', 'Thông tin khác'],
   'aux:views': ['Lượt xem', 'Số lượt xem', 'Ngày cập nhật', 'Ngày đăng'],
   'aux:fee-document': ['Văn bản quy định lệ phí', 'Văn bản quy định phí'],
-  'aux:legal-code': [{ text: 'Văn bản quy định', columnOnly: true }, { text: 'Văn bản qui định', columnOnly: true }, { text: 'Mã văn bản', columnOnly: true }, { text: 'Số ký hiệu', columnOnly: true }, { text: 'Ngày ban hành', columnOnly: true }, { text: 'Trích yếu', columnOnly: true }],
+  'aux:legal-code': [{ text: 'Văn bản quy định', columnOnly: true }, { text: 'Văn bản qui định', columnOnly: true }, { text: 'Mã văn bản', columnOnly: true }, { text: 'Số ký hiệu', columnOnly: true }, { text: 'Ngày ban hành', columnOnly: true }, { text: 'Trích yếu', columnOnly: true }, { text: 'Cơ quan ban hành', columnOnly: true }],
   'aux:picker': ['Chọn cơ quan thực hiện'],
+  // Article and page furniture around a procedure: they end the value before them.
+  'aux:meta': [
+    'Người đăng', 'Người viết', 'Tác giả', 'Nguồn', 'Nguồn tin', 'Chia sẻ', 'In trang', 'In bài', 'Bình luận',
+    'Tin liên quan', 'Bài viết liên quan', 'Các tin khác', 'Tin khác', 'Thủ tục khác', 'Các thủ tục khác',
+    'Ngày ban hành', 'Ngày hiệu lực', 'Ngày có hiệu lực', 'Ngày hết hiệu lực', 'Ngày xuất bản',
+  ],
 };
 
 /**

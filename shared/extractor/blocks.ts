@@ -37,7 +37,7 @@ export interface Block {
 
 const SKIP = new Set([
   'script', 'style', 'noscript', 'template', 'head', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
-  'video', 'audio', 'select', 'option', 'optgroup', 'datalist', 'button', 'input', 'textarea', 'tthc-feedback',
+  'video', 'audio', 'select', 'option', 'optgroup', 'datalist', 'input', 'textarea', 'tthc-feedback',
 ]);
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl',
@@ -46,7 +46,7 @@ const BLOCK = new Set([
   'thead', 'tr', 'ul', 'legend',
 ]);
 const NAV_CLASS = /(^|[\s_-])(menu|navbar|nav|breadcrumbs?|sidebar)([\s_-]|$)/i;
-const FOOTER_CLASS = /(^|[\s_-])(footer|chan-trang|chantrang)([\s_-]|$)/i;
+const FOOTER_CLASS = /(^|[\s_-])(footer|foot|site-info|chan-trang|chantrang)([\s_-]|$)/i;
 
 /** Hard limits so hostile pages cannot make an audit hang: blocks kept and characters per block. */
 export const MAX_BLOCKS = 60_000;

@@ -29,6 +29,8 @@ const CHANNEL_RE = /trực tiếp|trực tuyến|bưu chính|bưu điện|qua m�
 
 interface OpenField {
   key: LabelKey;
+  /** Values must lie inside this element: the label's grandparent (a section, an accordion item). */
+  scope: Element | null;
   label: string;
   labelBlock: Block;
   labelIndex: number;
@@ -87,6 +89,9 @@ function findColumnTables(blocks: Block[], lexicon: Lexicon): { fields: Extracte
       if (entry) keys.set(col, { key: entry.key, label: normalizeText(text), block: bs[0]! });
     }
     if (keys.size < 2) continue;
+    // A grid of label/value pairs ("Mã thủ tục | … | Lĩnh vực | …" on every row) is not a column table.
+    const dataRowsWithLabels = rowIds.filter((r) => r > headerRow && [...rows.get(r)!.values()].some((bs) => lexicon.byKey.has(labelKey(bs.map((b) => b.text).join(' ')))));
+    if (dataRowsWithLabels.length > 0 && dataRowsWithLabels.length * 2 >= rowIds.filter((r) => r > headerRow).length) continue;
     // A header row shorter than the data rows lost its leading cells (Huế pages): align it right.
     const dataRowIds = rowIds.filter((r) => r > headerRow);
     const width = (r: number) => Math.max(...[...rows.get(r)!.keys()]) + 1;
@@ -147,9 +152,46 @@ function closeField(open: OpenField): ExtractedField {
   };
 }
 
+/**
+ * A block whose lines carry several labels ("Cơ quan thực hiện: …<br>Đối tượng thực hiện: …")
+ * becomes one block per line; a label broken over two lines ("Thời hạn<br>giải quyết: …", PDF
+ * pastes) is joined back. Other blocks are kept as they are.
+ */
+function splitLabelLines(blocks: Block[], lexicon: Lexicon): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    if (!b.text.includes('\n')) {
+      out.push(b);
+      continue;
+    }
+    const lines = b.text.split('\n');
+    const labelled = lines.filter((line) => matchLabel(line, lexicon)).length;
+    if (labelled >= 2) {
+      let linkIndex = 0;
+      lines.forEach((line, i) => {
+        const own: Link[] = [];
+        while (linkIndex < b.links.length && (line.includes(b.links[linkIndex]!.text) || i === lines.length - 1)) own.push(b.links[linkIndex++]!);
+        out.push({ ...b, text: line, links: own });
+      });
+      continue;
+    }
+    if (!matchLabel(b.text, lexicon)) {
+      const joined = `${lines[0]} ${lines[1]}`;
+      const match = matchLabel(joined, lexicon);
+      if (match && match.label.length > lines[0]!.length) {
+        out.push({ ...b, text: [joined, ...lines.slice(2)].join('\n') });
+        continue;
+      }
+    }
+    out.push(b);
+  }
+  return out;
+}
+
 /** Whether block `b` still belongs to the value of `open`. */
 function continues(open: OpenField, b: Block, inColumnTable: boolean): boolean {
   if (b.region !== open.labelBlock.region) return false;
+  if (open.scope && !open.scope.contains(b.el)) return false;
   if (open.size > MAX_VALUE_CHARS) return false;
   const labelCell = open.labelBlock.cell;
   if (open.source === 'row' && labelCell) {
@@ -178,7 +220,9 @@ export function extractPage(input: Document | Element, options: ExtractOptions =
     return ExtractedPageSchema.parse({ url: options.url ?? null, title, fields: [], headings: [], leadBlocks: [], codeMentions: [], contacts: [], statusMarkers: [], nodeCount: 0, textLength: 0, firstLabelIndex: -1 });
   }
   selectorCache = new Map();
-  const { blocks, nodeCount } = readBlocks(root);
+  const read = readBlocks(root);
+  const blocks = splitLabelLines(read.blocks, lexicon);
+  const nodeCount = read.nodeCount;
   const columns = findColumnTables(blocks, lexicon);
   const fields: ExtractedField[] = [];
   const inElementField = new Set<Block>();
@@ -204,12 +248,14 @@ export function extractPage(input: Document | Element, options: ExtractOptions =
     textLength += b.text.length;
     const inColumnTable = !!b.cell && columns.tables.has(b.cell.table);
     let match = inColumnTable || b.region === 'nav' ? null : matchLabel(b.text, lexicon);
-    if (match && open && PART_OF[match.entry.key as AuxKey] === open.key && open.source !== 'row' && continues(open, b, false)) match = null;
+    if (match && open && PART_OF[match.entry.key as AuxKey] === open.key && continues(open, b, false)) match = null;
     if (match) {
       finish();
       if (firstLabelIndex < 0 && isElementKey(match.entry.key) && match.entry.key !== 'name') firstLabelIndex = index;
+      const parent = b.el.parentElement;
       open = {
         key: match.entry.key,
+        scope: parent?.parentElement ?? parent ?? null,
         label: match.label,
         labelBlock: b,
         labelIndex: index,

@@ -16,7 +16,8 @@ export const EXPIRED_RE = /hết\s+hiệu\s+lực|bị\s+bãi\s+bỏ|đã\s+bãi
 const EMAIL_G = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const PHONE_G = /(?:\+84|\(\+?84\)|\b0)[\s.\-()]*\d(?:[\s.\-()]*\d){7,10}\b|\b1[89]00[\s.]?\d(?:[\s.]?\d){3,6}\b/g;
 const WEB_G = /\bhttps?:\/\/[^\s<>"']+|\bwww\.[\w-]+(?:\.[\w-]+)+/gi;
-const ADDRESS_RE = /địa chỉ\s*[:：]|\bsố\s+\d+\w?\s*,?\s*(?:đường|phố|ngõ|ngách)|\b(?:đường|phố)\s+\p{Lu}|\baddress\s*:/iu;
+// "Địa chỉ: …", "số 1 Hoàng Hoa Thám", "đường Lê Lai", "quận Cầu Giấy" (street or area names are capitalised).
+const ADDRESS_RE = /địa chỉ[^:：\n]{0,60}[:：]\s*\S|\bsố\s+\d+\w?(?:\/\d+)?\s*,?\s*(?:(?:đường|phố|ngõ|ngách)\s+)?\p{Lu}|\b(?:đường|phố|phường|quận|huyện|thị xã)\s+\p{Lu}|\baddress\s*:/u;
 
 export interface ContactMeans {
   phones: string[];

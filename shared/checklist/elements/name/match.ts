@@ -4,14 +4,16 @@
  * ("1.012815 Đăng ký …") is not part of it. Fails when nothing names the procedure.
  */
 import type { ExtractedPage } from '../../../extractor';
+import { LEADING_MARKER_RE } from '../../../text/normalize';
 import { judgeFields, makeResult, reason, type Judgement } from '../../judge';
 import { element } from './element';
 
 const CODE_PREFIX = /^\s*(?:\d\.\d{6}(?:\.[\w.]+)?|T-[A-Z]{2,5}-\d{3,}-[A-Z]{2})\s*[-–:.]?\s*/;
 const GENERIC = /^(chi tiết thủ tục|thông tin thủ tục|thủ tục hành chính|danh sách thủ tục|tra cứu thủ tục|cổng dịch vụ công|trang chủ|thông tin chi tiết|nội dung)\b/i;
 
+/** The name without a leading bullet or code ("• 1.012815 Đăng ký …" → "Đăng ký …"). */
 export function stripCode(name: string): string {
-  return name.replace(CODE_PREFIX, '').trim();
+  return name.replace(LEADING_MARKER_RE, '').replace(CODE_PREFIX, '').trim();
 }
 
 export function match(page: ExtractedPage): Judgement {
