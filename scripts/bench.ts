@@ -65,7 +65,7 @@ try {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ALL);
       let count = 0;
       while (walker.nextNode()) count++;
-      for (let i = 0; i < 5; i++) api.auditDocument(document);
+      for (let i = 0; i < 20; i++) api.auditDocument(document); // warm-up: let the JIT settle
       const samples: number[] = [];
       for (let i = 0; i < runs; i++) {
         const start = performance.now();

@@ -7,7 +7,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { auditDocument, ENGINE, type AuditReport } from '../../shared/audit';
-import { translate } from '../../shared/i18n';
+import { translate, type MessageId } from '../../shared/i18n';
 import { parseArgs, USAGE } from './args';
 import { formatCsv, formatJson, formatTable } from './format';
 import { LoadError, loadHtml, openBrowser } from './load';
@@ -52,7 +52,11 @@ async function main(argv: readonly string[]): Promise<number> {
     for (const input of options.inputs) {
       try {
         const html = await loadHtml(input, browser);
-        reports.push(auditDocument(parseHtmlDocument(html), { url: input }));
+        const report = auditDocument(parseHtmlDocument(html), { url: input });
+        if (report.status === 'unscannable' && report.unscannableReason) {
+          process.stderr.write(`tthc-audit: ${input}: ${translate(options.lang, report.unscannableReason.id as MessageId)}\n`);
+        }
+        reports.push(report);
       } catch (error) {
         failedInputs++;
         const detail = error instanceof LoadError ? error.message : `unexpected error: ${(error as Error).message}`;

@@ -72,9 +72,10 @@ describe('tthc-audit command line', () => {
   });
 
   it('says a page that is not a procedure page is unscannable, and still exits 0', async () => {
-    const { code, stdout } = await run(join(FIXTURES, 'widget', 'no-collector-configured.html'));
+    const { code, stdout, stderr } = await run(join(FIXTURES, 'widget', 'no-collector-configured.html'));
     expect(code).toBe(0);
     expect(stdout).toContain('KHÔNG KIỂM TRA ĐƯỢC');
+    expect(stderr).toContain('Không phải trang thủ tục hành chính');
   });
 
   it('exits 2 with usage on bad arguments', async () => {
