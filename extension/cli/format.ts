@@ -3,7 +3,7 @@
  * row per page and element (UTF-8 with a BOM so Excel shows Vietnamese correctly).
  */
 import type { AuditReport } from '../../shared/audit';
-import { CHECKLIST } from '../../shared/checklist/registry';
+import { elementName } from '../../shared/checklist/registry';
 import { translate, type Locale, type MessageId, type MessageParams } from '../../shared/i18n';
 import { quote } from '../../shared/text/normalize';
 
@@ -12,11 +12,6 @@ type Reason = AuditReport['results'][number]['reason'];
 function say(lang: Locale, reason: Reason | undefined): string {
   if (!reason) return '';
   return translate(lang, reason.id as MessageId, reason.params as MessageParams | undefined);
-}
-
-function elementName(lang: Locale, id: string): string {
-  const el = CHECKLIST.find((e) => e.id === id);
-  return el ? (lang === 'vi' ? el.legalName : el.englishName) : id;
 }
 
 const STATUS_MARK: Record<string, string> = { pass: '✓', fail: '✗', review: '?', na: '–' };
@@ -36,12 +31,12 @@ export function formatTable(reports: AuditReport[], lang: Locale): string {
     }
     const head = [report.procedure.code, report.procedure.name].filter(Boolean).join(' · ');
     if (head) out.push(`  ${head}`);
-    const width = Math.max(...report.results.map((r) => elementName(lang, r.id).length));
+    const width = Math.max(...report.results.map((r) => elementName(r.id, lang).length));
     const statusWidth = Math.max(...['pass', 'fail', 'review', 'na'].map((s) => translate(lang, `status.${s}` as MessageId).length));
     for (const r of report.results) {
       const status = translate(lang, `status.${r.status}` as MessageId);
       const detail = r.status === 'pass' && r.value ? quote(r.value.replace(/\n/g, ' · '), 70) : say(lang, r.reason);
-      out.push(`  ${STATUS_MARK[r.status]} ${status.padEnd(statusWidth)}  ${elementName(lang, r.id).padEnd(width)}  ${detail}`);
+      out.push(`  ${STATUS_MARK[r.status]} ${status.padEnd(statusWidth)}  ${elementName(r.id, lang).padEnd(width)}  ${detail}`);
     }
     const problems = report.findings.filter((f) => f.status !== 'pass');
     for (const f of problems) out.push(`  ! ${say(lang, f.reason)}`);
@@ -71,7 +66,7 @@ export function formatCsv(reports: AuditReport[], lang: Locale): string {
     }
     for (const r of report.results) {
       const legal = [r.legalRef.document, r.legalRef.provision, r.legalRef.amendedBy ? `(${r.legalRef.amendedBy})` : ''].filter(Boolean).join(', ');
-      rows.push([...base, 'element', r.id, elementName(lang, r.id), r.status, String(r.present), r.value ?? '', say(lang, r.reason), legal, r.evidence[0]?.selector ?? '', report.engine.version]);
+      rows.push([...base, 'element', r.id, elementName(r.id, lang), r.status, String(r.present), r.value ?? '', say(lang, r.reason), legal, r.evidence[0]?.selector ?? '', report.engine.version]);
     }
     for (const f of report.findings) {
       rows.push([...base, 'finding', f.id, f.element ?? '', f.status, '', '', say(lang, f.reason), '', f.evidence[0]?.selector ?? '', report.engine.version]);

@@ -54,11 +54,6 @@ export function classifyValue(value: string): ValueKind {
   return best;
 }
 
-/** Lines of `value` that are real content (placeholders and fillers dropped). */
-export function realLines(value: string): string[] {
-  return value.split('\n').filter((line) => lineKind(line) === 'real');
-}
-
 export function fieldsFor(page: ExtractedPage, ...keys: LabelKey[]): ExtractedField[] {
   return page.fields.filter((f) => (keys as string[]).includes(f.key));
 }

@@ -2,6 +2,7 @@
  * The checklist: every element, in the order reports list them. Adding an element means adding
  * its folder and one line here; ids must equal folder names (checked by the registry test).
  */
+import type { Locale } from '../i18n';
 import type { ElementDefinition, ElementId } from './types';
 import { element as name } from './elements/name/element';
 import { element as code } from './elements/code/element';
@@ -37,8 +38,9 @@ export const CHECKLIST: readonly ElementDefinition[] = [
 
 export const ELEMENT_IDS: readonly ElementId[] = CHECKLIST.map((e) => e.id);
 
-export function elementById(id: ElementId): ElementDefinition {
-  const found = CHECKLIST.find((e) => e.id === id);
-  if (!found) throw new Error(`unknown element ${id}`);
-  return found;
+/** The element's name for people: its Vietnamese legal name, or its English name. */
+export function elementName(id: string, locale: Locale): string {
+  const element = CHECKLIST.find((e) => e.id === id);
+  if (!element) return id;
+  return locale === 'vi' ? element.legalName : element.englishName;
 }

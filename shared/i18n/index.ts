@@ -7,7 +7,6 @@ import { vi, type Catalog, type MessageId } from './vi';
 
 export type Locale = 'vi' | 'en';
 export type { MessageId, Catalog };
-export const LOCALES: readonly Locale[] = ['vi', 'en'];
 export const catalogs: Record<Locale, Catalog> = { vi, en };
 
 /** Picks a supported locale from a language tag such as "en-GB"; Vietnamese otherwise. */

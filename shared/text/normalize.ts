@@ -57,16 +57,6 @@ export function labelKey(text: string): string {
 export const LEADING_MARKER_RE =
   /^(?:[-–—+•●○▪■◦*>»·]+\s*|(?:\d{1,2}|[a-zđ]|[ivxl]{1,5})[.)]\s+|\(\s*(?:\d{1,2}|[a-zđ])\s*\)\s*)+/iu;
 
-/** Removes Vietnamese diacritics (after normalisation): "Thời hạn" → "thoi han". For fuzzy fallbacks only. */
-export function stripDiacritics(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .normalize('NFC');
-}
-
 /** Cuts `text` to at most `max` characters at a word boundary, adding "…" when cut. */
 export function quote(text: string, max = 120): string {
   const flat = normalizeText(text);

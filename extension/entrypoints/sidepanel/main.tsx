@@ -7,7 +7,7 @@ import { render } from 'preact';
 import { useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { resolveLocale, translate, type MessageId, type MessageParams } from '../../../shared/i18n';
-import { CHECKLIST } from '../../../shared/checklist/registry';
+import { elementName } from '../../../shared/checklist/registry';
 import type { AuditReport } from '../../../shared/audit/schema';
 import { AuditRunResponse, type AuditRunRequest } from '../../messaging/protocol';
 import './style.css';
@@ -19,11 +19,6 @@ const pinnedTabId = Number(new URLSearchParams(location.search).get('tabId')) ||
 const t = (id: MessageId, params?: MessageParams) => translate(locale, id, params);
 const say = (reason: { id: string; params?: Record<string, string | number> } | undefined) =>
   reason ? t(reason.id as MessageId, reason.params) : '';
-
-function elementName(id: string): string {
-  const el = CHECKLIST.find((e) => e.id === id);
-  return el ? (locale === 'vi' ? el.legalName : el.englishName) : id;
-}
 
 function Report({ report }: { report: AuditReport }) {
   if (report.status === 'unscannable') return <p data-result="unscannable">{say(report.unscannableReason)}</p>;
@@ -37,7 +32,7 @@ function Report({ report }: { report: AuditReport }) {
         {report.results.map((r) => (
           <li key={r.id} data-element={r.id} data-status={r.status}>
             <span class="status">{t(`status.${r.status}` as MessageId)}</span>
-            <strong>{elementName(r.id)}</strong>
+            <strong>{elementName(r.id, locale)}</strong>
             <span class="detail">{r.status === 'pass' && r.value ? r.value.split('\n')[0] : say(r.reason)}</span>
             <small class="law">
               {r.legalRef.document}, {r.legalRef.provision}
