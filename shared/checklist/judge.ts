@@ -33,11 +33,15 @@ function visibleText(value: string): string {
     .replace(/&(?:[a-z]{2,8}|#\d{1,6}|#x[\da-f]{1,5});/gi, 'x');
 }
 
+// "Thủ tục này không có mẫu đơn, tờ khai", "Không có yêu cầu, điều kiện": a stated none. Not
+// "Không có tiền án" (a real condition): only none of a procedure part counts.
+const NONE_SENTENCE = /^(?:(?:thủ tục(?: hành chính)?|tthc)(?: này)? )?không (?:có|yêu cầu|quy định|thu|phải nộp)(?: (?:mẫu|biểu mẫu|tờ khai|phí|lệ phí|yêu cầu|điều kiện)\b.{0,40})?$/;
+
 function lineKind(line: string): ValueKind {
   const key = labelKey(visibleText(line)).replace(/[|()[\]"“”'.…\-–—_*•·,;:!?/\\]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (key === '') return 'empty';
   if (PLACEHOLDERS.has(key)) return 'placeholder';
-  if (NONE.has(key)) return 'none';
+  if (NONE.has(key) || NONE_SENTENCE.test(key)) return 'none';
   if (!/[\p{L}\d]/u.test(key)) return 'empty';
   return 'real';
 }

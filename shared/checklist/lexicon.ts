@@ -88,7 +88,7 @@ const AUX_LABELS: Record<AuxKey, readonly (string | LabelVariant)[]> = {
   'aux:note': ['Ghi chú', 'Lưu ý', 'Thông tin khác'],
   'aux:views': ['Lượt xem', 'Số lượt xem', 'Ngày cập nhật', 'Ngày đăng'],
   'aux:fee-document': ['Văn bản quy định lệ phí', 'Văn bản quy định phí'],
-  'aux:legal-code': [{ text: 'Văn bản quy định', columnOnly: true }, { text: 'Văn bản qui định', columnOnly: true }, { text: 'Mã văn bản', columnOnly: true }, { text: 'Số ký hiệu', columnOnly: true }, { text: 'Ngày ban hành', columnOnly: true }, { text: 'Trích yếu', columnOnly: true }, { text: 'Cơ quan ban hành', columnOnly: true }],
+  'aux:legal-code': [{ text: 'Văn bản quy định', columnOnly: true }, { text: 'Văn bản qui định', columnOnly: true }, { text: 'Mã văn bản', columnOnly: true }, { text: 'Số ký hiệu', columnOnly: true }, { text: 'Ngày ban hành', columnOnly: true }, { text: 'Cơ quan ban hành', columnOnly: true }],
   'aux:picker': ['Chọn cơ quan thực hiện'],
   // Article and page furniture around a procedure: they end the value before them.
   'aux:meta': [

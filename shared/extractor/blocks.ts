@@ -7,7 +7,7 @@
  */
 import { normalizeMultiline } from '../text/normalize';
 
-export type Region = 'main' | 'nav' | 'footer';
+export type Region = 'main' | 'nav' | 'aside' | 'footer';
 
 export interface Link {
   href: string;
@@ -45,7 +45,8 @@ const BLOCK = new Set([
   'html', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th',
   'thead', 'tr', 'ul', 'legend',
 ]);
-const NAV_CLASS = /(^|[\s_-])(menu|navbar|nav|breadcrumbs?|sidebar)([\s_-]|$)/i;
+const NAV_CLASS = /(^|[\s_-])(menu|navbar|nav|breadcrumbs?)([\s_-]|$)/i;
+const ASIDE_CLASS = /(^|[\s_-])(sidebar|side-bar|widget-area|col-right|cot-phai)([\s_-]|$)/i;
 const FOOTER_CLASS = /(^|[\s_-])(footer|foot|site-info|chan-trang|chantrang)([\s_-]|$)/i;
 
 /** Hard limits so hostile pages cannot make an audit hang: blocks kept and characters per block. */
@@ -80,10 +81,12 @@ function regionOf(el: Element, tag: string, role: string | null, current: Region
   if (current !== 'main') return current;
   if (tag === 'nav' || role === 'navigation' || role === 'menubar') return 'nav';
   if (tag === 'footer' || role === 'contentinfo') return 'footer';
+  if (tag === 'aside' || role === 'complementary') return 'aside';
   const idClass = `${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''}`;
   if (idClass.length > 1 && idClass.length < 300) {
     if (FOOTER_CLASS.test(idClass)) return 'footer';
     if (NAV_CLASS.test(idClass)) return 'nav';
+    if (ASIDE_CLASS.test(idClass)) return 'aside';
   }
   return current;
 }

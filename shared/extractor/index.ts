@@ -7,7 +7,7 @@
  * are plain text.
  */
 import { LEADING_MARKER_RE, labelKey, normalizeText, quote } from '../text/normalize';
-import { EXPIRED_RE, PAKN_RE, PROCEDURE_CODE_RE, contactMeans, isReachable } from '../text/patterns';
+import { DOCUMENT_LINK_RE, EXPIRED_NOTICE_RE, EXPIRED_RE, PAKN_RE, PROCEDURE_CODE_RE, contactMeans } from '../text/patterns';
 import { DEFAULT_LEXICON, PART_OF, isElementKey, type AuxKey, type LabelKey, type Lexicon } from '../checklist/lexicon';
 import { readBlocks, type Block, type Link } from './blocks';
 import { matchLabel } from './labels';
@@ -25,11 +25,12 @@ export interface ExtractOptions {
 const MAX_VALUE_CHARS = 20_000;
 /** A status line that is only the expiry ("Hết hiệu lực", "Đã bãi bỏ"), not a sentence mentioning it. */
 const EXPIRED_MARKER_RE = new RegExp(`^(?:đã\\s+)?(?:${EXPIRED_RE.source})`, 'i');
+const STEP_RE = /^(?:bước|step)\s*\d+/i;
 const CHANNEL_RE = /trực tiếp|trực tuyến|bưu chính|bưu điện|qua mạng|online|in person|by post/i;
 
 interface OpenField {
   key: LabelKey;
-  /** Values must lie inside this element: the label's grandparent (a section, an accordion item). */
+  /** Values must lie inside this element (see sectionScope). */
   scope: Element | null;
   label: string;
   labelBlock: Block;
@@ -188,6 +189,20 @@ function splitLabelLines(blocks: Block[], lexicon: Lexicon): Block[] {
   return out;
 }
 
+/**
+ * Where a label's value may lie: one level above the smallest element holding both the label and
+ * the block after it. A label wrapped in several divs (MUI grids) still reaches its value in the
+ * sibling column; a section's value cannot run on into the next container (a sidebar, a footer).
+ */
+function sectionScope(label: Block, next: Block | undefined): Element | null {
+  if (!next) return null;
+  const ancestors = new Set<Element>();
+  for (let el: Element | null = label.el; el; el = el.parentElement) ancestors.add(el);
+  let common: Element | null = next.el;
+  while (common && !ancestors.has(common)) common = common.parentElement;
+  return common?.parentElement ?? common;
+}
+
 /** Whether block `b` still belongs to the value of `open`. */
 function continues(open: OpenField, b: Block, inColumnTable: boolean): boolean {
   if (b.region !== open.labelBlock.region) return false;
@@ -204,8 +219,8 @@ function continues(open: OpenField, b: Block, inColumnTable: boolean): boolean {
     if (labelLevel === 0 || b.heading <= labelLevel) return false;
   }
   if (open.source === 'inline' && open.rest !== '') {
-    // "Label: value" is complete on its line; only bullet continuations follow it.
-    return b.listItem || LEADING_MARKER_RE.test(b.text);
+    // "Label: value" usually ends on its line; bullets, numbered items and steps ("Bước 2: …") go on.
+    return b.listItem || LEADING_MARKER_RE.test(b.text) || STEP_RE.test(b.text);
   }
   return true;
 }
@@ -217,7 +232,7 @@ export function extractPage(input: Document | Element, options: ExtractOptions =
   // Read the <title> element rather than document.title: some DOM implementations create a <head> on access.
   const title = doc && (input as Document).nodeType === 9 ? normalizeText(doc.querySelector('title')?.textContent ?? '') || null : null;
   if (!root) {
-    return ExtractedPageSchema.parse({ url: options.url ?? null, title, fields: [], headings: [], leadBlocks: [], codeMentions: [], contacts: [], statusMarkers: [], nodeCount: 0, textLength: 0, firstLabelIndex: -1 });
+    return ExtractedPageSchema.parse({ url: options.url ?? null, title, fields: [], headings: [], leadBlocks: [], codeMentions: [], contacts: [], documentLinks: [], statusMarkers: [], nodeCount: 0, textLength: 0, firstLabelIndex: -1 });
   }
   selectorCache = new Map();
   const read = readBlocks(root);
@@ -230,6 +245,7 @@ export function extractPage(input: Document | Element, options: ExtractOptions =
   const codeMentions: ExtractedPage['codeMentions'] = [];
   const statusMarkers: ExtractedPage['statusMarkers'] = [];
   const leadBlocks: PageHeading[] = [];
+  const documentLinks: Link[] = [];
   let firstLabelIndex = -1;
   let open: OpenField | null = null;
   let textLength = 0;
@@ -237,7 +253,8 @@ export function extractPage(input: Document | Element, options: ExtractOptions =
   const finish = (): void => {
     if (!open) return;
     fields.push(closeField(open));
-    if (isElementKey(open.key)) {
+    // A labelled feedback contact stays visible to the contact search, which reads the lines after it.
+    if (isElementKey(open.key) && open.key !== 'feedback-contact') {
       inElementField.add(open.labelBlock);
       for (const b of open.parts) inElementField.add(b);
     }
@@ -246,16 +263,20 @@ export function extractPage(input: Document | Element, options: ExtractOptions =
 
   blocks.forEach((b, index) => {
     textLength += b.text.length;
+    if (b.region === 'main' && documentLinks.length < 50) for (const l of b.links) if (DOCUMENT_LINK_RE.test(l.href)) documentLinks.push(l);
+    if (statusMarkers.length < 10 && ((b.text.length < 80 && EXPIRED_MARKER_RE.test(b.text)) || (b.text.length < 400 && EXPIRED_NOTICE_RE.test(b.text)))) {
+      statusMarkers.push({ text: quote(b.text), evidence: evidenceOf(b) });
+    }
     const inColumnTable = !!b.cell && columns.tables.has(b.cell.table);
-    let match = inColumnTable || b.region === 'nav' ? null : matchLabel(b.text, lexicon);
+    // Menus and sidebars hold labels as links ("Thủ tục hành chính"), not fields; tabs are read below.
+    let match = inColumnTable || b.region === 'nav' || b.region === 'aside' ? null : matchLabel(b.text, lexicon);
     if (match && open && PART_OF[match.entry.key as AuxKey] === open.key && continues(open, b, false)) match = null;
     if (match) {
       finish();
       if (firstLabelIndex < 0 && isElementKey(match.entry.key) && match.entry.key !== 'name') firstLabelIndex = index;
-      const parent = b.el.parentElement;
       open = {
         key: match.entry.key,
-        scope: parent?.parentElement ?? parent ?? null,
+        scope: sectionScope(b, blocks[index + 1]),
         label: match.label,
         labelBlock: b,
         labelIndex: index,
@@ -273,7 +294,6 @@ export function extractPage(input: Document | Element, options: ExtractOptions =
       leadBlocks.push({ text: b.text, level: 0, blockIndex: index, evidence: evidenceOf(b) });
       if (leadBlocks.length > 3) leadBlocks.shift();
     }
-    if (b.text.length < 80 && EXPIRED_MARKER_RE.test(b.text) && statusMarkers.length < 10) statusMarkers.push({ text: quote(b.text), evidence: evidenceOf(b) });
     if (codeMentions.length < 10 && (firstLabelIndex < 0 || b.heading > 0)) {
       const code = PROCEDURE_CODE_RE.exec(b.text);
       if (code) codeMentions.push({ code: code[0], evidence: evidenceOf(b) });
@@ -290,7 +310,8 @@ export function extractPage(input: Document | Element, options: ExtractOptions =
   fields.push(...columns.fields);
   for (const b of columns.used) if (b.cell) inElementField.add(b);
 
-  const contacts = findContacts(blocks, inElementField);
+  fields.push(...tabFields(blocks, doc, lexicon));
+  const contacts = findContacts(blocks, inElementField, lexicon);
   selectorCache = new Map();
   return ExtractedPageSchema.parse({
     url: options.url ?? null,
@@ -299,6 +320,7 @@ export function extractPage(input: Document | Element, options: ExtractOptions =
     headings,
     leadBlocks,
     codeMentions,
+    documentLinks,
     contacts,
     statusMarkers,
     nodeCount,
@@ -315,16 +337,52 @@ function isLinkList(b: Block): boolean {
 }
 
 /**
+ * Tabbed pages: a tab link whose text is a label ("Trình tự thực hiện", href="#tab-trinhtu" or
+ * aria-controls) takes as its value the panel it points to, shown or hidden.
+ */
+function tabFields(blocks: Block[], doc: Document | null, lexicon: Lexicon): ExtractedField[] {
+  if (!doc) return [];
+  const fields: ExtractedField[] = [];
+  const seen = new Set<string>();
+  for (const b of blocks) {
+    for (const link of b.links) {
+      const id = link.href.startsWith('#') ? link.href.slice(1) : '';
+      if (!id || seen.has(id) || !/^[\w-]+$/.test(id)) continue;
+      const match = matchLabel(link.text, lexicon);
+      if (!match || match.mode !== 'whole') continue;
+      const panel = doc.getElementById(id);
+      if (!panel) continue;
+      seen.add(id);
+      const parts = blocks.filter((p) => p !== b && panel.contains(p.el));
+      const value = parts.map((p) => p.text).join('\n').slice(0, MAX_VALUE_CHARS);
+      fields.push({
+        key: match.entry.key,
+        label: match.label,
+        value,
+        source: 'block',
+        links: parts.flatMap((p) => p.links),
+        evidence: evidenceOf(parts[0] ?? b),
+        labelEvidence: evidenceOf(b),
+      });
+    }
+  }
+  return fields;
+}
+
+/**
  * Contact blocks outside the procedure's own fields: a window of text starting at each block that
  * names phản ánh, kiến nghị (or a hotline), and plain phone/e-mail blocks elsewhere (site footer).
  */
-function findContacts(blocks: Block[], inElementField: Set<Block>): ContactBlock[] {
+function findContacts(blocks: Block[], inElementField: Set<Block>, lexicon: Lexicon): ContactBlock[] {
   const contacts: ContactBlock[] = [];
   const covered = new Set<number>();
   const describe = (window: Block[], pakn: boolean): ContactBlock => {
     const text = window.map((b) => b.text).join('\n');
+    // A label's own words ("Địa chỉ tiếp nhận phản ánh, kiến nghị:") are no address: read what follows it.
+    const label = matchLabel(window[0]!.text, lexicon);
+    const body = label ? [label.rest, ...window.slice(1).map((b) => b.text)].join('\n') : text;
     const hrefs = window.flatMap((b) => b.links.map((l: Link) => l.href));
-    return { pakn, text: quote(text, 300), ...contactMeans(text, hrefs), evidence: evidenceOf(window[0]!) };
+    return { pakn, text: quote(text, 300), ...contactMeans(body, hrefs), evidence: evidenceOf(window[0]!) };
   };
   for (let i = 0; i < blocks.length && contacts.length < 20; i++) {
     const b = blocks[i]!;

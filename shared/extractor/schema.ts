@@ -44,6 +44,8 @@ export const ExtractedPageSchema = z.object({
   leadBlocks: z.array(PageHeadingSchema),
   codeMentions: z.array(z.object({ code: z.string(), evidence: Evidence })),
   contacts: z.array(ContactBlockSchema),
+  /** Links to document files in the page body (not menus or footers), for forms linked away from their section. */
+  documentLinks: z.array(z.object({ href: z.string(), text: z.string() })),
   statusMarkers: z.array(z.object({ text: z.string(), evidence: Evidence })),
   nodeCount: z.number(),
   textLength: z.number(),

@@ -18,12 +18,35 @@ const SPECIAL_RE = /[\u00D0\u00F0\u0189\u200B-\u200F\u202A-\u202E\u2060-\u2069\u
 const COMBINING_RE = /[\u0300-\u036f]/;
 const SPACE_RE = /[\s\u00A0\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
 
+// Entities that pasted HTML leaves visible as text ("Ng&agrave;y l&agrave;m việc"), decoded for reading.
+const ENTITY_RE = /&(?:#\d{1,6}|#x[\da-f]{1,5}|[a-z]{2,8});/i;
+const ENTITY_G = /&(#\d{1,6}|#x[\da-f]{1,5}|[a-z]{2,8});/gi;
+const NAMED: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ',
+  agrave: 'à', aacute: 'á', acirc: 'â', atilde: 'ã', egrave: 'è', eacute: 'é', ecirc: 'ê', igrave: 'ì', iacute: 'í',
+  ograve: 'ò', oacute: 'ó', ocirc: 'ô', otilde: 'õ', ugrave: 'ù', uacute: 'ú', yacute: 'ý',
+  Agrave: 'À', Aacute: 'Á', Acirc: 'Â', Atilde: 'Ã', Egrave: 'È', Eacute: 'É', Ecirc: 'Ê', Igrave: 'Ì', Iacute: 'Í',
+  Ograve: 'Ò', Oacute: 'Ó', Ocirc: 'Ô', Otilde: 'Õ', Ugrave: 'Ù', Uacute: 'Ú', Yacute: 'Ý',
+};
+
+/** Decodes the HTML entities a page shows as literal text; unknown ones stay as they are. */
+export function decodeEntities(text: string): string {
+  return text.replace(ENTITY_G, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 31 && code < 0x110000 && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED[name] ?? whole;
+  });
+}
+
 /**
- * Canonical display text: NFC, look-alikes replaced, invisible and control characters removed,
+ * Canonical display text: literal entities decoded, NFC, look-alikes replaced, invisible and control characters removed,
  * every run of white space folded to one space, trimmed. Keeps case and punctuation.
  */
 export function normalizeText(text: string): string {
-  const composed = COMBINING_RE.test(text) ? text.normalize('NFC') : text;
+  const decoded = ENTITY_RE.test(text) ? decodeEntities(text) : text;
+  const composed = COMBINING_RE.test(decoded) ? decoded.normalize('NFC') : decoded;
   const cleaned = SPECIAL_RE.test(composed)
     ? composed.replace(LOOKALIKE_RE, (c) => LOOKALIKES[c] ?? c).replace(INVISIBLE_RE, '').replace(CONTROL_RE, ' ')
     : composed;

@@ -16,8 +16,19 @@ export const EXPIRED_RE = /hết\s+hiệu\s+lực|bị\s+bãi\s+bỏ|đã\s+bãi
 const EMAIL_G = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const PHONE_G = /(?:\+84|\(\+?84\)|\b0)[\s.\-()]*\d(?:[\s.\-()]*\d){7,10}\b|\b1[89]00[\s.]?\d(?:[\s.]?\d){3,6}\b/g;
 const WEB_G = /\bhttps?:\/\/[^\s<>"']+|\bwww\.[\w-]+(?:\.[\w-]+)+/gi;
-// "Địa chỉ: …", "số 1 Hoàng Hoa Thám", "đường Lê Lai", "quận Cầu Giấy" (street or area names are capitalised).
-const ADDRESS_RE = /địa chỉ[^:：\n]{0,60}[:：]\s*\S|\bsố\s+\d+\w?(?:\/\d+)?\s*,?\s*(?:(?:đường|phố|ngõ|ngách)\s+)?\p{Lu}|\b(?:đường|phố|phường|quận|huyện|thị xã)\s+\p{Lu}|\baddress\s*:/u;
+// "Địa chỉ: …", "Số 1 Hoàng Hoa Thám", "đường Lê Lai", "quận Cầu Giấy": street and area names are
+// capitalised, so the case of what follows matters (no i flag; both spellings of the keywords).
+const ADDRESS_RE =
+  /[Đđ]ịa chỉ[^:：\n]{0,60}[:：]\s*\S|\b[Ss]ố\s+\d+\w?(?:\/\d+)?\s*,?\s*(?:(?:[Đđ]ường|[Pp]hố|[Nn]gõ|[Nn]gách)\s+)?\p{Lu}|(?:[Đđ]ường|[Pp]hố|[Pp]hường|[Qq]uận|[Hh]uyện|[Tt]hị xã)\s+\p{Lu}|\b[Aa]ddress\s*:/u;
+
+/** A link to a document file (a form to download): by extension or by a download script. */
+export const DOCUMENT_LINK_RE = /\.(?:docx?|pdf|xlsx?|odt|ods|rtf|zip|rar)(?:$|[?#])|download|tai-?ve|taive|getfile|file\.ashx|attachment|dinh-?kem/i;
+
+/** Words that mark a link or a line as being about a form (mẫu đơn, tờ khai). */
+export const FORM_WORD_RE = /m[aẫ]u|t[oờ][\s_-]?khai|bi[eể]u[\s_-]?m[aẫ]u|\bform|\bđơn\b|\bdon[-_]/i;
+
+/** A sentence saying the procedure is no longer in force ("Thủ tục hành chính này đã hết hiệu lực"). */
+export const EXPIRED_NOTICE_RE = /(?:thủ tục|tthc)[^.\n]{0,40}?(?:đã|bị)\s+(?:hết\s+hiệu\s+lực|bãi\s+bỏ|ngưng\s+hiệu\s+lực)/i;
 
 export interface ContactMeans {
   phones: string[];

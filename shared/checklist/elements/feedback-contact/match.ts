@@ -34,12 +34,13 @@ export function match(page: ExtractedPage): Judgement {
   if (best) {
     return { result: makeResult(element, 'pass', true, best.text, [best.evidence], reason('reason.contactFound', { contact: quote(best.text, 120) })), findings: [] };
   }
-  if (pakn[0]) return { result: makeResult(element, 'review', false, pakn[0].text, [pakn[0].evidence], reason('reason.contactWithoutMeans')), findings: [] };
-  const unfilled = fields[0];
+  // A label whose value is only a placeholder ("Đang cập nhật") says the contact is not published.
+  const unfilled = fields.find((f) => f.links.length === 0 && classifyValue(f.value) !== 'real');
   if (unfilled) {
     const why = classifyValue(unfilled.value) === 'empty' ? reason('reason.empty', { label: unfilled.label }) : reason('reason.placeholder', { label: unfilled.label, value: quote(distinctLines(unfilled.value), 60) });
     return { result: makeResult(element, 'fail', false, null, [unfilled.evidence], why), findings: [] };
   }
+  if (pakn[0]) return { result: makeResult(element, 'review', false, pakn[0].text, [pakn[0].evidence], reason('reason.contactWithoutMeans')), findings: [] };
   const generic = page.contacts.find((c) => c.phones.length > 0 || c.emails.length > 0);
   if (generic) return { result: makeResult(element, 'review', false, generic.text, [generic.evidence], reason('reason.contactGeneric')), findings: [] };
   return { result: makeResult(element, 'fail', false, null, [], reason('reason.missing')), findings: [] };

@@ -7,10 +7,10 @@
  */
 import type { ExtractedPage } from '../../../extractor';
 import { quote } from '../../../text/normalize';
+import { DOCUMENT_LINK_RE, FORM_WORD_RE } from '../../../text/patterns';
 import { distinctLines, judgeFields, makeFinding, makeResult, reason, type Judgement } from '../../judge';
 import { element } from './element';
 
-const FILE_LINK = /\.(?:docx?|pdf|xlsx?|odt|ods|rtf|zip|rar)(?:$|[?#])|download|tai-?ve|taive|getfile|file\.ashx|attachment|dinh-?kem/i;
 // Within one line: a form named across table cells ("theo mẫu" + "1 bản chính") is no name.
 const NAMED_FORM = /\bmẫu[ \t]+(?:số[ \t]+)?[\p{L}\d]*\d[\p{L}\d.\-/]*|\bmẫu[ \t]+[A-ZĐ]{1,4}[\d\-/.]+\w*|\bform[ \t]+(?:no\.?[ \t]*)?\d+/iu;
 const REQUIRES_FORM = /theo\s+mẫu|mẫu\s+đơn|tờ\s+khai|mẫu\s+tờ\s+khai|biểu\s+mẫu/i;
@@ -18,7 +18,11 @@ const REQUIRES_FORM = /theo\s+mẫu|mẫu\s+đơn|tờ\s+khai|mẫu\s+tờ\s+kha
 export function match(page: ExtractedPage): Judgement {
   const formFields = judgeFields(page, 'forms');
   const dossierFields = judgeFields(page, 'dossier');
-  const links = [...formFields, ...dossierFields].flatMap((j) => j.field.links).filter((l) => FILE_LINK.test(l.href));
+  // Files linked in the forms or dossier sections, or elsewhere in the procedure body when they are forms.
+  const links = [
+    ...[...formFields, ...dossierFields].flatMap((j) => j.field.links).filter((l) => DOCUMENT_LINK_RE.test(l.href)),
+    ...page.documentLinks.filter((l) => FORM_WORD_RE.test(`${l.href} ${l.text}`)),
+  ];
   const realForms = formFields.filter((j) => j.kind === 'real');
   const dossierText = dossierFields.map((j) => j.field.value).join('\n');
   const named = NAMED_FORM.exec(dossierText);

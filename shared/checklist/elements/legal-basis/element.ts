@@ -21,6 +21,8 @@ export const element = {
     'Legal grounds',
     { text: 'Tên văn bản pháp lý', columnOnly: true },
     { text: 'Tên văn bản', columnOnly: true },
+    { text: 'Trích yếu', columnOnly: true },
+    { text: 'Trích yếu nội dung', columnOnly: true },
   ],
   tags: ['law.nd63-art15-1b', 'cat.content'],
 } as const satisfies ElementDefinition;
