@@ -402,6 +402,8 @@ function findContacts(blocks: Block[], inElementField: Set<Block>, lexicon: Lexi
   for (let i = 0; i < blocks.length && contacts.length < 30; i++) {
     const b = blocks[i]!;
     if (covered.has(i) || inElementField.has(b) || b.region === 'nav') continue;
+    // Cheap filter first: a phone needs digits, an e-mail an "@", a link a mailto: or tel:.
+    if (!/@|\d{3}/.test(b.text) && !b.links.some((l) => /^(?:mailto|tel):/i.test(l.href))) continue;
     const means = contactMeans(b.text, b.links.map((l) => l.href));
     if (means.phones.length > 0 || means.emails.length > 0) contacts.push(describe([b], false));
   }

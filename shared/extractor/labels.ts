@@ -24,6 +24,10 @@ export function matchLabel(text: string, lexicon: Lexicon): LabelMatch | null {
   const marker = LEADING_MARKER_RE.exec(text);
   const body = marker ? text.slice(marker[0].length) : text;
   if (body === '') return null;
+  const lower = body.slice(0, 240).toLowerCase();
+  // Every label, whole or prefix, is indexed under its first word: most blocks stop here.
+  const bucket = lexicon.prefixBuckets.get(firstWord(lower));
+  if (!bucket) return null;
   const firstLine = body.split('\n', 1)[0]!;
   if (firstLine.length <= 160) {
     const whole = lexicon.byKey.get(labelKey(firstLine));
@@ -32,9 +36,6 @@ export function matchLabel(text: string, lexicon: Lexicon): LabelMatch | null {
       return { entry: whole, label: firstLine.replace(/[\s:：]+$/u, ''), rest, mode: rest ? 'inline' : 'whole' };
     }
   }
-  const lower = body.slice(0, 240).toLowerCase();
-  const bucket = lexicon.prefixBuckets.get(firstWord(lower));
-  if (!bucket) return null;
   for (const entry of bucket) {
     if (!lower.startsWith(entry.folded)) continue;
     const after = body.slice(entry.folded.length);

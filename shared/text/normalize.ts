@@ -53,8 +53,11 @@ export function normalizeText(text: string): string {
   return cleaned.replace(SPACE_RE, ' ').trim();
 }
 
+const LINE_BREAK_RE = /[\r\n\u2028\u2029]/;
+
 /** Like normalizeText but keeps line breaks (folded to single "\n"), for multi-line values. */
 export function normalizeMultiline(text: string): string {
+  if (!LINE_BREAK_RE.test(text)) return normalizeText(text);
   return text
     .split(/\r\n|\r|\n|\u2028|\u2029/)
     .map(normalizeText)
