@@ -16,6 +16,8 @@ const PLACEHOLDERS = new Set([
   'chưa cập nhật', 'chưa cập nhập', 'đang được cập nhật', 'đang xây dựng', 'đang bổ sung', 'đang cập nhật thông tin',
   'updating', 'n/a', 'na', 'null', 'undefined', 'no information', 'không xác định', 'chưa xác định', 'tbd',
 ]);
+/** Words printed beside a label, not a value: "(nếu có)" under "Phí, lệ phí". */
+const FILLERS = new Set(['nếu có', 'nếu cần', 'if any', 'if applicable', 'nếu có yêu cầu']);
 const NONE = new Set([
   'không', 'không có', 'none', 'no', 'nil', 'không yêu cầu', 'không quy định', 'không có yêu cầu', 'không có điều kiện',
   'không có yêu cầu, điều kiện', 'không yêu cầu, điều kiện', 'không có yêu cầu điều kiện', 'không thu', 'không thu phí',
@@ -39,7 +41,7 @@ const NONE_SENTENCE = /^(?:(?:thủ tục(?: hành chính)?|tthc)(?: này)? )?kh
 
 function lineKind(line: string): ValueKind {
   const key = labelKey(visibleText(line)).replace(/[|()[\]"“”'.…\-–—_*•·,;:!?/\\]+/g, ' ').replace(/\s+/g, ' ').trim();
-  if (key === '') return 'empty';
+  if (key === '' || FILLERS.has(key)) return 'empty';
   if (PLACEHOLDERS.has(key)) return 'placeholder';
   if (NONE.has(key) || NONE_SENTENCE.test(key)) return 'none';
   if (!/[\p{L}\d]/u.test(key)) return 'empty';

@@ -6,6 +6,7 @@
  * and our own widget are skipped.
  */
 import { normalizeMultiline } from '../text/normalize';
+import { DOCUMENT_LINK_RE } from '../text/patterns';
 
 export type Region = 'main' | 'nav' | 'aside' | 'footer';
 
@@ -48,6 +49,8 @@ const BLOCK = new Set([
 const NAV_CLASS = /(^|[\s_-])(menu|navbar|nav|breadcrumbs?)([\s_-]|$)/i;
 const ASIDE_CLASS = /(^|[\s_-])(sidebar|side-bar|widget-area|col-right|cot-phai)([\s_-]|$)/i;
 const FOOTER_CLASS = /(^|[\s_-])(footer|foot|site-info|chan-trang|chantrang)([\s_-]|$)/i;
+
+const BUTTON_CLASS = /(^|\s)(btn|button)(\s|-|$)/i;
 
 /** Hard limits so hostile pages cannot make an audit hang: blocks kept and characters per block. */
 export const MAX_BLOCKS = 60_000;
@@ -142,6 +145,9 @@ export function readBlocks(root: Element): { blocks: Block[]; nodeCount: number 
     const el = frame as Element;
     const tag = el.localName.toLowerCase();
     if (SKIP.has(tag)) continue;
+    // Action buttons ("Nộp hồ sơ", "In thủ tục") are not content; accordion toggles carry section titles.
+    if (tag === 'button' && !el.hasAttribute('aria-expanded') && !el.hasAttribute('aria-controls') && open[open.length - 1]!.heading === 0) continue;
+    if (tag === 'a' && BUTTON_CLASS.test(el.getAttribute('class') ?? '') && !DOCUMENT_LINK_RE.test(el.getAttribute('href') ?? '')) continue;
     if (tag === 'br') {
       buffer += '\n';
       continue;

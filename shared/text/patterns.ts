@@ -8,7 +8,7 @@
 export const PROCEDURE_CODE_RE = /\b\d\.\d{6}(?:\.\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}|\.[A-Z]\d{2})?\b|\bT-[A-Z]{2,5}-\d{3,}-[A-Z]{2}\b/;
 
 /** Words that name the feedback channel of Decree 20/2008 (or a hotline). */
-export const PAKN_RE = /phản\s*ánh|kiến\s*nghị|\bpakn\b|đường\s*dây\s*nóng|hotline|feedback and petition/i;
+export const PAKN_RE = /phản\s*ánh|kiến\s*nghị|\bpakn\b|đường\s*dây\s*nóng|hotline|feedback and (?:petition|recommendation)/i;
 
 /** A procedure shown as no longer in force. */
 export const EXPIRED_RE = /hết\s+hiệu\s+lực|bị\s+bãi\s+bỏ|đã\s+bãi\s+bỏ|bãi\s+bỏ|ngưng\s+hiệu\s+lực|hết\s+hạn\s+áp\s+dụng|không\s+còn\s+(?:hiệu lực|áp dụng)|\bexpired\b|no longer in force|repealed/i;

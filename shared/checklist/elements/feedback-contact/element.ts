@@ -18,6 +18,9 @@ export const element = {
     'Phản ánh, kiến nghị',
     'Phản ánh kiến nghị',
     'Feedback and petitions',
+    'Feedback and recommendations',
+    'Address for receiving feedback and recommendations',
+    'Address for receiving feedback and recommendations on administrative regulations',
   ],
   tags: ['law.nd20-art13', 'cat.contact'],
 } as const satisfies ElementDefinition;

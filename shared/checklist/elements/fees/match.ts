@@ -6,7 +6,7 @@
  */
 import type { ExtractedPage } from '../../../extractor';
 import { quote } from '../../../text/normalize';
-import { distinctLines, joinValues, judgeFields, makeFinding, makeResult, reason, type Judgement } from '../../judge';
+import { classifyValue, distinctLines, joinValues, judgeFields, makeFinding, makeResult, reason, type Judgement } from '../../judge';
 import { element } from './element';
 
 const AMOUNT = /\d[\d.,]*\s*(?:đồng|đ(?![\p{L}])|vnđ|vnd|usd|\$|%|nghìn|ngàn|triệu)|\b\d{1,3}(?:[.,]\d{3})+(?!\d)/iu;
@@ -24,7 +24,8 @@ export function match(page: ExtractedPage): Judgement {
     const evidence = real.map((j) => j.field.evidence);
     // "Miễn phí (… 8.000.000/lần)": a value that opens by saying free, then names an amount.
     // Amounts with exemptions for some applicants ("200.000 đồng; trẻ em miễn phí") are not that.
-    const contradictory = real.find((j) => FREE_START.test(j.field.value) && AMOUNT.test(j.field.value) && NONZERO.test(AMOUNT.exec(j.field.value)![0]));
+    const opening = (value: string) => value.split('\n').find((line) => classifyValue(line) !== 'empty') ?? '';
+    const contradictory = real.find((j) => FREE_START.test(opening(j.field.value)) && AMOUNT.test(j.field.value) && NONZERO.test(AMOUNT.exec(j.field.value)![0]));
     if (contradictory) {
       return { result: makeResult(element, 'review', true, value, [contradictory.field.evidence], reason('reason.contradictory', { value: quote(contradictory.field.value, 100) })), findings: [] };
     }
