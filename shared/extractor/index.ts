@@ -274,25 +274,25 @@ export function extractPage(input: Document | Element, options: ExtractOptions =
     if (match) {
       finish();
       if (firstLabelIndex < 0 && isElementKey(match.entry.key) && match.entry.key !== 'name') firstLabelIndex = index;
+      const next = blocks[index + 1];
+      // A label with its value, or more lines, in its own cell ("Mã thủ tục: 1.000178", a sidebar box
+      // of a layout table) is not a label/value row: its value stays inside the cell.
+      const headsCell = !!b.cell && (match.rest !== '' || next?.cell?.cellEl === b.cell.cellEl);
       open = {
         key: match.entry.key,
-        scope: sectionScope(b, blocks[index + 1]),
+        scope: headsCell ? b.cell!.cellEl : sectionScope(b, next),
         label: match.label,
         labelBlock: b,
         labelIndex: index,
         rest: match.rest,
         parts: [],
-        source: b.cell ? 'row' : b.heading > 0 ? 'heading' : match.mode === 'whole' ? 'block' : 'inline',
+        source: b.cell && !headsCell ? 'row' : b.heading > 0 ? 'heading' : match.mode === 'whole' ? 'block' : 'inline',
         size: match.rest.length,
       };
       return;
     }
     if (b.heading > 0 && b.heading <= 6 && b.region !== 'nav' && (firstLabelIndex < 0 ? headings.length < 200 : headings.length < 16)) {
       headings.push({ text: b.text.slice(0, 500), level: b.heading, blockIndex: index, evidence: evidenceOf(b) });
-    }
-    if (firstLabelIndex < 0 && b.region === 'main' && b.heading === 0 && b.text.length >= 10 && b.text.length <= 400 && !isLinkList(b)) {
-      leadBlocks.push({ text: b.text, level: 0, blockIndex: index, evidence: evidenceOf(b) });
-      if (leadBlocks.length > 3) leadBlocks.shift();
     }
     if (codeMentions.length < 10 && (firstLabelIndex < 0 || b.heading > 0)) {
       const code = PROCEDURE_CODE_RE.exec(b.text);
@@ -302,8 +302,13 @@ export function extractPage(input: Document | Element, options: ExtractOptions =
     if (open && continues(open, b, inColumnTable)) {
       open.parts.push(b);
       open.size += b.text.length;
-    } else {
-      finish();
+      return;
+    }
+    finish();
+    // A title not marked as a heading: a free-standing block before the procedure's fields.
+    if (firstLabelIndex < 0 && b.region === 'main' && b.heading === 0 && b.text.length >= 10 && b.text.length <= 400 && !isLinkList(b)) {
+      leadBlocks.push({ text: b.text, level: 0, blockIndex: index, evidence: evidenceOf(b) });
+      if (leadBlocks.length > 3) leadBlocks.shift();
     }
   });
   finish();
@@ -311,6 +316,7 @@ export function extractPage(input: Document | Element, options: ExtractOptions =
   for (const b of columns.used) if (b.cell) inElementField.add(b);
 
   fields.push(...tabFields(blocks, doc, lexicon));
+  fields.push(...gridFields(blocks, lexicon));
   const contacts = findContacts(blocks, inElementField, lexicon);
   selectorCache = new Map();
   return ExtractedPageSchema.parse({
@@ -334,6 +340,47 @@ function isLinkList(b: Block): boolean {
   if (b.links.length === 0) return false;
   const linked = b.links.reduce((n, l) => n + l.text.length, 0);
   return linked >= b.text.replace(/[\s|›»>/·-]/g, '').length * 0.8;
+}
+
+/**
+ * Tables drawn with divs (SPA grids): a row element whose children are column labels ("Hình thức
+ * nộp", "Thời hạn giải quyết"), followed by sibling rows with as many children, is read as columns.
+ */
+function gridFields(blocks: Block[], lexicon: Lexicon): ExtractedField[] {
+  const fields: ExtractedField[] = [];
+  for (const b of blocks) {
+    // A header row is short, holds no digits and is not a sentence; most blocks stop here.
+    if (b.cell || b.text.length > 150 || b.region !== 'main' || /[\d.]/.test(b.text)) continue;
+    const count = b.el.childElementCount;
+    if (count < 2 || count > 12) continue;
+    // Cheap test first: the first or second cell must itself be a column label.
+    const cells = Array.from(b.el.children);
+    const isColumn = (c: Element) => {
+      const text = c.textContent ?? '';
+      return text.length <= 80 && lexicon.columns.has(labelKey(text));
+    };
+    if (!isColumn(cells[0]!) && !isColumn(cells[1]!)) continue;
+    const keys = cells.map((c) => lexicon.columns.get(labelKey(c.textContent ?? '')));
+    if (keys.filter(Boolean).length < 2) continue;
+    const rows: Element[] = [];
+    for (let row = b.el.nextElementSibling; row && row.children.length === cells.length && rows.length < 200; row = row.nextElementSibling) rows.push(row);
+    if (rows.length === 0) continue;
+    keys.forEach((entry, col) => {
+      if (!entry) return;
+      const values = rows.map((row) => normalizeText(row.children[col]?.textContent ?? '')).filter((v) => v !== '');
+      const first = rows[0]!.children[col]!;
+      fields.push({
+        key: entry.key,
+        label: normalizeText(cells[col]!.textContent ?? ''),
+        value: values.join('\n').slice(0, MAX_VALUE_CHARS),
+        source: 'column',
+        links: [],
+        evidence: { selector: selectorFor(first, selectorCache), quote: quote(first.textContent ?? '') },
+        labelEvidence: { selector: selectorFor(cells[col]!, selectorCache), quote: quote(cells[col]!.textContent ?? '') },
+      });
+    });
+  }
+  return fields;
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { LEADING_MARKER_RE, labelKey } from '../text/normalize';
 import { firstWord, type Lexicon, type LexiconEntry } from '../checklist/lexicon';
+import { LABEL_FILLER_RE } from '../text/patterns';
 
 export interface LabelMatch {
   entry: LexiconEntry;
@@ -17,10 +18,24 @@ export interface LabelMatch {
 }
 
 const UPPER_OR_DIGIT = /[\p{Lu}\d"“(\[]/u;
+// "Trình tự thực hiện – Bước 1: …": a spaced dash separates label and value like a colon.
+const DASH_AFTER = /^\s+[–—-]\s+/u;
 const COLON_AFTER = /^\s*(?:\([^)\n]{0,80}\))?\s*[:：]/u;
 
 /** Finds the label `text` starts with, if any. */
 export function matchLabel(text: string, lexicon: Lexicon): LabelMatch | null {
+  const found = findLabel(text, lexicon);
+  if (!found) return null;
+  // "Phí, lệ phí\n(nếu có)": the filler belongs to the label.
+  const firstRestLine = found.rest.split('\n', 1)[0]!;
+  if (found.rest && LABEL_FILLER_RE.test(firstRestLine)) {
+    const rest = found.rest.slice(firstRestLine.length).trim();
+    return { ...found, rest, mode: rest ? found.mode : 'whole' };
+  }
+  return found;
+}
+
+function findLabel(text: string, lexicon: Lexicon): LabelMatch | null {
   const marker = LEADING_MARKER_RE.exec(text);
   const body = marker ? text.slice(marker[0].length) : text;
   if (body === '') return null;
@@ -43,6 +58,8 @@ export function matchLabel(text: string, lexicon: Lexicon): LabelMatch | null {
     const colon = COLON_AFTER.exec(after);
     if (colon) return { entry, label, rest: after.slice(colon[0].length).trim(), mode: 'inline' };
     if (after.startsWith('\n')) return { entry, label, rest: after.trim(), mode: 'inline' };
+    const dash = DASH_AFTER.exec(after);
+    if (dash) return { entry, label, rest: after.slice(dash[0].length).trim(), mode: 'inline' };
     if (entry.inlineOnly) continue;
     const next = after[0] ?? '';
     if (next !== ' ' && UPPER_OR_DIGIT.test(next)) return { entry, label, rest: after.trim(), mode: 'glued' };

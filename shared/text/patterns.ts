@@ -21,6 +21,9 @@ const WEB_G = /\bhttps?:\/\/[^\s<>"']+|\bwww\.[\w-]+(?:\.[\w-]+)+/gi;
 const ADDRESS_RE =
   /[Đđ]ịa chỉ[^:：\n]{0,60}[:：]\s*\S|\b[Ss]ố\s+\d+\w?(?:\/\d+)?\s*,?\s*(?:(?:[Đđ]ường|[Pp]hố|[Nn]gõ|[Nn]gách)\s+)?\p{Lu}|(?:[Đđ]ường|[Pp]hố|[Pp]hường|[Qq]uận|[Hh]uyện|[Tt]hị xã)\s+\p{Lu}|\b[Aa]ddress\s*:/u;
 
+/** Words printed after a label, not a value: "(nếu có)" under "Phí, lệ phí". */
+export const LABEL_FILLER_RE = /^\(?\s*(?:nếu có|nếu cần|nếu có yêu cầu|if any|if applicable)\s*\)?\s*[:：]?$/i;
+
 /** A link to a document file (a form to download): by extension or by a download script. */
 export const DOCUMENT_LINK_RE = /\.(?:docx?|pdf|xlsx?|odt|ods|rtf|zip|rar)(?:$|[?#])|download|tai-?ve|taive|getfile|file\.ashx|attachment|dinh-?kem/i;
 

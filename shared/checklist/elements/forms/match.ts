@@ -13,7 +13,8 @@ import { element } from './element';
 
 // Within one line: a form named across table cells ("theo mẫu" + "1 bản chính") is no name.
 const NAMED_FORM = /\bmẫu[ \t]+(?:số[ \t]+)?[\p{L}\d]*\d[\p{L}\d.\-/]*|\bmẫu[ \t]+[A-ZĐ]{1,4}[\d\-/.]+\w*|\bform[ \t]+(?:no\.?[ \t]*)?\d+/iu;
-const REQUIRES_FORM = /theo\s+mẫu|mẫu\s+đơn|tờ\s+khai|mẫu\s+tờ\s+khai|biểu\s+mẫu/i;
+// An explicit template ("theo mẫu", "mẫu đơn"); a document called "Tờ khai" alone may have none.
+const REQUIRES_FORM = /theo\s+mẫu|mẫu\s+đơn|mẫu\s+tờ\s+khai|biểu\s+mẫu/i;
 
 export function match(page: ExtractedPage): Judgement {
   const formFields = judgeFields(page, 'forms');

@@ -9,7 +9,7 @@ import { judgeFields, makeResult, reason, type Judgement } from '../../judge';
 import { element } from './element';
 
 const CODE_PREFIX = /^\s*(?:\d\.\d{6}(?:\.[\w.]+)?|T-[A-Z]{2,5}-\d{3,}-[A-Z]{2})\s*[-–:.]?\s*/;
-const GENERIC = /^(chi tiết thủ tục|thông tin thủ tục|thủ tục hành chính|danh sách thủ tục|tra cứu thủ tục|cổng dịch vụ công|trang chủ|thông tin chi tiết|nội dung)\b/i;
+const GENERIC = /^(chi tiết thủ tục|chi tiết|thông tin thủ tục|thông tin chung|thông tin cơ bản|thông tin chi tiết|thủ tục hành chính|danh sách thủ tục|tra cứu thủ tục|cổng dịch vụ công|trang chủ|nội dung|general information|details)\b/i;
 
 /** The name without a leading bullet or code ("• 1.012815 Đăng ký …" → "Đăng ký …"). */
 export function stripCode(name: string): string {
@@ -26,7 +26,8 @@ export function match(page: ExtractedPage): Judgement {
   }
   const usable = page.headings.filter((h) => h.text.length >= 8 && h.text.length <= 400 && !GENERIC.test(h.text));
   const beforeFields = page.firstLabelIndex >= 0 ? usable.filter((h) => h.blockIndex < page.firstLabelIndex) : [];
-  const lead = page.leadBlocks.filter((b) => !GENERIC.test(b.text) && !/[:：]\s*\S/.test(b.text.slice(0, 60)));
+  // The title sits right above the fields: the last heading before them, else a free-standing block.
+  const lead = page.leadBlocks.filter((b) => b.text.length >= 20 && !GENERIC.test(b.text) && !/[:：]\s*\S/.test(b.text.slice(0, 60)));
   const heading =
     beforeFields[beforeFields.length - 1] ??
     usable.find((h) => h.level === 1) ??
