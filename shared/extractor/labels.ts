@@ -4,7 +4,7 @@
  * ("Lĩnh vực:Khám bệnh", "Mã thủ tục1.000178"). A label followed by lower-case words is a sentence,
  * not a label ("Thời hạn giải quyết khiếu nại lần đầu…").
  */
-import { LEADING_MARKER_RE, labelKey } from '../text/normalize';
+import { LEADING_MARKER_RE, foldLabel } from '../text/normalize';
 import { firstWord, type Lexicon, type LexiconEntry } from '../checklist/lexicon';
 import { LABEL_FILLER_RE } from '../text/patterns';
 
@@ -45,7 +45,7 @@ function findLabel(text: string, lexicon: Lexicon): LabelMatch | null {
   if (!bucket) return null;
   const firstLine = body.split('\n', 1)[0]!;
   if (firstLine.length <= 160) {
-    const whole = lexicon.byKey.get(labelKey(firstLine));
+    const whole = lexicon.byKey.get(foldLabel(firstLine)); // block text is already normalised
     if (whole) {
       const rest = body.slice(firstLine.length).trim();
       return { entry: whole, label: firstLine.replace(/[\s:：]+$/u, ''), rest, mode: rest ? 'inline' : 'whole' };

@@ -70,7 +70,12 @@ export function normalizeMultiline(text: string): string {
  * "1.", "a)", "II.") and trailing colons or dots removed, "," and ";" spaced consistently.
  */
 export function labelKey(text: string): string {
-  return normalizeText(text)
+  return foldLabel(normalizeText(text));
+}
+
+/** labelKey for text that is already normalised (block text): skips the normalisation pass. */
+export function foldLabel(normalized: string): string {
+  return normalized
     .toLowerCase()
     .replace(LEADING_MARKER_RE, '')
     .replace(/\s*[,;]\s*/g, ', ')
