@@ -25,6 +25,7 @@ export interface ExtractOptions {
 const MAX_VALUE_CHARS = 20_000;
 /** A status line that is only the expiry ("Hết hiệu lực", "Đã bãi bỏ"), not a sentence mentioning it. */
 const EXPIRED_MARKER_RE = new RegExp(`^(?:đã\\s+)?(?:${EXPIRED_RE.source})`, 'i');
+const INLINE_CELL = new Set(['span', 'a', 'b', 'strong', 'em', 'i', 'label', 'small', 'font']);
 const STEP_RE = /^(?:bước|step)\s*\d+/i;
 const CHANNEL_RE = /trực tiếp|trực tuyến|bưu chính|bưu điện|qua mạng|online|in person|by post/i;
 
@@ -353,8 +354,10 @@ function gridFields(blocks: Block[], lexicon: Lexicon): ExtractedField[] {
     if (b.cell || b.text.length > 150 || b.region !== 'main' || /[\d.]/.test(b.text)) continue;
     const count = b.el.childElementCount;
     if (count < 2 || count > 12) continue;
-    // Cheap test first: the first or second cell must itself be a column label.
+    // The row's cells are inline elements (spans) that all make up this one block.
     const cells = Array.from(b.el.children);
+    if (!cells.every((c) => INLINE_CELL.has(c.localName.toLowerCase()))) continue;
+    // Cheap test first: the first or second cell must itself be a column label.
     const isColumn = (c: Element) => {
       const text = c.textContent ?? '';
       return text.length <= 80 && lexicon.columns.has(labelKey(text));
