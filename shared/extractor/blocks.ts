@@ -50,6 +50,7 @@ const NAV_CLASS = /(^|[\s_-])(menu|navbar|nav|breadcrumbs?)([\s_-]|$)/i;
 const ASIDE_CLASS = /(^|[\s_-])(sidebar|side-bar|widget-area|col-right|cot-phai)([\s_-]|$)/i;
 const FOOTER_CLASS = /(^|[\s_-])(footer|foot|site-info|chan-trang|chantrang)([\s_-]|$)/i;
 
+const SOURCE_SPACE = /[\t\n\r\f ]+/g;
 const BUTTON_CLASS = /(^|\s)(btn|button)(\s|-|$)/i;
 
 /** Hard limits so hostile pages cannot make an audit hang: blocks kept and characters per block. */
@@ -138,7 +139,9 @@ export function readBlocks(root: Element): { blocks: Block[]; nodeCount: number 
     }
     nodeCount++;
     if (frame.nodeType === 3) {
-      if (buffer.length < MAX_BLOCK_CHARS) buffer += (frame as Text).data;
+      // Line breaks in the HTML source are white space, as a browser renders them; only <br> and
+      // block boundaries break lines.
+      if (buffer.length < MAX_BLOCK_CHARS) buffer += (frame as Text).data.replace(SOURCE_SPACE, ' ');
       continue;
     }
     if (frame.nodeType !== 1) continue;

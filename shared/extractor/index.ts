@@ -355,8 +355,10 @@ function gridFields(blocks: Block[], lexicon: Lexicon): ExtractedField[] {
     const count = b.el.childElementCount;
     if (count < 2 || count > 12) continue;
     // The row's cells are inline elements (spans) that all make up this one block.
+    let inline = true;
+    for (let c = b.el.firstElementChild; c && inline; c = c.nextElementSibling) inline = INLINE_CELL.has(c.localName.toLowerCase());
+    if (!inline) continue;
     const cells = Array.from(b.el.children);
-    if (!cells.every((c) => INLINE_CELL.has(c.localName.toLowerCase()))) continue;
     // Cheap test first: the first or second cell must itself be a column label.
     const isColumn = (c: Element) => {
       const text = c.textContent ?? '';
