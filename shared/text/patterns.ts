@@ -5,10 +5,12 @@
  */
 
 /** National procedure codes: 1.000178, 1.000948.H38, 1.003658.000.00.00.H38; legacy T-TVH-284957-TT. */
-export const PROCEDURE_CODE_RE = /\b\d\.\d{6}(?:\.\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}|\.[A-Z]\d{2})?\b|\bT-[A-Z]{2,5}-\d{3,}-[A-Z]{2}\b/;
+// Ends at a non-digit rather than a word boundary: pages glue the next field on ("…H38Lượt xem").
+export const PROCEDURE_CODE_RE = /(?<![\d.])\d\.\d{6}(?:\.\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}|\.[A-Z]\d{2})?(?![\d.]\d)|\bT-[A-Z]{2,5}-\d{3,}-[A-Z]{2}(?![A-Za-z\d])/;
 
-/** Words that name the feedback channel of Decree 20/2008 (or a hotline). */
-export const PAKN_RE = /phản\s*ánh|kiến\s*nghị|\bpakn\b|đường\s*dây\s*nóng|hotline|feedback and (?:petition|recommendation)/i;
+/** Words that name the feedback channel of Decree 20/2008. */
+// A hotline alone is a general contact; only naming phản ánh, kiến nghị makes it the channel of Decree 20/2008.
+export const PAKN_RE = /phản\s*ánh|kiến\s*nghị|\bpakn\b|feedback and (?:petition|recommendation)/i;
 
 /** A procedure shown as no longer in force. */
 export const EXPIRED_RE = /hết\s+hiệu\s+lực|bị\s+bãi\s+bỏ|đã\s+bãi\s+bỏ|bãi\s+bỏ|ngưng\s+hiệu\s+lực|hết\s+hạn\s+áp\s+dụng|không\s+còn\s+(?:hiệu lực|áp dụng)|\bexpired\b|no longer in force|repealed/i;
