@@ -11,6 +11,7 @@ import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { auditDocument } from '../shared/audit';
 import { parseHtmlDocument } from '../extension/cli/parse';
+import { CHROMIUM_ARGS } from '../extension/cli/load';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BASE_PAGE = join(ROOT, 'tests', 'fixtures', 'pages', 'l1-national-new-ui.complaint-1.000178.html');
@@ -59,7 +60,7 @@ const engine = await engineBundle();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: CHROMIUM_ARGS,
 });
 console.log(`Audit speed, median of ${RUNS} runs after warm-up (engine bundle ${(engine.length / 1024).toFixed(1)} KB minified)`);
 console.log('nodes    html KB   Chromium median ms   (fastest)   per 1k nodes   Node/linkedom ms');

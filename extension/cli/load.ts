@@ -7,8 +7,25 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
+import { waitForSettled } from '../../shared/extractor/settle';
 
 export class LoadError extends Error {}
+
+/**
+ * Flags for headless Chromium on locked-down machines: no sandbox as root, no GPU, and no
+ * background networking (a closed network otherwise sees a flood of refused connections).
+ * Shared by the CLI, the benchmark and the end-to-end kit.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
 
 const FETCH_TIMEOUT_MS = 30_000;
 const RENDER_TIMEOUT_MS = 30_000;
@@ -66,7 +83,7 @@ export async function openBrowser(): Promise<Browser> {
     return await chromium.launch({
       executablePath,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: CHROMIUM_ARGS,
     });
   } catch (error) {
     throw new LoadError(`--render needs Chromium at ${executablePath} (set CHROMIUM_PATH): ${(error as Error).message.split('\n')[0]}`);
@@ -82,25 +99,7 @@ async function render(browser: Browser, input: string): Promise<string> {
     });
     if (response && !response.ok() && isUrl(input)) throw new LoadError(`${input} answered HTTP ${response.status()}`);
     // Wait until the page stops changing for a moment (single-page portals fill in after load).
-    await page.evaluate(
-      ([quiet, limit]) =>
-        new Promise<void>((done) => {
-          let timer = setTimeout(finish, quiet);
-          const observer = new MutationObserver(() => {
-            clearTimeout(timer);
-            timer = setTimeout(finish, quiet);
-          });
-          const stop = setTimeout(finish, limit);
-          function finish() {
-            observer.disconnect();
-            clearTimeout(timer);
-            clearTimeout(stop);
-            done();
-          }
-          observer.observe(document, { subtree: true, childList: true, characterData: true });
-        }),
-      [SETTLE_QUIET_MS, RENDER_TIMEOUT_MS / 2] as const,
-    );
+    await page.evaluate(waitForSettled, { quietMs: SETTLE_QUIET_MS, limitMs: RENDER_TIMEOUT_MS / 2 });
     return await page.content();
   } finally {
     await page.close();

@@ -7,34 +7,16 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import { auditDocument, type AuditReport } from '../../shared/audit';
+import { waitForSettled } from '../../shared/extractor/settle';
 import { ExtensionMessage, type AuditRunResponse } from '../messaging/protocol';
 
 const SETTLE_QUIET_MS = 600;
 const SETTLE_LIMIT_MS = 8_000;
 
-/** Resolves once the page has not changed for SETTLE_QUIET_MS (or after SETTLE_LIMIT_MS). */
-function settled(): Promise<void> {
-  return new Promise((done) => {
-    let quiet = setTimeout(finish, SETTLE_QUIET_MS);
-    const limit = setTimeout(finish, SETTLE_LIMIT_MS);
-    const observer = new MutationObserver(() => {
-      clearTimeout(quiet);
-      quiet = setTimeout(finish, SETTLE_QUIET_MS);
-    });
-    observer.observe(document, { subtree: true, childList: true, characterData: true });
-    function finish() {
-      observer.disconnect();
-      clearTimeout(quiet);
-      clearTimeout(limit);
-      done();
-    }
-  });
-}
-
 async function auditNow(): Promise<AuditReport> {
   const first = auditDocument(document, { url: location.href });
   if (first.status === 'audited') return first;
-  await settled();
+  await waitForSettled({ quietMs: SETTLE_QUIET_MS, limitMs: SETTLE_LIMIT_MS });
   return auditDocument(document, { url: location.href });
 }
 

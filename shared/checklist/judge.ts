@@ -4,6 +4,7 @@
  * fields, and building results. Pure functions of the extracted page.
  */
 import { labelKey, quote } from '../text/normalize';
+import { LABEL_FILLER_RE } from '../text/patterns';
 import type { ExtractedField, ExtractedPage } from '../extractor';
 import type { MessageId, MessageParams } from '../i18n';
 import type { LabelKey } from './lexicon';
@@ -16,8 +17,6 @@ const PLACEHOLDERS = new Set([
   'chưa cập nhật', 'chưa cập nhập', 'đang được cập nhật', 'đang xây dựng', 'đang bổ sung', 'đang cập nhật thông tin',
   'updating', 'n/a', 'na', 'null', 'undefined', 'no information', 'không xác định', 'chưa xác định', 'tbd',
 ]);
-/** Words printed beside a label, not a value: "(nếu có)" under "Phí, lệ phí". */
-const FILLERS = new Set(['nếu có', 'nếu cần', 'if any', 'if applicable', 'nếu có yêu cầu']);
 const NONE = new Set([
   'không', 'không có', 'none', 'no', 'nil', 'không yêu cầu', 'không quy định', 'không có yêu cầu', 'không có điều kiện',
   'không có yêu cầu, điều kiện', 'không yêu cầu, điều kiện', 'không có yêu cầu điều kiện', 'không thu', 'không thu phí',
@@ -41,7 +40,7 @@ const NONE_SENTENCE = /^(?:(?:thủ tục(?: hành chính)?|tthc)(?: này)? )?kh
 
 function lineKind(line: string): ValueKind {
   const key = labelKey(visibleText(line)).replace(/[|()[\]"“”'.…\-–—_*•·,;:!?/\\]+/g, ' ').replace(/\s+/g, ' ').trim();
-  if (key === '' || FILLERS.has(key)) return 'empty';
+  if (key === '' || LABEL_FILLER_RE.test(key)) return 'empty';
   if (PLACEHOLDERS.has(key)) return 'placeholder';
   if (NONE.has(key) || NONE_SENTENCE.test(key)) return 'none';
   if (!/[\p{L}\d]/u.test(key)) return 'empty';
@@ -112,7 +111,13 @@ export function distinctLines(value: string): string {
 /** Joins the real lines of several fields into one value, without repeating a line. */
 export function joinValues(judged: Judged[]): string {
   const lines = new Set<string>();
-  for (const j of judged) if (j.kind === 'real' || j.kind === 'none') for (const l of j.field.value.split('\n')) if (lineKind(l) !== 'empty' && lineKind(l) !== 'placeholder') lines.add(l);
+  for (const j of judged) {
+    if (j.kind !== 'real' && j.kind !== 'none') continue;
+    for (const line of j.field.value.split('\n')) {
+      const kind = lineKind(line);
+      if (kind === 'real' || kind === 'none') lines.add(line);
+    }
+  }
   return [...lines].join('\n');
 }
 
@@ -122,8 +127,6 @@ export interface Judgement {
 }
 
 export interface LabelledOptions {
-  /** What an absent label means: fail (always required), review (conditional or practice). */
-  absent: 'fail' | 'review';
   /** An explicit "Không" counts as published ("none" passes for fees and conditions). */
   nonePasses?: boolean;
 }
@@ -133,11 +136,11 @@ export interface LabelledOptions {
  * passes where allowed; a label with only a placeholder or nothing fails; no label at all fails
  * or asks for review, as the requirement says.
  */
-export function judgeLabelled(page: ExtractedPage, element: ElementDefinition, options: LabelledOptions): ElementResult {
+export function judgeLabelled(page: ExtractedPage, element: ElementDefinition, options: LabelledOptions = {}): ElementResult {
   const judged = judgeFields(page, element.id);
   const best = judged[0];
   const absentReason = element.requirement === 'always' ? reason('reason.missing') : element.requirement === 'practice' ? reason('reason.practiceAbsent') : reason('reason.conditionalAbsent');
-  if (!best) return makeResult(element, options.absent, false, null, [], absentReason);
+  if (!best) return makeResult(element, element.requirement === 'always' ? 'fail' : 'review', false, null, [], absentReason);
   const label = best.field.label || element.legalName;
   if (best.kind === 'real') {
     const real = judged.filter((j) => j.kind === 'real');

@@ -35,7 +35,6 @@ interface OpenField {
   scope: Element | null;
   label: string;
   labelBlock: Block;
-  labelIndex: number;
   rest: string;
   parts: Block[];
   source: ExtractedField['source'];
@@ -91,13 +90,13 @@ function findColumnTables(blocks: Block[], lexicon: Lexicon): { fields: Extracte
       if (entry) keys.set(col, { key: entry.key, label: normalizeText(text), block: bs[0]! });
     }
     if (keys.size < 2) continue;
+    const dataRows = rowIds.filter((r) => r > headerRow);
     // A grid of label/value pairs ("Mã thủ tục | … | Lĩnh vực | …" on every row) is not a column table.
-    const dataRowsWithLabels = rowIds.filter((r) => r > headerRow && [...rows.get(r)!.values()].some((bs) => lexicon.byKey.has(labelKey(bs.map((b) => b.text).join(' ')))));
-    if (dataRowsWithLabels.length > 0 && dataRowsWithLabels.length * 2 >= rowIds.filter((r) => r > headerRow).length) continue;
+    const rowsWithLabels = dataRows.filter((r) => [...rows.get(r)!.values()].some((bs) => lexicon.byKey.has(labelKey(bs.map((b) => b.text).join(' '))))).length;
+    if (rowsWithLabels > 0 && rowsWithLabels * 2 >= dataRows.length) continue;
     // A header row shorter than the data rows lost its leading cells (Huế pages): align it right.
-    const dataRowIds = rowIds.filter((r) => r > headerRow);
     const width = (r: number) => Math.max(...[...rows.get(r)!.keys()]) + 1;
-    const shift = dataRowIds.length > 0 ? Math.max(0, Math.max(...dataRowIds.map(width)) - width(headerRow)) : 0;
+    const shift = dataRows.length > 0 ? Math.max(0, Math.max(...dataRows.map(width)) - width(headerRow)) : 0;
     if (shift > 0) {
       const shifted = new Map([...keys].map(([col, info]) => [col + shift, info] as const));
       keys.clear();
@@ -106,7 +105,6 @@ function findColumnTables(blocks: Block[], lexicon: Lexicon): { fields: Extracte
     tables.add(table);
     for (const b of cellBlocks) used.add(b);
     for (const bs of header.values()) for (const b of bs) headers.add(b);
-    const dataRows = rowIds.filter((r) => r > headerRow);
     const columnCount = Math.max(...dataRows.map((r) => rows.get(r)!.size), 0);
     // A column without a header whose cells name submission channels is the methods column (Huế pages).
     const allCols = new Set(dataRows.flatMap((r) => [...rows.get(r)!.keys()]));
@@ -284,7 +282,6 @@ export function extractPage(input: Document | Element, options: ExtractOptions =
         scope: headsCell ? b.cell!.cellEl : sectionScope(b, next),
         label: match.label,
         labelBlock: b,
-        labelIndex: index,
         rest: match.rest,
         parts: [],
         source: b.cell && !headsCell ? 'row' : b.heading > 0 ? 'heading' : match.mode === 'whole' ? 'block' : 'inline',
@@ -389,8 +386,8 @@ function gridFields(blocks: Block[], lexicon: Lexicon): ExtractedField[] {
 }
 
 /**
- * Tabbed pages: a tab link whose text is a label ("Trình tự thực hiện", href="#tab-trinhtu" or
- * aria-controls) takes as its value the panel it points to, shown or hidden.
+ * Tabbed pages: a tab link whose text is a label ("Trình tự thực hiện", href="#tab-trinhtu")
+ * takes as its value the panel it points to, shown or hidden.
  */
 function tabFields(blocks: Block[], doc: Document | null, lexicon: Lexicon): ExtractedField[] {
   if (!doc) return [];
@@ -423,7 +420,7 @@ function tabFields(blocks: Block[], doc: Document | null, lexicon: Lexicon): Ext
 
 /**
  * Contact blocks outside the procedure's own fields: a window of text starting at each block that
- * names phản ánh, kiến nghị (or a hotline), and plain phone/e-mail blocks elsewhere (site footer).
+ * names phản ánh, kiến nghị, and plain phone/e-mail blocks elsewhere (site footer).
  */
 function findContacts(blocks: Block[], inElementField: Set<Block>, lexicon: Lexicon): ContactBlock[] {
   const contacts: ContactBlock[] = [];
@@ -456,8 +453,8 @@ function findContacts(blocks: Block[], inElementField: Set<Block>, lexicon: Lexi
     if (covered.has(i) || inElementField.has(b) || b.region === 'nav') continue;
     // Cheap filter first: a phone needs digits, an e-mail an "@", a link a mailto: or tel:.
     if (!/@|\d{3}/.test(b.text) && !b.links.some((l) => /^(?:mailto|tel):/i.test(l.href))) continue;
-    const means = contactMeans(b.text, b.links.map((l) => l.href));
-    if (means.phones.length > 0 || means.emails.length > 0) contacts.push(describe([b], false));
+    const contact = describe([b], false);
+    if (contact.phones.length > 0 || contact.emails.length > 0) contacts.push(contact);
   }
   return contacts;
 }

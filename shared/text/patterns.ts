@@ -58,7 +58,7 @@ export function contactMeans(text: string, hrefs: readonly string[] = []): Conta
   };
 }
 
-/** Whether `means` gives at least one way to reach someone. */
-export function isReachable(means: ContactMeans): boolean {
-  return means.phones.length > 0 || means.emails.length > 0 || means.websites.length > 0 || means.hasAddress;
+/** How many kinds of contact `means` gives (address, phone, e-mail, website). */
+export function countMeans(means: ContactMeans): number {
+  return Number(means.hasAddress) + Number(means.phones.length > 0) + Number(means.emails.length > 0) + Number(means.websites.length > 0);
 }

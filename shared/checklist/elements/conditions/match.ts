@@ -4,5 +4,5 @@ import { judgeLabelled, type Judgement } from '../../judge';
 import { element } from './element';
 
 export function match(page: ExtractedPage): Judgement {
-  return { result: judgeLabelled(page, element, { absent: 'review', nonePasses: true }), findings: [] };
+  return { result: judgeLabelled(page, element, { nonePasses: true }), findings: [] };
 }

@@ -10,7 +10,7 @@ import { element } from './element';
 const QUANTITY = /bản\s+(?:chính|sao|gốc|photo|chụp)|\b\d+\s*(?:\(\s*\p{L}+\s*\)\s*)?(?:bộ|bản|tờ)\b|số lượng|\bbộ hồ sơ|original|cop(?:y|ies)/iu;
 
 export function match(page: ExtractedPage): Judgement {
-  const result = judgeLabelled(page, element, { absent: 'fail' });
+  const result = judgeLabelled(page, element);
   const quantityFields = judgeFields(page, 'aux:dossier-quantity').filter((j) => j.kind === 'real' || /\d/.test(j.field.value));
   if (result.status !== 'pass') {
     if (quantityFields[0]) return { result: makeResult(element, 'fail', false, null, [quantityFields[0].field.evidence], reason('reason.quantityOnly')), findings: [] };

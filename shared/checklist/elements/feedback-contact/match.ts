@@ -6,18 +6,9 @@
  */
 import type { ContactBlock, ExtractedPage } from '../../../extractor';
 import { quote } from '../../../text/normalize';
-import { contactMeans, isReachable } from '../../../text/patterns';
+import { contactMeans, countMeans } from '../../../text/patterns';
 import { distinctLines, classifyValue, fieldsFor, makeResult, reason, type Judgement } from '../../judge';
 import { element } from './element';
-
-function means(c: Pick<ContactBlock, 'phones' | 'emails' | 'websites' | 'hasAddress'>): string[] {
-  return [
-    ...(c.hasAddress ? ['địa chỉ'] : []),
-    ...(c.phones.length ? ['điện thoại'] : []),
-    ...(c.emails.length ? ['email'] : []),
-    ...(c.websites.length ? ['website'] : []),
-  ];
-}
 
 export function match(page: ExtractedPage): Judgement {
   const fields = fieldsFor(page, 'feedback-contact');
@@ -29,7 +20,7 @@ export function match(page: ExtractedPage): Judgement {
     return { pakn: true, text: quote(text, 300), ...contactMeans(text, f.links.map((l) => l.href)), evidence: f.value ? f.evidence : f.labelEvidence };
   });
   const pakn = [...labelled, ...page.contacts.filter((c) => c.pakn)];
-  const reachable = pakn.filter(isReachable).sort((a, b) => means(b).length - means(a).length);
+  const reachable = pakn.filter((c) => countMeans(c) > 0).sort((a, b) => countMeans(b) - countMeans(a));
   const best = reachable[0];
   if (best) {
     return { result: makeResult(element, 'pass', true, best.text, [best.evidence], reason('reason.contactFound', { contact: quote(best.text, 120) })), findings: [] };

@@ -9,7 +9,7 @@ import { element } from './element';
 const CHANNELS = /nộp\s+(?:hồ sơ\s+)?(?:trực tiếp|trực tuyến|qua)|qua (?:dịch vụ )?bưu (?:chính|điện)|trên cổng dịch vụ công|dịch vụ công trực tuyến/i;
 
 export function match(page: ExtractedPage): Judgement {
-  const result = judgeLabelled(page, element, { absent: 'fail' });
+  const result = judgeLabelled(page, element);
   if (result.status === 'fail' && result.evidence.length === 0) {
     const implied = judgeFields(page, 'steps').find((j) => j.kind === 'real' && CHANNELS.test(j.field.value));
     if (implied) return { result: makeResult(element, 'review', false, null, [implied.field.evidence], reason('reason.impliedElsewhere', { label: implied.field.label })), findings: [] };

@@ -5,14 +5,15 @@
  */
 import type { ExtractedPage } from '../../../extractor';
 import { LEADING_MARKER_RE } from '../../../text/normalize';
+import { PROCEDURE_CODE_RE } from '../../../text/patterns';
 import { judgeFields, makeResult, reason, type Judgement } from '../../judge';
 import { element } from './element';
 
-const CODE_PREFIX = /^\s*(?:\d\.\d{6}(?:\.[\w.]+)?|T-[A-Z]{2,5}-\d{3,}-[A-Z]{2})\s*[-–:.]?\s*/;
+const CODE_PREFIX = new RegExp(`^\\s*(?:${PROCEDURE_CODE_RE.source})\\s*[-–:.]?\\s*`);
 const GENERIC = /^(chi tiết thủ tục|chi tiết|thông tin thủ tục|thông tin chung|thông tin cơ bản|thông tin chi tiết|thủ tục hành chính|danh sách thủ tục|tra cứu thủ tục|cổng dịch vụ công|trang chủ|nội dung|general information|details)\b/i;
 
 /** The name without a leading bullet or code ("• 1.012815 Đăng ký …" → "Đăng ký …"). */
-export function stripCode(name: string): string {
+function stripCode(name: string): string {
   return name.replace(LEADING_MARKER_RE, '').replace(CODE_PREFIX, '').trim();
 }
 

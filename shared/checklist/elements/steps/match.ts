@@ -7,7 +7,7 @@ import { judgeFields, judgeLabelled, makeResult, reason, type Judgement } from '
 import { element } from './element';
 
 export function match(page: ExtractedPage): Judgement {
-  const result = judgeLabelled(page, element, { absent: 'fail' });
+  const result = judgeLabelled(page, element);
   if (result.status !== 'pass') {
     const routing = judgeFields(page, 'aux:internal-routing').find((j) => j.kind === 'real');
     if (routing) return { result: makeResult(element, 'review', false, null, [routing.field.evidence], reason('reason.internalRoutingOnly')), findings: [] };

@@ -4,5 +4,5 @@ import { judgeLabelled, type Judgement } from '../../judge';
 import { element } from './element';
 
 export function match(page: ExtractedPage): Judgement {
-  return { result: judgeLabelled(page, element, { absent: 'fail' }), findings: [] };
+  return { result: judgeLabelled(page, element), findings: [] };
 }

@@ -12,7 +12,7 @@ const UNIT = /ngày|giờ|tháng|năm|tuần|phút|\bday|\bhour|\bmonth|\bweek|w
 const IMPLIED = /(?:trong\s+(?:thời\s+hạn|vòng|thời\s+gian)|không\s+quá|chậm\s+nhất|tối\s+đa)[^.\n]{0,40}?\d+\s*(?:\(\s*\p{L}+\s*\)\s*)?(?:ngày|giờ|tháng)|\d+\s*ngày\s+làm\s+việc/iu;
 
 export function match(page: ExtractedPage): Judgement {
-  const result = judgeLabelled(page, element, { absent: 'fail' });
+  const result = judgeLabelled(page, element);
   if (result.status === 'pass') {
     const value = result.value ?? '';
     const finding = UNIT.test(value)
