@@ -24,7 +24,7 @@ const cliBuild = {
   emptyOutDir: true,
   target: 'node20',
   minify: false,
-  ssr: 'extension/cli/main.ts',
+  ssr: 'cli/main.ts',
   rollupOptions: { output: { entryFileNames: 'tthc-audit.mjs', format: 'es' as const } },
 };
 

@@ -8,10 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
-import { chromium } from 'playwright-core';
 import { auditDocument } from '../shared/audit';
-import { parseHtmlDocument } from '../extension/cli/parse';
-import { CHROMIUM_ARGS } from '../extension/cli/load';
+import { parseHtmlDocument } from '../shared/node/html';
+import { launchChromium } from '../shared/node/chromium';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BASE_PAGE = join(ROOT, 'tests', 'fixtures', 'pages', 'l1-national-new-ui.complaint-1.000178.html');
@@ -57,11 +56,7 @@ async function engineBundle(): Promise<string> {
 
 const base = readFileSync(BASE_PAGE, 'utf8');
 const engine = await engineBundle();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: CHROMIUM_ARGS,
-});
+const browser = await launchChromium();
 console.log(`Audit speed, median of ${RUNS} runs after warm-up (engine bundle ${(engine.length / 1024).toFixed(1)} KB minified)`);
 console.log('nodes    html KB   Chromium median ms   (fastest)   per 1k nodes   Node/linkedom ms');
 try {

@@ -7,16 +7,13 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import { auditDocument, type AuditReport } from '../../shared/audit';
-import { waitForSettled } from '../../shared/extractor/settle';
+import { SETTLE_TIMING, waitForSettled } from '../../shared/extractor/settle';
 import { ExtensionMessage, type AuditRunResponse } from '../messaging/protocol';
-
-const SETTLE_QUIET_MS = 600;
-const SETTLE_LIMIT_MS = 8_000;
 
 async function auditNow(): Promise<AuditReport> {
   const first = auditDocument(document, { url: location.href });
   if (first.status === 'audited') return first;
-  await waitForSettled({ quietMs: SETTLE_QUIET_MS, limitMs: SETTLE_LIMIT_MS });
+  await waitForSettled(SETTLE_TIMING);
   return auditDocument(document, { url: location.href });
 }
 

@@ -1,18 +1,32 @@
 /**
  * Waits until a page stops changing: resolves once no DOM mutation has happened for `quietMs`,
  * or after `limitMs` at most. Portals such as the national one fill the page after load, so the
- * extension and the CLI's --render wait for this before reading. Self-contained (no imports, no
- * outer names) so it can also be sent into a page with Playwright's page.evaluate.
+ * extension and the CLI's --render wait for this before reading, with the same timings.
+ * Self-contained (no imports, no outer names, browser globals read from globalThis) so it can be
+ * sent into a page as source text by shared/node/chromium.ts.
  */
-export function waitForSettled(timing: { quietMs: number; limitMs: number }): Promise<void> {
+export interface SettleTiming {
+  quietMs: number;
+  limitMs: number;
+}
+
+/** The one set of timings: quiet for 700 ms, or 12 s at most. */
+export const SETTLE_TIMING: SettleTiming = { quietMs: 700, limitMs: 12_000 };
+
+export function waitForSettled(timing: SettleTiming): Promise<void> {
+  interface Observer {
+    observe(target: unknown, options: { subtree: boolean; childList: boolean; characterData: boolean }): void;
+    disconnect(): void;
+  }
+  const g = globalThis as unknown as { MutationObserver: new (callback: () => void) => Observer; document: unknown };
   return new Promise((done) => {
     let quiet = setTimeout(finish, timing.quietMs);
     const limit = setTimeout(finish, timing.limitMs);
-    const observer = new MutationObserver(() => {
+    const observer = new g.MutationObserver(() => {
       clearTimeout(quiet);
       quiet = setTimeout(finish, timing.quietMs);
     });
-    observer.observe(document, { subtree: true, childList: true, characterData: true });
+    observer.observe(g.document, { subtree: true, childList: true, characterData: true });
     function finish() {
       observer.disconnect();
       clearTimeout(quiet);

@@ -8,15 +8,12 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Worker } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../../extension/cli/load';
-
-export { CHROMIUM_ARGS };
+import { CHROMIUM_ARGS, chromiumPath, launchChromium } from '../../shared/node/chromium';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
 export const WIDGET_FILE = join(ROOT, 'widget', 'dist', 'tthc-feedback.js');
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 
 const TYPES: Record<string, string> = {
@@ -64,7 +61,7 @@ export function assertBuilt(path: string, what: string): void {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  return launchChromium();
 }
 
 export interface ExtensionSession {
@@ -79,7 +76,7 @@ export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise
   assertBuilt(join(extensionDir, 'manifest.json'), 'The extension');
   const userDataDir = await mkdtemp(join(tmpdir(), 'tthc-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
+    executablePath: chromiumPath(),
     headless: true,
     args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_ARGS],
   });

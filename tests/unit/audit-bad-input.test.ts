@@ -4,7 +4,7 @@
  * exception or a hang, and values come back as text, never as HTML.
  */
 import { describe, expect, it } from 'vitest';
-import { parseHtmlDocument } from '../../extension/cli/parse';
+import { parseHtmlDocument } from '../../shared/node/html';
 import { auditDocument } from '../../shared/audit';
 import { AuditReportSchema } from '../../shared/audit/schema';
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseHtmlDocument } from '../../extension/cli/parse';
+import { parseHtmlDocument } from '../../shared/node/html';
 import { extractPage } from '../../shared/extractor';
 import { JUDGES } from '../../shared/audit';
 import { CHECKLIST } from '../../shared/checklist/registry';

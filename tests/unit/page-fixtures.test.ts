@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseHtmlDocument } from '../../extension/cli/parse';
+import { parseHtmlDocument } from '../../shared/node/html';
 import { auditDocument } from '../../shared/audit';
 import { ELEMENT_IDS } from '../../shared/checklist/registry';
 import { catalogs, type MessageId } from '../../shared/i18n';

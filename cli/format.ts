@@ -2,10 +2,10 @@
  * Output formats of the auditor: a table for people, one JSON array of reports, and CSV with one
  * row per page and element (UTF-8 with a BOM so Excel shows Vietnamese correctly).
  */
-import type { AuditReport } from '../../shared/audit';
-import { elementName } from '../../shared/checklist/registry';
-import { translate, type Locale, type MessageId, type MessageParams } from '../../shared/i18n';
-import { quote } from '../../shared/text/normalize';
+import type { AuditReport } from '../shared/audit';
+import { elementName } from '../shared/checklist/registry';
+import { translate, type Locale, type MessageId, type MessageParams } from '../shared/i18n';
+import { quote } from '../shared/text/normalize';
 
 type Reason = AuditReport['results'][number]['reason'];
 

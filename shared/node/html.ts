@@ -1,5 +1,5 @@
 /**
- * Parses HTML text into a Document in Node without running any script (linkedom). Fragments and
+ * Node-only. Parses HTML text into a Document in Node without running any script (linkedom). Fragments and
  * empty strings become a proper document, so the audit always gets a body to read.
  */
 import { parseHTML } from 'linkedom';

@@ -2,7 +2,7 @@
  * Command-line arguments of the auditor: `[--format json|csv|table] [--render] [--lang vi|en]
  * <file.html|URL>...`. Returns the options or a message explaining what is wrong.
  */
-import type { Locale } from '../../shared/i18n';
+import type { Locale } from '../shared/i18n';
 
 export type Format = 'table' | 'json' | 'csv';
 

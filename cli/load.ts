@@ -7,29 +7,12 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { waitForSettled } from '../../shared/extractor/settle';
+import { chromiumPath, launchChromium, settlePage } from '../shared/node/chromium';
 
 export class LoadError extends Error {}
 
-/**
- * Flags for headless Chromium on locked-down machines: no sandbox as root, no GPU, and no
- * background networking (a closed network otherwise sees a flood of refused connections).
- * Shared by the CLI, the benchmark and the end-to-end kit.
- */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
-
 const FETCH_TIMEOUT_MS = 30_000;
 const RENDER_TIMEOUT_MS = 30_000;
-const SETTLE_QUIET_MS = 800;
 const MAX_BYTES = 50 * 1024 * 1024;
 
 export function isUrl(input: string): boolean {
@@ -77,16 +60,10 @@ async function fetchUrl(url: string): Promise<string> {
 
 /** Opens one headless Chromium for all --render inputs. */
 export async function openBrowser(): Promise<Browser> {
-  const { chromium } = await import('playwright-core');
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   try {
-    return await chromium.launch({
-      executablePath,
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
+    return await launchChromium();
   } catch (error) {
-    throw new LoadError(`--render needs Chromium at ${executablePath} (set CHROMIUM_PATH): ${(error as Error).message.split('\n')[0]}`);
+    throw new LoadError(`--render needs Chromium at ${chromiumPath()} (set CHROMIUM_PATH): ${(error as Error).message.split('\n')[0]}`);
   }
 }
 
@@ -99,7 +76,7 @@ async function render(browser: Browser, input: string): Promise<string> {
     });
     if (response && !response.ok() && isUrl(input)) throw new LoadError(`${input} answered HTTP ${response.status()}`);
     // Wait until the page stops changing for a moment (single-page portals fill in after load).
-    await page.evaluate(waitForSettled, { quietMs: SETTLE_QUIET_MS, limitMs: RENDER_TIMEOUT_MS / 2 });
+    await settlePage(page);
     return await page.content();
   } finally {
     await page.close();

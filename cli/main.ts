@@ -6,12 +6,12 @@
  * Exit codes: 0 ran, 2 bad arguments, 3 an input could not be read.
  */
 import type { Browser } from 'playwright-core';
-import { auditDocument, ENGINE, type AuditReport } from '../../shared/audit';
-import { translate, type MessageId } from '../../shared/i18n';
+import { auditDocument, ENGINE, type AuditReport } from '../shared/audit';
+import { translate, type MessageId } from '../shared/i18n';
 import { parseArgs, USAGE } from './args';
 import { formatCsv, formatJson, formatTable } from './format';
 import { LoadError, loadHtml, openBrowser } from './load';
-import { parseHtmlDocument } from './parse';
+import { parseHtmlDocument } from '../shared/node/html';
 
 function unreadable(input: string, detail: string): AuditReport {
   return {
