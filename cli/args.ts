@@ -1,8 +1,10 @@
 /**
  * Command-line arguments of the auditor: `[--format json|csv|table] [--render] [--lang vi|en]
- * <file.html|URL>...`. Returns the options or a message explaining what is wrong.
+ * <file.html|URL>...`. Returns the options, or an error as a catalog message so it is said in the
+ * user's language (the --lang given, Vietnamese by default, even when another argument is wrong).
  */
-import type { Locale } from '../shared/i18n';
+import type { CliMessageId } from '../shared/i18n/cli';
+import type { Locale, MessageParams } from '../shared/i18n/format';
 
 export type Format = 'table' | 'json' | 'csv';
 
@@ -14,40 +16,36 @@ export interface CliOptions {
   help: boolean;
 }
 
-export const USAGE = `Usage: npm run audit -- [options] <file.html|URL>...
+export interface ArgsError {
+  error: { id: CliMessageId; params?: MessageParams };
+  lang: Locale;
+}
 
-Audits procedure pages (thủ tục hành chính) for the elements the law requires them to publish.
-
-Options:
-  --format table|json|csv  output: a table for people (default), one JSON array of reports,
-                           or CSV with one row per page and element (UTF-8 with BOM, for Excel)
-  --render                 load each page in headless Chromium first and wait for its content
-                           to settle (for portals that fill the page after load)
-  --lang vi|en             language of the table and CSV texts (default vi)
-  -h, --help               show this help
-
-Exit codes: 0 the audit ran (whatever it found), 2 bad arguments, 3 an input could not be read.`;
-
-export function parseArgs(argv: readonly string[]): CliOptions | { error: string } {
+export function parseArgs(argv: readonly string[]): CliOptions | ArgsError {
   const options: CliOptions = { format: 'table', render: false, lang: 'vi', inputs: [], help: false };
+  let error: ArgsError['error'] | null = null;
+  const fail = (id: CliMessageId, params?: MessageParams) => {
+    error ??= params ? { id, params } : { id };
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = (): string | undefined => inline ?? argv[++i];
+    const got = (v: string | undefined) => (v === undefined ? null : `"${v}"`);
     if (flag === '-h' || flag === '--help') options.help = true;
     else if (flag === '--render') options.render = true;
     else if (flag === '--format') {
       const v = value();
-      if (v !== 'table' && v !== 'json' && v !== 'csv') return { error: `--format takes table, json or csv (got ${v === undefined ? 'nothing' : `"${v}"`}).` };
-      options.format = v;
+      if (v === 'table' || v === 'json' || v === 'csv') options.format = v;
+      else fail('cli.error.badFormat', { got: got(v) ?? '' });
     } else if (flag === '--lang') {
       const v = value();
-      if (v !== 'vi' && v !== 'en') return { error: `--lang takes vi or en (got ${v === undefined ? 'nothing' : `"${v}"`}).` };
-      options.lang = v;
+      if (v === 'vi' || v === 'en') options.lang = v;
+      else fail('cli.error.badLang', { got: got(v) ?? '' });
     } else if (flag === '--') continue;
-    else if (flag.startsWith('-') && flag !== '-') return { error: `Unknown option ${flag}.` };
+    else if (flag.startsWith('-') && flag !== '-') fail('cli.error.unknownOption', { option: flag });
     else options.inputs.push(arg);
   }
-  if (!options.help && options.inputs.length === 0) return { error: 'Give at least one HTML file or URL to audit.' };
-  return options;
+  if (!error && !options.help && options.inputs.length === 0) fail('cli.error.noInput');
+  return error ? { error, lang: options.lang } : options;
 }

@@ -1,15 +1,25 @@
 /**
  * Loads one input as HTML: a local file, or a URL fetched over HTTP (no scripts run), or, with
  * --render, a page loaded in headless Chromium and read once its content has settled (the national
- * portal fills the page after load). Errors become a LoadError with a message for people.
+ * portal fills the page after load). Errors become a LoadError carrying a catalog message, said in
+ * the user's language by main.ts.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
+import type { CliMessageId } from '../shared/i18n/cli';
+import type { MessageParams } from '../shared/i18n/format';
 import { chromiumPath, launchChromium, settlePage } from '../shared/node/chromium';
 
-export class LoadError extends Error {}
+export class LoadError extends Error {
+  constructor(
+    readonly id: CliMessageId,
+    readonly params: MessageParams,
+  ) {
+    super(id);
+  }
+}
 
 const FETCH_TIMEOUT_MS = 30_000;
 const RENDER_TIMEOUT_MS = 30_000;
@@ -32,12 +42,14 @@ function decode(bytes: Uint8Array, contentType: string | null): string {
 async function loadFile(path: string): Promise<string> {
   try {
     const bytes = await readFile(path);
-    if (bytes.length > MAX_BYTES) throw new LoadError(`${path} is larger than ${MAX_BYTES / 1024 / 1024} MB.`);
+    if (bytes.length > MAX_BYTES) throw new LoadError('cli.load.tooLarge', { path, mb: MAX_BYTES / 1024 / 1024 });
     return decode(bytes, null);
   } catch (error) {
     if (error instanceof LoadError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new LoadError(code === 'ENOENT' ? `file not found: ${path}` : code === 'EISDIR' ? `${path} is a folder, not a file` : `cannot read ${path}: ${(error as Error).message}`);
+    if (code === 'ENOENT') throw new LoadError('cli.load.notFound', { path });
+    if (code === 'EISDIR') throw new LoadError('cli.load.isFolder', { path });
+    throw new LoadError('cli.load.cannotRead', { path, detail: (error as Error).message });
   }
 }
 
@@ -47,14 +59,14 @@ async function fetchUrl(url: string): Promise<string> {
     response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { accept: 'text/html,application/xhtml+xml' } });
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code;
-    const detail = cause ?? ((error as Error).name === 'TimeoutError' ? 'timed out' : (error as Error).message);
-    throw new LoadError(`cannot fetch ${url}: ${detail}`);
+    if ((error as Error).name === 'TimeoutError' && !cause) throw new LoadError('cli.load.fetchTimedOut', { url });
+    throw new LoadError('cli.load.cannotFetch', { url, detail: cause ?? (error as Error).message });
   }
-  if (!response.ok) throw new LoadError(`${url} answered HTTP ${response.status}`);
+  if (!response.ok) throw new LoadError('cli.load.httpStatus', { url, status: response.status });
   const type = response.headers.get('content-type');
-  if (type && !/html|xml|text\/plain/i.test(type)) throw new LoadError(`${url} is not an HTML page (${type})`);
+  if (type && !/html|xml|text\/plain/i.test(type)) throw new LoadError('cli.load.notHtml', { url, type });
   const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.length > MAX_BYTES) throw new LoadError(`${url} is larger than ${MAX_BYTES / 1024 / 1024} MB`);
+  if (bytes.length > MAX_BYTES) throw new LoadError('cli.load.tooLarge', { path: url, mb: MAX_BYTES / 1024 / 1024 });
   return decode(bytes, type);
 }
 
@@ -63,7 +75,7 @@ export async function openBrowser(): Promise<Browser> {
   try {
     return await launchChromium();
   } catch (error) {
-    throw new LoadError(`--render needs Chromium at ${chromiumPath()} (set CHROMIUM_PATH): ${(error as Error).message.split('\n')[0]}`);
+    throw new LoadError('cli.load.needsChromium', { path: chromiumPath(), detail: (error as Error).message.split('\n')[0] ?? '' });
   }
 }
 
@@ -72,9 +84,9 @@ async function render(browser: Browser, input: string): Promise<string> {
   const page = await browser.newPage();
   try {
     const response = await page.goto(url, { waitUntil: 'load', timeout: RENDER_TIMEOUT_MS }).catch((error: Error) => {
-      throw new LoadError(`cannot load ${input}: ${error.message.split('\n')[0]}`);
+      throw new LoadError('cli.load.cannotLoad', { url: input, detail: error.message.split('\n')[0] ?? '' });
     });
-    if (response && !response.ok() && isUrl(input)) throw new LoadError(`${input} answered HTTP ${response.status()}`);
+    if (response && !response.ok() && isUrl(input)) throw new LoadError('cli.load.httpStatus', { url: input, status: response.status() });
     // Wait until the page stops changing for a moment (single-page portals fill in after load).
     await settlePage(page);
     return await page.content();

@@ -1,40 +1,30 @@
 /**
  * `npm run audit -- [--format json|csv|table] [--render] [--lang vi|en] <file.html|URL>...`: the
  * command-line auditor for control staff. Each input is read (file, URL, or rendered in headless
- * Chromium), parsed without running its scripts, and audited by the shared engine. An input that
- * cannot be read gets a clear line on stderr and an `unscannable` report; the others still run.
+ * Chromium), parsed as a browser would without running its scripts, and audited by the shared
+ * engine; reports are rendered by shared/report. An input that cannot be read gets a clear line on
+ * stderr (in the chosen language) and an `unscannable` report; the others still run.
  * Exit codes: 0 ran, 2 bad arguments, 3 an input could not be read.
  */
 import type { Browser } from 'playwright-core';
-import { auditDocument, ENGINE, type AuditReport } from '../shared/audit';
-import { translate, type MessageId } from '../shared/i18n';
-import { parseArgs, USAGE } from './args';
-import { formatCsv, formatJson, formatTable } from './format';
-import { LoadError, loadHtml, openBrowser } from './load';
+import { auditDocument, unscannableReport, type AuditReport } from '../shared/audit';
+import { cliCatalogs } from '../shared/i18n/cli';
+import { translator } from '../shared/i18n/format';
 import { parseHtmlDocument } from '../shared/node/html';
-
-function unreadable(input: string, detail: string): AuditReport {
-  return {
-    engine: { ...ENGINE },
-    page: { url: input, title: null },
-    status: 'unscannable',
-    unscannableReason: { id: 'unscannable.unreadable', params: { detail } },
-    procedure: { code: null, name: null },
-    results: [],
-    findings: [],
-    counts: { pass: 0, fail: 0, review: 0, na: 0 },
-    nodeCount: 0,
-  };
-}
+import { reasonText, renderTable, toCsv, toJson } from '../shared/report';
+import { parseArgs } from './args';
+import { LoadError, loadHtml, openBrowser } from './load';
 
 async function main(argv: readonly string[]): Promise<number> {
   const options = parseArgs(argv);
   if ('error' in options) {
-    process.stderr.write(`tthc-audit: ${options.error}\n\n${USAGE}\n`);
+    const t = translator(cliCatalogs, options.lang);
+    process.stderr.write(`tthc-audit: ${t(options.error.id, options.error.params)}\n\n${t('cli.usage')}\n`);
     return 2;
   }
+  const t = translator(cliCatalogs, options.lang);
   if (options.help) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${t('cli.usage')}\n`);
     return 0;
   }
   let browser: Browser | null = null;
@@ -45,7 +35,7 @@ async function main(argv: readonly string[]): Promise<number> {
       try {
         browser = await openBrowser();
       } catch (error) {
-        process.stderr.write(`tthc-audit: ${(error as Error).message}\n`);
+        process.stderr.write(`tthc-audit: ${error instanceof LoadError ? t(error.id, error.params) : String(error)}\n`);
         return 3;
       }
     }
@@ -53,22 +43,20 @@ async function main(argv: readonly string[]): Promise<number> {
       try {
         const html = await loadHtml(input, browser);
         const report = auditDocument(parseHtmlDocument(html), { url: input });
-        if (report.status === 'unscannable' && report.unscannableReason) {
-          process.stderr.write(`tthc-audit: ${input}: ${translate(options.lang, report.unscannableReason.id as MessageId)}\n`);
-        }
+        if (report.status === 'unscannable') process.stderr.write(`tthc-audit: ${input}: ${reasonText(report.unscannableReason, options.lang)}\n`);
         reports.push(report);
       } catch (error) {
         failedInputs++;
-        const detail = error instanceof LoadError ? error.message : `unexpected error: ${(error as Error).message}`;
-        process.stderr.write(`tthc-audit: ${translate(options.lang, 'unscannable.unreadable', { detail })}\n`);
-        reports.push(unreadable(input, detail));
+        const detail = error instanceof LoadError ? t(error.id, error.params) : t('cli.unexpected', { detail: (error as Error).message });
+        const report = unscannableReport({ url: input, title: null }, { id: 'unscannable.unreadable', params: { detail } });
+        process.stderr.write(`tthc-audit: ${reasonText(report.unscannableReason, options.lang)}\n`);
+        reports.push(report);
       }
     }
   } finally {
     await browser?.close();
   }
-  const output =
-    options.format === 'json' ? formatJson(reports) : options.format === 'csv' ? formatCsv(reports, options.lang) : formatTable(reports, options.lang);
+  const output = options.format === 'json' ? toJson(reports) : options.format === 'csv' ? toCsv(reports, options.lang) : renderTable(reports, options.lang);
   process.stdout.write(output);
   return failedInputs > 0 ? 3 : 0;
 }

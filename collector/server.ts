@@ -8,7 +8,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { RatingSubmission, describeIssues } from '../shared/protocol/feedback';
-import { translate } from '../shared/i18n';
+import { collectorCatalogs } from '../shared/i18n/collector';
+import { widgetCatalogs } from '../shared/i18n/widget';
+import { translator } from '../shared/i18n/format';
 import type { FeedbackStore } from './store';
 
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -105,9 +107,11 @@ const escapeHtml = (s: string) =>
 
 async function dashboard(store: FeedbackStore): Promise<string> {
   const s = await store.summary();
-  const t = (id: Parameters<typeof translate>[1]) => escapeHtml(translate('vi', id));
+  const say = translator(collectorCatalogs, 'vi');
+  const scale = translator(widgetCatalogs, 'vi');
+  const t = (id: Parameters<typeof say>[0]) => escapeHtml(say(id));
   const rows = s.byLevel
-    .map((n, i) => `<tr><th scope="row">${t(`widget.rating.${i + 1}` as Parameters<typeof translate>[1])}</th><td data-level="${i + 1}">${n}</td></tr>`)
+    .map((n, i) => `<tr><th scope="row">${escapeHtml(scale(`widget.rating.${(i + 1) as 1 | 2 | 3 | 4 | 5}`))}</th><td data-level="${i + 1}">${n}</td></tr>`)
     .join('');
   const share = s.satisfiedShare === null ? '–' : `${(s.satisfiedShare * 100).toFixed(1)}%`;
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${t('collector.dashboard.title')}</title>

@@ -8,26 +8,12 @@
  * It works on data from ../shared (outside the project) only as a developer measurement tool; the
  * project's tests never use it.
  */
+import { ELEMENT_IDS, type ElementId } from '../../shared/checklist';
 import { isReal, type StructuredRecord } from './records.ts';
 
-export const ELEMENT_IDS = [
-  'name',
-  'code',
-  'steps',
-  'methods',
-  'dossier',
-  'time-limit',
-  'subjects',
-  'agency',
-  'result',
-  'fees',
-  'forms',
-  'conditions',
-  'legal-basis',
-  'feedback-contact',
-] as const;
+export { ELEMENT_IDS };
 
-export type ElementKey = (typeof ELEMENT_IDS)[number];
+export type ElementKey = ElementId;
 
 export type Truth = Record<ElementKey, boolean>;
 

@@ -1,64 +1,24 @@
 /**
- * The audit: runs every checklist element's judge on one extracted page and assembles the
- * report the widget, the extension and the CLI all show. `auditDocument` is the one entry point
- * that takes a DOM; `auditPage` takes an already extracted page (pure).
+ * The audit: runs every registered element judge and page check on one extracted page and
+ * assembles the report the widget, the extension and the CLI all show. `auditDocument` takes a DOM
+ * in one go; `auditWhenIdle` does the same work in short slices of idle time, so a host page is
+ * never blocked for long; `auditPage` takes an already extracted page (pure).
  */
-import { extractPage, type ExtractOptions, type ExtractedPage } from '../extractor';
-import { CHECKLIST } from '../checklist/registry';
-import { isElementKey, type LabelKey } from '../checklist/lexicon';
-import { judgeFields, makeFinding, reason, type Judgement } from '../checklist/judge';
-import type { ElementId, ElementResult, QualityFinding, Status } from '../checklist/types';
-import { quote } from '../text/normalize';
-import { EXPIRED_RE } from '../text/patterns';
-import { match as name } from '../checklist/elements/name/match';
-import { match as code } from '../checklist/elements/code/match';
-import { match as steps } from '../checklist/elements/steps/match';
-import { match as methods } from '../checklist/elements/methods/match';
-import { match as dossier } from '../checklist/elements/dossier/match';
-import { match as timeLimit } from '../checklist/elements/time-limit/match';
-import { match as subjects } from '../checklist/elements/subjects/match';
-import { match as agency } from '../checklist/elements/agency/match';
-import { match as result } from '../checklist/elements/result/match';
-import { match as fees } from '../checklist/elements/fees/match';
-import { match as forms } from '../checklist/elements/forms/match';
-import { match as conditions } from '../checklist/elements/conditions/match';
-import { match as legalBasis } from '../checklist/elements/legal-basis/match';
-import { match as feedbackContact } from '../checklist/elements/feedback-contact/match';
-import type { AuditReport } from './schema';
+import { startExtraction, type DomDocument, type DomElement, type ExtractedPage } from '../extractor';
+import { CHECKLIST, CHECKLIST_LEXICON, PAGE_CHECKS, isElementId, type ElementId, type ElementResult, type QualityFinding, type Reason, type Status } from '../checklist';
+import { REPORT_SCHEMA_VERSION, type AuditReport } from './types';
 
-export type { AuditReport } from './schema';
+export { REPORT_SCHEMA_VERSION, type AuditReport } from './types';
 
-export const ENGINE = { name: 'tthc-audit', version: '0.1.0' } as const;
+export const ENGINE = { name: 'tthc-audit', version: '0.2.0' } as const;
 
-/** Each element's judge, by id. */
-export const JUDGES: Record<ElementId, (page: ExtractedPage) => Judgement> = {
-  name,
-  code,
-  steps,
-  methods,
-  dossier,
-  'time-limit': timeLimit,
-  subjects,
-  agency,
-  result,
-  fees,
-  forms,
-  conditions,
-  'legal-basis': legalBasis,
-  'feedback-contact': feedbackContact,
-};
+export interface AuditOptions {
+  url?: string | null;
+}
 
 /** Fewer distinct procedure fields than this and the page is not a procedure page. */
 const MIN_PROCEDURE_FIELDS = 2;
-const IDENTITY: ReadonlySet<string> = new Set(['name', 'code', 'feedback-contact']);
-
-function expiryFinding(page: ExtractedPage): QualityFinding {
-  const validity = judgeFields(page, 'aux:validity').find((j) => EXPIRED_RE.test(j.field.value));
-  if (validity) return makeFinding('page.not-expired', null, 'fail', reason('finding.expired.fail', { value: quote(validity.field.value, 60) }), [validity.field.evidence]);
-  const marker = page.statusMarkers[0];
-  if (marker) return makeFinding('page.not-expired', null, 'fail', reason('finding.expired.fail', { value: marker.text }), [marker.evidence]);
-  return makeFinding('page.not-expired', null, 'pass', reason('finding.expired.pass'));
-}
+const IDENTITY: ReadonlySet<string> = new Set<ElementId>(['name', 'code', 'feedback-contact']);
 
 function countStatuses(results: ElementResult[]): Record<Status, number> {
   const counts: Record<Status, number> = { pass: 0, fail: 0, review: 0, na: 0 };
@@ -66,41 +26,100 @@ function countStatuses(results: ElementResult[]): Record<Status, number> {
   return counts;
 }
 
+/** A report for a page that could not be audited (nothing to read, not a procedure page, unreadable input). */
+export function unscannableReport(page: { url: string | null; title: string | null }, why: Reason, nodeCount = 0): AuditReport {
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    engine: { ...ENGINE },
+    page,
+    status: 'unscannable',
+    unscannableReason: why,
+    procedure: { code: null, name: null },
+    results: [],
+    findings: [],
+    counts: { pass: 0, fail: 0, review: 0, na: 0 },
+    nodeCount,
+  };
+}
+
 /** Audits an extracted page. */
 export function auditPage(page: ExtractedPage): AuditReport {
-  const base = { engine: { ...ENGINE }, page: { url: page.url, title: page.title }, nodeCount: page.nodeCount };
-  const procedureFields = new Set(page.fields.filter((f) => isElementKey(f.key as LabelKey) && !IDENTITY.has(f.key)).map((f) => f.key));
+  const procedureFields = new Set(page.fields.filter((f) => isElementId(f.key) && !IDENTITY.has(f.key)).map((f) => f.key));
   if (page.textLength === 0 || procedureFields.size < MIN_PROCEDURE_FIELDS) {
-    return {
-      ...base,
-      status: 'unscannable',
-      unscannableReason: page.textLength === 0 ? reason('unscannable.empty') : reason('unscannable.notProcedure'),
-      procedure: { code: null, name: null },
-      results: [],
-      findings: [],
-      counts: { pass: 0, fail: 0, review: 0, na: 0 },
-    };
+    return unscannableReport({ url: page.url, title: page.title }, { id: page.textLength === 0 ? 'unscannable.empty' : 'unscannable.notProcedure' }, page.nodeCount);
   }
   const results: ElementResult[] = [];
   const findings: QualityFinding[] = [];
   for (const element of CHECKLIST) {
-    const judged = JUDGES[element.id](page);
+    const judged = element.judge(page);
     results.push(judged.result);
     findings.push(...judged.findings);
   }
-  findings.push(expiryFinding(page));
+  for (const pageCheck of PAGE_CHECKS) findings.push(pageCheck.check(page));
   const value = (id: ElementId) => results.find((r) => r.id === id && r.present)?.value ?? null;
   return {
-    ...base,
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    engine: { ...ENGINE },
+    page: { url: page.url, title: page.title },
     status: 'audited',
     procedure: { code: value('code'), name: value('name') },
     results,
     findings,
     counts: countStatuses(results),
+    nodeCount: page.nodeCount,
   };
 }
 
-/** Audits a page (Document) or a part of one (Element). Never throws on odd markup. */
-export function auditDocument(root: Document | Element, options: ExtractOptions = {}): AuditReport {
-  return auditPage(extractPage(root, options));
+/** Audits a page (Document) or a part of one (Element) in one go. Never throws on odd markup. */
+export function auditDocument(root: DomDocument | DomElement, options: AuditOptions = {}): AuditReport {
+  const extraction = startExtraction(root, { url: options.url, lexicon: CHECKLIST_LEXICON });
+  extraction.step();
+  return auditPage(extraction.result());
+}
+
+/** The part of requestIdleCallback's deadline the audit reads. */
+export interface IdleDeadline {
+  timeRemaining(): number;
+}
+
+export interface IdleAuditOptions extends AuditOptions {
+  /** Longest slice of work, in milliseconds (default 8: well under a 50 ms long task). */
+  sliceMs?: number;
+  /** Schedules the next slice; defaults to requestIdleCallback, else setTimeout. */
+  schedule?: (run: (deadline?: IdleDeadline) => void) => void;
+  signal?: AbortSignal;
+}
+
+function defaultSchedule(run: (deadline?: IdleDeadline) => void): void {
+  const g = globalThis as { requestIdleCallback?: (cb: (d: IdleDeadline) => void, o?: { timeout: number }) => number };
+  if (typeof g.requestIdleCallback === 'function') g.requestIdleCallback(run, { timeout: 1_000 });
+  else setTimeout(run, 0);
+}
+
+/**
+ * Audits in slices of idle time: each slice stops after `sliceMs` (or when the browser's idle
+ * deadline runs out) and the next goes on where it stopped. The page must not change meanwhile;
+ * a caller that watches mutations restarts the audit. Rejects with the signal's reason when aborted.
+ */
+export function auditWhenIdle(root: DomDocument | DomElement, options: IdleAuditOptions = {}): Promise<AuditReport> {
+  const sliceMs = options.sliceMs ?? 8;
+  const schedule = options.schedule ?? defaultSchedule;
+  const extraction = startExtraction(root, { url: options.url, lexicon: CHECKLIST_LEXICON });
+  return new Promise((resolve, reject) => {
+    const slice = (deadline?: IdleDeadline): void => {
+      if (options.signal?.aborted) {
+        reject(options.signal.reason);
+        return;
+      }
+      try {
+        const start = performance.now();
+        const shouldYield = () => performance.now() - start >= sliceMs || (deadline !== undefined && deadline.timeRemaining() <= 0);
+        if (extraction.step(shouldYield)) resolve(auditPage(extraction.result()));
+        else schedule(slice);
+      } catch (error) {
+        reject(error);
+      }
+    };
+    schedule(slice);
+  });
 }

@@ -1,16 +1,22 @@
 /**
  * Helpers every element judge shares: classifying a value (real content, an explicit "none", a
  * placeholder such as "Không có thông tin", or nothing), picking the best of several labelled
- * fields, and building results. Pure functions of the extracted page.
+ * fields, the one "label there but unfilled → fail" result, and building results. Pure functions
+ * of the extracted page.
  */
 import { labelKey, quote } from '../text/normalize';
-import { LABEL_FILLER_RE } from '../text/patterns';
+import { FREE_OF_CHARGE_LINE_RE, LABEL_FILLER_RE } from '../text/patterns';
 import type { ExtractedField, ExtractedPage } from '../extractor';
-import type { MessageId, MessageParams } from '../i18n';
-import type { LabelKey } from './lexicon';
-import type { ElementDefinition, ElementResult, Evidence, FindingId, QualityFinding, Status } from './types';
+import type { MessageParams } from '../i18n/format';
+import type { LabelKey } from './vocabulary';
+import type { ElementDefinition, ElementId, ElementResult, Evidence, FindingId, Judgement, QualityFinding, Reason, ReasonId, Status } from './types';
+
+export type { Judgement };
 
 export type ValueKind = 'empty' | 'placeholder' | 'none' | 'real';
+
+/** How much a value says, the one ranking: real content, then an explicit none, then a placeholder, then nothing. */
+const VALUE_RANK: Readonly<Record<ValueKind, number>> = { empty: 0, placeholder: 1, none: 2, real: 3 };
 
 const PLACEHOLDERS = new Set([
   'không có thông tin', 'chưa có thông tin', 'không có dữ liệu', 'chưa có dữ liệu', 'đang cập nhật', 'đang cập nhập',
@@ -19,11 +25,10 @@ const PLACEHOLDERS = new Set([
 ]);
 const NONE = new Set([
   'không', 'không có', 'none', 'no', 'nil', 'không yêu cầu', 'không quy định', 'không có yêu cầu', 'không có điều kiện',
-  'không có yêu cầu, điều kiện', 'không yêu cầu, điều kiện', 'không có yêu cầu điều kiện', 'không thu', 'không thu phí',
-  'không thu phí, lệ phí', 'không thu lệ phí', 'miễn phí', 'miễn thu', 'miễn lệ phí', 'miễn phí, lệ phí', 'free', 'free of charge',
-  'không mất phí', 'không có phí', 'không có phí, lệ phí', 'không có lệ phí', 'không phải nộp', 'không phải nộp phí',
-  'không có mẫu', 'không có mẫu đơn', 'không có mẫu đơn, tờ khai', 'không quy định mẫu', 'không có biểu mẫu', '0 đồng', '0đ', '0',
+  'không có yêu cầu điều kiện', 'không yêu cầu điều kiện', 'không có phí', 'không có phí lệ phí', 'không có lệ phí', 'không có mẫu', 'không có mẫu đơn', 'không có mẫu đơn, tờ khai', 'không quy định mẫu', 'không có biểu mẫu', '0 đồng', '0đ', '0',
 ]);
+
+// Free-of-charge statements are nones too; their vocabulary is FREE_OF_CHARGE_LINE_RE (text/patterns).
 
 /** Markup pasted as text (`<div class=…>`, `&acirc;`) is not content. */
 function visibleText(value: string): string {
@@ -42,7 +47,7 @@ function lineKind(line: string): ValueKind {
   const key = labelKey(visibleText(line)).replace(/[|()[\]"“”'.…\-–—_*•·,;:!?/\\]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (key === '' || LABEL_FILLER_RE.test(key)) return 'empty';
   if (PLACEHOLDERS.has(key)) return 'placeholder';
-  if (NONE.has(key) || NONE_SENTENCE.test(key)) return 'none';
+  if (NONE.has(key) || NONE_SENTENCE.test(key) || FREE_OF_CHARGE_LINE_RE.test(key)) return 'none';
   if (!/[\p{L}\d]/u.test(key)) return 'empty';
   return 'real';
 }
@@ -50,10 +55,9 @@ function lineKind(line: string): ValueKind {
 /** What a value amounts to: real content wins over "none", which wins over placeholders. */
 export function classifyValue(value: string): ValueKind {
   let best: ValueKind = 'empty';
-  const rank: Record<ValueKind, number> = { empty: 0, placeholder: 1, none: 2, real: 3 };
   for (const line of value.split('\n')) {
     const kind = lineKind(line);
-    if (rank[kind] > rank[best]) best = kind;
+    if (VALUE_RANK[kind] > VALUE_RANK[best]) best = kind;
     if (best === 'real') break;
   }
   return best;
@@ -70,37 +74,38 @@ export interface Judged {
 
 /** Fields for `keys`, each with its kind, best first (real, then none, then placeholder, then empty). */
 export function judgeFields(page: ExtractedPage, ...keys: LabelKey[]): Judged[] {
-  const rank: Record<ValueKind, number> = { real: 0, none: 1, placeholder: 2, empty: 3 };
   // A table column is the most precise source (a section heading's value holds the whole table).
   const source = (j: Judged) => (j.field.source === 'column' ? 0 : 1);
   return fieldsFor(page, ...keys)
     .map((field) => ({ field, kind: classifyValue(field.value) }))
-    .sort((a, b) => rank[a.kind] - rank[b.kind] || source(a) - source(b));
+    .sort((a, b) => VALUE_RANK[b.kind] - VALUE_RANK[a.kind] || source(a) - source(b));
 }
 
-export function reason(id: MessageId, params?: MessageParams): { id: MessageId; params?: MessageParams } {
+export function reason(id: ReasonId, params?: MessageParams): Reason {
   return params ? { id, params } : { id };
 }
 
-export function makeResult(
-  element: ElementDefinition,
-  status: Status,
-  present: boolean,
-  value: string | null,
-  evidence: Evidence[],
-  why: { id: MessageId; params?: MessageParams },
-): ElementResult {
+/** An element definition whose id is a registered element id (every element.ts satisfies it). */
+export type ElementData = ElementDefinition & { id: ElementId };
+
+export function makeResult(element: ElementData, status: Status, present: boolean, value: string | null, evidence: Evidence[], why: Reason): ElementResult {
   return { id: element.id, status, present, value, evidence, reason: why, legalRef: element.legalRef };
 }
 
-export function makeFinding(
-  id: FindingId,
-  element: ElementDefinition | null,
-  status: Exclude<Status, 'na'>,
-  why: { id: MessageId; params?: MessageParams },
-  evidence: Evidence[] = [],
-): QualityFinding {
+export function makeFinding(id: FindingId, element: ElementData | null, status: Exclude<Status, 'na'>, why: Reason, evidence: Evidence[] = []): QualityFinding {
   return { id, element: element?.id ?? null, status, reason: why, evidence };
+}
+
+/**
+ * The one "label there but unfilled" result: the page has the element's label, but its value is
+ * empty, only a placeholder ("Không có thông tin", "Đang cập nhật"), or a none where none is not
+ * enough. Fails, quoting the placeholder; evidence is the value, or the label when nothing follows it.
+ */
+export function unfilledResult(element: ElementData, judged: Judged): ElementResult {
+  const { field, kind } = judged;
+  const label = field.label || element.legalName;
+  if (kind === 'empty') return makeResult(element, 'fail', false, null, [field.labelEvidence], reason('reason.empty', { label }));
+  return makeResult(element, 'fail', false, null, [field.evidence], reason('reason.placeholder', { label, value: quote(distinctLines(field.value), 60) }));
 }
 
 /** The distinct lines of a value, for quoting a placeholder once ("Không có thông tin", not twice). */
@@ -121,11 +126,6 @@ export function joinValues(judged: Judged[]): string {
   return [...lines].join('\n');
 }
 
-export interface Judgement {
-  result: ElementResult;
-  findings: QualityFinding[];
-}
-
 export interface LabelledOptions {
   /** An explicit "Không" counts as published ("none" passes for fees and conditions). */
   nonePasses?: boolean;
@@ -136,7 +136,7 @@ export interface LabelledOptions {
  * passes where allowed; a label with only a placeholder or nothing fails; no label at all fails
  * or asks for review, as the requirement says.
  */
-export function judgeLabelled(page: ExtractedPage, element: ElementDefinition, options: LabelledOptions = {}): ElementResult {
+export function judgeLabelled(page: ExtractedPage, element: ElementData, options: LabelledOptions = {}): ElementResult {
   const judged = judgeFields(page, element.id);
   const best = judged[0];
   const absentReason = element.requirement === 'always' ? reason('reason.missing') : element.requirement === 'practice' ? reason('reason.practiceAbsent') : reason('reason.conditionalAbsent');
@@ -148,12 +148,6 @@ export function judgeLabelled(page: ExtractedPage, element: ElementDefinition, o
     const good = columns.length > 0 ? columns : real;
     return makeResult(element, 'pass', true, joinValues(good), good.map((j) => j.field.evidence), reason('reason.found', { label }));
   }
-  if (best.kind === 'none') {
-    if (options.nonePasses) return makeResult(element, 'pass', true, best.field.value, [best.field.evidence], reason('reason.declaredNone', { value: quote(best.field.value, 60) }));
-    return makeResult(element, 'fail', false, null, [best.field.labelEvidence], reason('reason.placeholder', { label, value: quote(distinctLines(best.field.value), 60) }));
-  }
-  if (best.kind === 'placeholder') {
-    return makeResult(element, 'fail', false, null, [best.field.evidence], reason('reason.placeholder', { label, value: quote(distinctLines(best.field.value), 60) }));
-  }
-  return makeResult(element, 'fail', false, null, [best.field.labelEvidence], reason('reason.empty', { label }));
+  if (best.kind === 'none' && options.nonePasses) return makeResult(element, 'pass', true, best.field.value, [best.field.evidence], reason('reason.declaredNone', { value: quote(best.field.value, 60) }));
+  return unfilledResult(element, best);
 }

@@ -1,29 +1,20 @@
 /**
- * Types of the disclosure checklist: what an element is (data), what a judge returns, and the
- * page record judges read. Types only; no behaviour.
+ * Types of the disclosure checklist: what an element is (data), what a judge returns, and what a
+ * report says about each element. Types only; no behaviour. Element ids are not listed here: they
+ * come from the registry (./index.ts), the one list of elements.
  */
-import type { MessageParams } from '../i18n';
+import type { CommonMessageId, MessageParams } from '../i18n/common/types';
+import type { Evidence, ExtractedPage, LabelVariant } from '../extractor';
+import type { ElementId } from './index';
 
-export type ElementId =
-  | 'name'
-  | 'code'
-  | 'steps'
-  | 'methods'
-  | 'dossier'
-  | 'time-limit'
-  | 'subjects'
-  | 'agency'
-  | 'result'
-  | 'fees'
-  | 'forms'
-  | 'conditions'
-  | 'legal-basis'
-  | 'feedback-contact';
+export type { ElementId };
+export type { Evidence, LabelVariant };
 
 /** always: required on every procedure; conditional: only when the procedure has it; practice: portal practice, not law. */
 export type Requirement = 'always' | 'conditional' | 'practice';
 
 export type Status = 'pass' | 'fail' | 'review' | 'na';
+export const STATUSES: readonly Status[] = ['pass', 'fail', 'review', 'na'];
 
 export interface LegalRef {
   /** Document number and name, e.g. "Nghị định 63/2010/NĐ-CP". */
@@ -34,17 +25,9 @@ export interface LegalRef {
   amendedBy?: string;
 }
 
-/** A label as written on portals, with where it may appear. */
-export interface LabelVariant {
-  text: string;
-  /** Accept only as "Label: value" on one line, never as a standalone heading (e.g. "Thủ tục"). */
-  inlineOnly?: boolean;
-  /** Accept only as a column header of a table (e.g. "Thời gian" in the methods table). */
-  columnOnly?: boolean;
-}
-
+/** An element as data (element.ts). */
 export interface ElementDefinition {
-  id: ElementId;
+  id: string;
   /** Vietnamese legal name. */
   legalName: string;
   englishName: string;
@@ -56,15 +39,32 @@ export interface ElementDefinition {
   tags: readonly string[];
 }
 
-/** Where something is on the page: a selector that re-finds the node and a short quote. */
-export interface Evidence {
-  selector: string;
-  quote: string;
-}
+/** The ids of messages that explain a result: reasons, findings and unscannable pages. */
+export type ReasonId = Extract<CommonMessageId, `reason.${string}` | `finding.${string}` | `unscannable.${string}`>;
 
 export interface Reason {
-  id: string;
+  id: ReasonId;
   params?: MessageParams;
+}
+
+/** The contact for phản ánh, kiến nghị as the page gives it, for the widget's contact panel. */
+export interface StructuredContact {
+  agency: string | null;
+  address: string | null;
+  phones: string[];
+  emails: string[];
+  websites: string[];
+  hours: string | null;
+}
+
+/** A person's decision beside the machine's: it never replaces the machine's status. */
+export interface Override {
+  status: Status;
+  note: string;
+  /** Who decided (a name or an account the auditor chose). */
+  by: string;
+  /** When, as an ISO 8601 date-time. */
+  at: string;
 }
 
 export interface ElementResult {
@@ -76,6 +76,9 @@ export interface ElementResult {
   evidence: Evidence[];
   reason: Reason;
   legalRef: LegalRef;
+  /** feedback-contact only: the contact found, structured. */
+  contact?: StructuredContact;
+  override?: Override;
 }
 
 export type FindingId = 'time-limit.unit' | 'dossier.quantity' | 'fees.amount' | 'forms.download' | 'page.not-expired';
@@ -86,4 +89,19 @@ export interface QualityFinding {
   status: Exclude<Status, 'na'>;
   reason: Reason;
   evidence: Evidence[];
+  override?: Override;
+}
+
+export interface Judgement {
+  result: ElementResult;
+  findings: QualityFinding[];
+}
+
+/** An element's judge: a pure function of the extracted page. */
+export type Judge = (page: ExtractedPage) => Judgement;
+
+/** A page-level check (page-checks/<id>/check.ts): a finding about the page as a whole. */
+export interface PageCheck {
+  id: FindingId;
+  check(page: ExtractedPage): QualityFinding;
 }

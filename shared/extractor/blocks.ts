@@ -3,30 +3,29 @@
  * (paragraphs, list items, table cells, headings, label divs), each with its text, links, heading
  * level, table coordinates and page region. Iterative, so deeply nested markup cannot overflow the
  * stack; reads text only, so nothing on the page is run or changed. Script, style, form controls
- * and our own widget are skipped.
+ * and our own widget are skipped. Resumable: `step` stops when the caller's `shouldYield` says so
+ * (checked every few hundred nodes) and goes on from there at the next call, so a host page is
+ * never blocked for long. The DOM must not change between steps (the caller restarts if it does).
  */
 import { normalizeMultiline } from '../text/normalize';
 import { DOCUMENT_LINK_RE } from '../text/patterns';
+import { ELEMENT_NODE, TEXT_NODE, type DomElement, type DomNode, type DomText } from './dom';
+import type { Link } from './types';
 
 export type Region = 'main' | 'nav' | 'aside' | 'footer';
-
-export interface Link {
-  href: string;
-  text: string;
-}
 
 export interface CellRef {
   table: number;
   row: number;
   col: number;
   header: boolean;
-  tableEl: Element;
-  rowEl: Element;
-  cellEl: Element;
+  tableEl: DomElement;
+  rowEl: DomElement;
+  cellEl: DomElement;
 }
 
 export interface Block {
-  el: Element;
+  el: DomElement;
   text: string;
   links: Link[];
   /** 1–6 for h1–h6 (or role=heading), 7 for dt, 0 otherwise. */
@@ -58,30 +57,33 @@ export const MAX_BLOCKS = 60_000;
 export const MAX_BLOCK_CHARS = 20_000;
 
 interface OpenBlock {
-  el: Element;
+  el: DomElement;
   heading: number;
   listItem: boolean;
 }
 
 interface OpenTable {
   id: number;
-  el: Element;
+  el: DomElement;
   row: number;
   col: number;
-  rowEl: Element | null;
+  rowEl: DomElement | null;
   inHead: boolean;
 }
 
-type Frame = Node | (() => void);
+type Frame = DomNode | (() => void);
 
-function headingLevel(el: Element, tag: string, role: string | null): number {
+/** Nodes read between two checks of the caller's `shouldYield`. */
+const NODES_PER_CHECK = 256;
+
+function headingLevel(el: DomElement, tag: string, role: string | null): number {
   if (tag.length === 2 && tag[0] === 'h' && tag[1]! >= '1' && tag[1]! <= '6') return Number(tag[1]);
   if (tag === 'dt') return 7;
   if (role === 'heading') return Math.min(6, Math.max(1, Number(el.getAttribute('aria-level')) || 2));
   return 0;
 }
 
-function regionOf(el: Element, tag: string, role: string | null, current: Region): Region {
+function regionOf(el: DomElement, tag: string, role: string | null, current: Region): Region {
   if (current !== 'main') return current;
   if (tag === 'nav' || role === 'navigation' || role === 'menubar') return 'nav';
   if (tag === 'footer' || role === 'contentinfo') return 'footer';
@@ -95,8 +97,15 @@ function regionOf(el: Element, tag: string, role: string | null, current: Region
   return current;
 }
 
-/** Reads `root` into blocks. */
-export function readBlocks(root: Element): { blocks: Block[]; nodeCount: number } {
+export interface BlockReader {
+  /** Reads on until done (returns true) or until `shouldYield()` says to stop (returns false). */
+  step(shouldYield?: () => boolean): boolean;
+  readonly blocks: Block[];
+  readonly nodeCount: number;
+}
+
+/** Starts reading `root` into blocks; call `step` until it returns true. */
+export function createBlockReader(root: DomElement): BlockReader {
   const blocks: Block[] = [];
   const open: OpenBlock[] = [{ el: root, heading: 0, listItem: false }];
   const tables: OpenTable[] = [];
@@ -131,29 +140,45 @@ export function readBlocks(root: Element): { blocks: Block[]; nodeCount: number 
   };
 
   const stack: Frame[] = [root];
-  while (stack.length > 0) {
-    const frame = stack.pop()!;
+  let done = false;
+
+  function step(shouldYield?: () => boolean): boolean {
+    if (done) return true;
+    let sinceCheck = 0;
+    while (stack.length > 0) {
+      if (shouldYield && ++sinceCheck >= NODES_PER_CHECK) {
+        sinceCheck = 0;
+        if (shouldYield()) return false;
+      }
+      visit(stack.pop()!);
+    }
+    flush();
+    done = true;
+    return true;
+  }
+
+  function visit(frame: Frame): void {
     if (typeof frame === 'function') {
       frame();
-      continue;
+      return;
     }
     nodeCount++;
-    if (frame.nodeType === 3) {
+    if (frame.nodeType === TEXT_NODE) {
       // Line breaks in the HTML source are white space, as a browser renders them; only <br> and
       // block boundaries break lines.
-      if (buffer.length < MAX_BLOCK_CHARS) buffer += (frame as Text).data.replace(SOURCE_SPACE, ' ');
-      continue;
+      if (buffer.length < MAX_BLOCK_CHARS) buffer += (frame as DomText).data.replace(SOURCE_SPACE, ' ');
+      return;
     }
-    if (frame.nodeType !== 1) continue;
-    const el = frame as Element;
+    if (frame.nodeType !== ELEMENT_NODE) return;
+    const el = frame as DomElement;
     const tag = el.localName.toLowerCase();
-    if (SKIP.has(tag)) continue;
+    if (SKIP.has(tag)) return;
     // Action buttons ("Nộp hồ sơ", "In thủ tục") are not content; accordion toggles carry section titles.
-    if (tag === 'button' && !el.hasAttribute('aria-expanded') && !el.hasAttribute('aria-controls') && open[open.length - 1]!.heading === 0) continue;
-    if (tag === 'a' && BUTTON_CLASS.test(el.getAttribute('class') ?? '') && !DOCUMENT_LINK_RE.test(el.getAttribute('href') ?? '')) continue;
+    if (tag === 'button' && !el.hasAttribute('aria-expanded') && !el.hasAttribute('aria-controls') && open[open.length - 1]!.heading === 0) return;
+    if (tag === 'a' && BUTTON_CLASS.test(el.getAttribute('class') ?? '') && !DOCUMENT_LINK_RE.test(el.getAttribute('href') ?? '')) return;
     if (tag === 'br') {
       buffer += '\n';
-      continue;
+      return;
     }
     const isBlock = BLOCK.has(tag) && el !== root;
     const role = el.getAttribute('role');
@@ -219,6 +244,19 @@ export function readBlocks(root: Element): { blocks: Block[]; nodeCount: number 
     for (const exit of [regionExit, structureExit, blockExit, linkExit]) if (exit) stack.push(exit);
     for (let child = el.lastChild; child; child = child.previousSibling) stack.push(child);
   }
-  flush();
-  return { blocks, nodeCount };
+
+  return {
+    step,
+    blocks,
+    get nodeCount() {
+      return nodeCount;
+    },
+  };
+}
+
+/** Reads `root` into blocks in one go. */
+export function readBlocks(root: DomElement): { blocks: Block[]; nodeCount: number } {
+  const reader = createBlockReader(root);
+  reader.step();
+  return { blocks: reader.blocks, nodeCount: reader.nodeCount };
 }

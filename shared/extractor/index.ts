@@ -5,21 +5,31 @@
  * for phản ánh, kiến nghị, and status markers, each with evidence. Everything after this point is
  * pure functions of that record. It never runs page scripts and never writes to the page; values
  * are plain text.
+ * The label vocabulary comes from the caller (a Lexicon), so this layer knows no element. All
+ * state lives in one extraction; `startExtraction` runs in slices (see `Extraction.step`) so an
+ * audit can share the main thread with the host page, `extractPage` runs it in one go.
  */
 import { LEADING_MARKER_RE, labelKey, normalizeText, quote } from '../text/normalize';
 import { DOCUMENT_LINK_RE, EXPIRED_NOTICE_RE, EXPIRED_RE, PAKN_RE, PROCEDURE_CODE_RE, contactMeans } from '../text/patterns';
-import { DEFAULT_LEXICON, PART_OF, isElementKey, type AuxKey, type LabelKey, type Lexicon } from '../checklist/lexicon';
-import { readBlocks, type Block, type Link } from './blocks';
+import type { Lexicon } from './lexicon';
+import { createBlockReader, type Block, type BlockReader } from './blocks';
 import { matchLabel } from './labels';
-import { selectorFor } from './selector';
-import { ExtractedPageSchema, type ContactBlock, type ExtractedField, type ExtractedPage, type PageHeading } from './schema';
+import { createSelectorBuilder, type SelectorBuilder } from './selector';
+import { isDocument, type DomDocument, type DomElement } from './dom';
+import type { ContactBlock, Evidence, ExtractedField, ExtractedPage, Link, PageHeading } from './types';
 
-export type { ExtractedField, ExtractedPage, ContactBlock, PageHeading } from './schema';
+export type * from './types';
+export type * from './dom';
+export { buildLexicon, type Lexicon, type LabelSet, type LabelVariant, type LexiconRoles } from './lexicon';
 
 export interface ExtractOptions {
   url?: string | null;
-  lexicon?: Lexicon;
+  /** The label vocabulary (the checklist builds it once). */
+  lexicon: Lexicon;
 }
+
+/** Blocks handled between two checks of the caller's `shouldYield` in the block-level passes. */
+const BLOCKS_PER_CHECK = 200;
 
 /** Values longer than this are cut: enough to judge, bounded for 5 MB pages. */
 const MAX_VALUE_CHARS = 20_000;
@@ -30,9 +40,11 @@ const STEP_RE = /^(?:bước|step)\s*\d+/i;
 const CHANNEL_RE = /trực tiếp|trực tuyến|bưu chính|bưu điện|qua mạng|online|in person|by post/i;
 
 interface OpenField {
-  key: LabelKey;
+  key: string;
+  /** Whether the key is a checklist element. */
+  element: boolean;
   /** Values must lie inside this element (see sectionScope). */
-  scope: Element | null;
+  scope: DomElement | null;
   label: string;
   labelBlock: Block;
   rest: string;
@@ -41,18 +53,21 @@ interface OpenField {
   size: number;
 }
 
-/** Selectors computed during the current (synchronous) extraction, shared by its evidence. */
-let selectorCache = new Map<Element, string>();
-
-/** Where `block` is: a selector that finds its element again and a quote of the block's own text. */
-function evidenceOf(block: Block) {
-  return { selector: selectorFor(block.el, selectorCache), quote: quote(block.text) };
+/** What one extraction shares between its passes. */
+interface Context {
+  lexicon: Lexicon;
+  selectors: SelectorBuilder;
 }
 
-function rootOf(input: Document | Element): { root: Element | null; doc: Document | null } {
-  if ((input as Document).nodeType === 9) {
-    const doc = input as Document;
-    let root: Element | null = null;
+/** Where `block` is: a selector that finds its element again and a quote of the block's own text. */
+function evidenceOf(ctx: Context, block: Block): Evidence {
+  return { selector: ctx.selectors.selectorFor(block.el), quote: quote(block.text) };
+}
+
+function rootOf(input: DomDocument | DomElement): { root: DomElement | null; doc: DomDocument | null } {
+  if (isDocument(input)) {
+    const doc = input;
+    let root: DomElement | null = null;
     try {
       root = doc.body ?? doc.documentElement;
     } catch {
@@ -60,12 +75,12 @@ function rootOf(input: Document | Element): { root: Element | null; doc: Documen
     }
     return { root, doc };
   }
-  const el = input as Element;
-  return { root: el, doc: el.ownerDocument };
+  return { root: input, doc: input.ownerDocument };
 }
 
 /** Column tables: header row with two or more known column labels (methods, dossier, legal basis…). */
-function findColumnTables(blocks: Block[], lexicon: Lexicon): { fields: ExtractedField[]; tables: Set<number>; used: Set<Block>; headers: Set<Block> } {
+function findColumnTables(ctx: Context, blocks: Block[]): ColumnTables {
+  const { lexicon } = ctx;
   const byTable = new Map<number, Block[]>();
   for (const b of blocks) if (b.cell) (byTable.get(b.cell.table) ?? byTable.set(b.cell.table, []).get(b.cell.table)!).push(b);
   const fields: ExtractedField[] = [];
@@ -83,7 +98,7 @@ function findColumnTables(blocks: Block[], lexicon: Lexicon): { fields: Extracte
     if (headerRow === undefined) continue;
     const header = rows.get(headerRow)!;
     const headerCells = [...header.entries()].sort((a, b) => a[0] - b[0]);
-    const keys = new Map<number, { key: LabelKey; label: string; block: Block }>();
+    const keys = new Map<number, { key: string; label: string; block: Block }>();
     for (const [col, bs] of headerCells) {
       const text = bs.map((b) => b.text).join(' ');
       const entry = lexicon.columns.get(labelKey(text));
@@ -95,8 +110,8 @@ function findColumnTables(blocks: Block[], lexicon: Lexicon): { fields: Extracte
     const rowsWithLabels = dataRows.filter((r) => [...rows.get(r)!.values()].some((bs) => lexicon.byKey.has(labelKey(bs.map((b) => b.text).join(' '))))).length;
     if (rowsWithLabels > 0 && rowsWithLabels * 2 >= dataRows.length) continue;
     // A header row shorter than the data rows lost its leading cells (Huế pages): align it right.
-    const width = (r: number) => Math.max(...[...rows.get(r)!.keys()]) + 1;
-    const shift = dataRows.length > 0 ? Math.max(0, Math.max(...dataRows.map(width)) - width(headerRow)) : 0;
+    const width = (r: number) => maxOf(rows.get(r)!.keys()) + 1;
+    const shift = dataRows.length > 0 ? Math.max(0, maxOf(dataRows.map(width)) - width(headerRow)) : 0;
     if (shift > 0) {
       const shifted = new Map([...keys].map(([col, info]) => [col + shift, info] as const));
       keys.clear();
@@ -105,7 +120,7 @@ function findColumnTables(blocks: Block[], lexicon: Lexicon): { fields: Extracte
     tables.add(table);
     for (const b of cellBlocks) used.add(b);
     for (const bs of header.values()) for (const b of bs) headers.add(b);
-    const columnCount = Math.max(...dataRows.map((r) => rows.get(r)!.size), 0);
+    const columnCount = Math.max(0, maxOf(dataRows.map((r) => rows.get(r)!.size)));
     // A column without a header whose cells name submission channels is the methods column (Huế pages).
     const allCols = new Set(dataRows.flatMap((r) => [...rows.get(r)!.keys()]));
     for (const col of allCols) {
@@ -113,7 +128,7 @@ function findColumnTables(blocks: Block[], lexicon: Lexicon): { fields: Extracte
       const values = dataRows.map((r) => rows.get(r)!.get(col)?.map((b) => b.text).join(' ') ?? '');
       const headerBlock = headerCells[0]?.[1][0];
       const untitled = col < shift || !header.get(col - shift);
-      if (headerBlock && untitled && values.some((v) => CHANNEL_RE.test(v))) keys.set(col, { key: 'methods', label: '', block: headerBlock });
+      if (headerBlock && untitled && values.some((v) => CHANNEL_RE.test(v))) keys.set(col, { key: lexicon.roles.methods, label: '', block: headerBlock });
     }
     for (const [col, info] of keys) {
       const cells: Block[] = [];
@@ -130,15 +145,22 @@ function findColumnTables(blocks: Block[], lexicon: Lexicon): { fields: Extracte
         value,
         source: 'column',
         links: cells.flatMap((b) => b.links),
-        evidence: evidenceOf(first),
-        labelEvidence: evidenceOf(info.block),
+        evidence: evidenceOf(ctx, first),
+        labelEvidence: evidenceOf(ctx, info.block),
       });
     }
   }
   return { fields, tables, used, headers };
 }
 
-function closeField(open: OpenField): ExtractedField {
+/** The largest number of `values` (-Infinity for none); no spread, so any count is safe. */
+function maxOf(values: Iterable<number>): number {
+  let max = -Infinity;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}
+
+function closeField(ctx: Context, open: OpenField): ExtractedField {
   const value = [open.rest, ...open.parts.map((b) => b.text)].filter((t) => t !== '').join('\n').slice(0, MAX_VALUE_CHARS);
   const first = open.parts[0] ?? open.labelBlock;
   return {
@@ -147,8 +169,8 @@ function closeField(open: OpenField): ExtractedField {
     value,
     source: open.source,
     links: [...(open.rest ? open.labelBlock.links : []), ...open.parts.flatMap((b) => b.links)],
-    evidence: evidenceOf(first),
-    labelEvidence: evidenceOf(open.labelBlock),
+    evidence: evidenceOf(ctx, first),
+    labelEvidence: evidenceOf(ctx, open.labelBlock),
   };
 }
 
@@ -193,11 +215,11 @@ function splitLabelLines(blocks: Block[], lexicon: Lexicon): Block[] {
  * the block after it. A label wrapped in several divs (MUI grids) still reaches its value in the
  * sibling column; a section's value cannot run on into the next container (a sidebar, a footer).
  */
-function sectionScope(label: Block, next: Block | undefined): Element | null {
+function sectionScope(label: Block, next: Block | undefined): DomElement | null {
   if (!next) return null;
-  const ancestors = new Set<Element>();
-  for (let el: Element | null = label.el; el; el = el.parentElement) ancestors.add(el);
-  let common: Element | null = next.el;
+  const ancestors = new Set<DomElement>();
+  for (let el: DomElement | null = label.el; el; el = el.parentElement) ancestors.add(el);
+  let common: DomElement | null = next.el;
   while (common && !ancestors.has(common)) common = common.parentElement;
   return common?.parentElement ?? common;
 }
@@ -224,61 +246,169 @@ function continues(open: OpenField, b: Block, inColumnTable: boolean): boolean {
   return true;
 }
 
-/** Extracts what a procedure page publishes. Never throws on odd markup; returns an empty record for empty input. */
-export function extractPage(input: Document | Element, options: ExtractOptions = {}): ExtractedPage {
-  const lexicon = options.lexicon ?? DEFAULT_LEXICON;
+interface ColumnTables {
+  fields: ExtractedField[];
+  tables: Set<number>;
+  used: Set<Block>;
+  headers: Set<Block>;
+}
+
+/** The state of the labelled-field pass, kept between slices. */
+interface FieldPass {
+  index: number;
+  open: OpenField | null;
+  fields: ExtractedField[];
+  inElementField: Set<Block>;
+  headings: PageHeading[];
+  codeMentions: ExtractedPage['codeMentions'];
+  statusMarkers: ExtractedPage['statusMarkers'];
+  /** The last few free-standing blocks before the first label, with their index (evidence made at the end). */
+  leadBlocks: { block: Block; index: number }[];
+  documentLinks: Link[];
+  firstLabelIndex: number;
+  textLength: number;
+}
+
+/** A running extraction. */
+export interface Extraction {
+  /**
+   * Works until done (returns true) or until `shouldYield()` returns true (returns false); call
+   * again to go on where it stopped. Without `shouldYield` it runs to the end. The page must not
+   * change between calls (restart the extraction if it did).
+   */
+  step(shouldYield?: () => boolean): boolean;
+  /** The extracted page; throws when called before `step` returned true. */
+  result(): ExtractedPage;
+}
+
+function emptyPage(url: string | null, title: string | null): ExtractedPage {
+  return { url, title, fields: [], headings: [], leadBlocks: [], codeMentions: [], contacts: [], documentLinks: [], statusMarkers: [], nodeCount: 0, textLength: 0, firstLabelIndex: -1 };
+}
+
+/** Starts extracting what a procedure page publishes. Never throws on odd markup. */
+export function startExtraction(input: DomDocument | DomElement, options: ExtractOptions): Extraction {
+  const url = options.url ?? null;
   const { root, doc } = rootOf(input);
   // Read the <title> element rather than document.title: some DOM implementations create a <head> on access.
-  const title = doc && (input as Document).nodeType === 9 ? normalizeText(doc.querySelector('title')?.textContent ?? '') || null : null;
+  const title = doc && isDocument(input) ? normalizeText(doc.querySelector('title')?.textContent ?? '') || null : null;
   if (!root) {
-    return ExtractedPageSchema.parse({ url: options.url ?? null, title, fields: [], headings: [], leadBlocks: [], codeMentions: [], contacts: [], documentLinks: [], statusMarkers: [], nodeCount: 0, textLength: 0, firstLabelIndex: -1 });
+    const page = emptyPage(url, title);
+    return { step: () => true, result: () => page };
   }
-  selectorCache = new Map();
-  const read = readBlocks(root);
-  const blocks = splitLabelLines(read.blocks, lexicon);
-  const nodeCount = read.nodeCount;
-  const columns = findColumnTables(blocks, lexicon);
-  const fields: ExtractedField[] = [];
-  const inElementField = new Set<Block>();
-  const headings: PageHeading[] = [];
-  const codeMentions: ExtractedPage['codeMentions'] = [];
-  const statusMarkers: ExtractedPage['statusMarkers'] = [];
-  const leadBlocks: PageHeading[] = [];
-  const documentLinks: Link[] = [];
-  let firstLabelIndex = -1;
-  let open: OpenField | null = null;
-  let textLength = 0;
+  const ctx: Context = { lexicon: options.lexicon, selectors: createSelectorBuilder() };
+  const reader: BlockReader = createBlockReader(root);
+  let blocks: Block[] = [];
+  let columns: ColumnTables | null = null;
+  let pass: FieldPass | null = null;
+  let page: ExtractedPage | null = null;
 
-  const finish = (): void => {
-    if (!open) return;
-    fields.push(closeField(open));
-    // A labelled feedback contact stays visible to the contact search, which reads the lines after it.
-    if (isElementKey(open.key) && open.key !== 'feedback-contact') {
-      inElementField.add(open.labelBlock);
-      for (const b of open.parts) inElementField.add(b);
+  function step(shouldYield?: () => boolean): boolean {
+    if (page) return true;
+    if (!reader.step(shouldYield)) return false;
+    if (!columns) {
+      blocks = splitLabelLines(reader.blocks, ctx.lexicon);
+      columns = findColumnTables(ctx, blocks);
+      pass = newFieldPass();
+      if (shouldYield?.()) return false;
     }
-    open = null;
+    if (!runFieldPass(ctx, blocks, columns, pass!, shouldYield)) return false;
+    const p = pass!;
+    const fields = [...p.fields, ...columns.fields];
+    for (const b of columns.used) if (b.cell) p.inElementField.add(b);
+    fields.push(...tabFields(ctx, blocks, doc));
+    fields.push(...gridFields(ctx, blocks));
+    const contacts = findContacts(ctx, blocks, p.inElementField);
+    page = {
+      url,
+      title,
+      fields,
+      headings: p.headings,
+      leadBlocks: p.leadBlocks.map(({ block, index }) => ({ text: block.text, level: 0, blockIndex: index, evidence: evidenceOf(ctx, block) })),
+      codeMentions: p.codeMentions,
+      documentLinks: p.documentLinks,
+      contacts,
+      statusMarkers: p.statusMarkers,
+      nodeCount: reader.nodeCount,
+      textLength: p.textLength,
+      firstLabelIndex: p.firstLabelIndex,
+    };
+    blocks = [];
+    return true;
+  }
+
+  return {
+    step,
+    result() {
+      if (!page) throw new Error('extraction not finished');
+      return page;
+    },
+  };
+}
+
+/** Extracts what a procedure page publishes, in one go. Returns an empty record for empty input. */
+export function extractPage(input: DomDocument | DomElement, options: ExtractOptions): ExtractedPage {
+  const extraction = startExtraction(input, options);
+  extraction.step();
+  return extraction.result();
+}
+
+function newFieldPass(): FieldPass {
+  return {
+    index: 0,
+    open: null,
+    fields: [],
+    inElementField: new Set(),
+    headings: [],
+    codeMentions: [],
+    statusMarkers: [],
+    leadBlocks: [],
+    documentLinks: [],
+    firstLabelIndex: -1,
+    textLength: 0,
+  };
+}
+
+/** Reads labelled fields, headings, code mentions and status markers, block by block; resumable. */
+function runFieldPass(ctx: Context, blocks: Block[], columns: ColumnTables, p: FieldPass, shouldYield?: () => boolean): boolean {
+  const { lexicon } = ctx;
+  const finish = (): void => {
+    const open = p.open;
+    if (!open) return;
+    p.fields.push(closeField(ctx, open));
+    // A labelled feedback contact stays visible to the contact search, which reads the lines after it.
+    if (open.element && open.key !== lexicon.roles.contact) {
+      p.inElementField.add(open.labelBlock);
+      for (const b of open.parts) p.inElementField.add(b);
+    }
+    p.open = null;
   };
 
-  blocks.forEach((b, index) => {
-    textLength += b.text.length;
-    if (b.region === 'main' && documentLinks.length < 50) for (const l of b.links) if (DOCUMENT_LINK_RE.test(l.href)) documentLinks.push(l);
-    if (statusMarkers.length < 10 && ((b.text.length < 80 && EXPIRED_MARKER_RE.test(b.text)) || (b.text.length < 400 && EXPIRED_NOTICE_RE.test(b.text)))) {
-      statusMarkers.push({ text: quote(b.text), evidence: evidenceOf(b) });
+  for (; p.index < blocks.length; p.index++) {
+    if (shouldYield && p.index % BLOCKS_PER_CHECK === BLOCKS_PER_CHECK - 1 && shouldYield()) {
+      p.index++;
+      return false;
+    }
+    const index = p.index;
+    const b = blocks[index]!;
+    p.textLength += b.text.length;
+    if (b.region === 'main' && p.documentLinks.length < 50) for (const l of b.links) if (DOCUMENT_LINK_RE.test(l.href)) p.documentLinks.push(l);
+    if (p.statusMarkers.length < 10 && ((b.text.length < 80 && EXPIRED_MARKER_RE.test(b.text)) || (b.text.length < 400 && EXPIRED_NOTICE_RE.test(b.text)))) {
+      p.statusMarkers.push({ text: quote(b.text), evidence: evidenceOf(ctx, b) });
     }
     const inColumnTable = !!b.cell && columns.tables.has(b.cell.table);
     // Menus and sidebars hold labels as links ("Thủ tục hành chính"), not fields; tabs are read below.
     let match = inColumnTable || b.region === 'nav' || b.region === 'aside' ? null : matchLabel(b.text, lexicon);
-    if (match && open && PART_OF[match.entry.key as AuxKey] === open.key && continues(open, b, false)) match = null;
+    if (match && p.open && lexicon.partOf.get(match.entry.key) === p.open.key && continues(p.open, b, false)) match = null;
     if (match) {
       finish();
-      if (firstLabelIndex < 0 && isElementKey(match.entry.key) && match.entry.key !== 'name') firstLabelIndex = index;
+      if (p.firstLabelIndex < 0 && match.entry.element && match.entry.key !== lexicon.roles.name) p.firstLabelIndex = index;
       const next = blocks[index + 1];
       // A label with its value, or more lines, in its own cell ("Mã thủ tục: 1.000178", a sidebar box
       // of a layout table) is not a label/value row: its value stays inside the cell.
       const headsCell = !!b.cell && (match.rest !== '' || next?.cell?.cellEl === b.cell.cellEl);
-      open = {
+      p.open = {
         key: match.entry.key,
+        element: match.entry.element,
         scope: headsCell ? b.cell!.cellEl : sectionScope(b, next),
         label: match.label,
         labelBlock: b,
@@ -287,50 +417,30 @@ export function extractPage(input: Document | Element, options: ExtractOptions =
         source: b.cell && !headsCell ? 'row' : b.heading > 0 ? 'heading' : match.mode === 'whole' ? 'block' : 'inline',
         size: match.rest.length,
       };
-      return;
+      continue;
     }
-    if (b.heading > 0 && b.heading <= 6 && b.region !== 'nav' && (firstLabelIndex < 0 ? headings.length < 200 : headings.length < 16)) {
-      headings.push({ text: b.text.slice(0, 500), level: b.heading, blockIndex: index, evidence: evidenceOf(b) });
+    if (b.heading > 0 && b.heading <= 6 && b.region !== 'nav' && (p.firstLabelIndex < 0 ? p.headings.length < 200 : p.headings.length < 16)) {
+      p.headings.push({ text: b.text.slice(0, 500), level: b.heading, blockIndex: index, evidence: evidenceOf(ctx, b) });
     }
-    if (codeMentions.length < 10 && (firstLabelIndex < 0 || b.heading > 0)) {
+    if (p.codeMentions.length < 10 && (p.firstLabelIndex < 0 || b.heading > 0)) {
       const code = PROCEDURE_CODE_RE.exec(b.text);
-      if (code) codeMentions.push({ code: code[0], evidence: evidenceOf(b) });
+      if (code) p.codeMentions.push({ code: code[0], evidence: evidenceOf(ctx, b) });
     }
-    if (open && columns.headers.has(b) && b.region === open.labelBlock.region) return; // column titles are not values
-    if (open && continues(open, b, inColumnTable)) {
-      open.parts.push(b);
-      open.size += b.text.length;
-      return;
+    if (p.open && columns.headers.has(b) && b.region === p.open.labelBlock.region) continue; // column titles are not values
+    if (p.open && continues(p.open, b, inColumnTable)) {
+      p.open.parts.push(b);
+      p.open.size += b.text.length;
+      continue;
     }
     finish();
     // A title not marked as a heading: a free-standing block before the procedure's fields.
-    if (firstLabelIndex < 0 && b.region === 'main' && b.heading === 0 && b.text.length >= 10 && b.text.length <= 400 && !isLinkList(b)) {
-      leadBlocks.push({ text: b.text, level: 0, blockIndex: index, evidence: evidenceOf(b) });
-      if (leadBlocks.length > 3) leadBlocks.shift();
+    if (p.firstLabelIndex < 0 && b.region === 'main' && b.heading === 0 && b.text.length >= 10 && b.text.length <= 400 && !isLinkList(b)) {
+      p.leadBlocks.push({ block: b, index });
+      if (p.leadBlocks.length > 3) p.leadBlocks.shift();
     }
-  });
+  }
   finish();
-  fields.push(...columns.fields);
-  for (const b of columns.used) if (b.cell) inElementField.add(b);
-
-  fields.push(...tabFields(blocks, doc, lexicon));
-  fields.push(...gridFields(blocks, lexicon));
-  const contacts = findContacts(blocks, inElementField, lexicon);
-  selectorCache = new Map();
-  return ExtractedPageSchema.parse({
-    url: options.url ?? null,
-    title,
-    fields,
-    headings,
-    leadBlocks,
-    codeMentions,
-    documentLinks,
-    contacts,
-    statusMarkers,
-    nodeCount,
-    textLength,
-    firstLabelIndex,
-  });
+  return true;
 }
 
 /** A block made only of links (a menu, a breadcrumb) cannot be a title. */
@@ -344,7 +454,8 @@ function isLinkList(b: Block): boolean {
  * Tables drawn with divs (SPA grids): a row element whose children are column labels ("Hình thức
  * nộp", "Thời hạn giải quyết"), followed by sibling rows with as many children, is read as columns.
  */
-function gridFields(blocks: Block[], lexicon: Lexicon): ExtractedField[] {
+function gridFields(ctx: Context, blocks: Block[]): ExtractedField[] {
+  const { lexicon } = ctx;
   const fields: ExtractedField[] = [];
   for (const b of blocks) {
     // A header row is short, holds no digits and is not a sentence; most blocks stop here.
@@ -357,14 +468,14 @@ function gridFields(blocks: Block[], lexicon: Lexicon): ExtractedField[] {
     if (!inline) continue;
     const cells = Array.from(b.el.children);
     // Cheap test first: the first or second cell must itself be a column label.
-    const isColumn = (c: Element) => {
+    const isColumn = (c: DomElement) => {
       const text = c.textContent ?? '';
       return text.length <= 80 && lexicon.columns.has(labelKey(text));
     };
     if (!isColumn(cells[0]!) && !isColumn(cells[1]!)) continue;
     const keys = cells.map((c) => lexicon.columns.get(labelKey(c.textContent ?? '')));
     if (keys.filter(Boolean).length < 2) continue;
-    const rows: Element[] = [];
+    const rows: DomElement[] = [];
     for (let row = b.el.nextElementSibling; row && row.children.length === cells.length && rows.length < 200; row = row.nextElementSibling) rows.push(row);
     if (rows.length === 0) continue;
     keys.forEach((entry, col) => {
@@ -377,8 +488,8 @@ function gridFields(blocks: Block[], lexicon: Lexicon): ExtractedField[] {
         value: values.join('\n').slice(0, MAX_VALUE_CHARS),
         source: 'column',
         links: [],
-        evidence: { selector: selectorFor(first, selectorCache), quote: quote(first.textContent ?? '') },
-        labelEvidence: { selector: selectorFor(cells[col]!, selectorCache), quote: quote(cells[col]!.textContent ?? '') },
+        evidence: { selector: ctx.selectors.selectorFor(first), quote: quote(first.textContent ?? '') },
+        labelEvidence: { selector: ctx.selectors.selectorFor(cells[col]!), quote: quote(cells[col]!.textContent ?? '') },
       });
     });
   }
@@ -389,7 +500,8 @@ function gridFields(blocks: Block[], lexicon: Lexicon): ExtractedField[] {
  * Tabbed pages: a tab link whose text is a label ("Trình tự thực hiện", href="#tab-trinhtu")
  * takes as its value the panel it points to, shown or hidden.
  */
-function tabFields(blocks: Block[], doc: Document | null, lexicon: Lexicon): ExtractedField[] {
+function tabFields(ctx: Context, blocks: Block[], doc: DomDocument | null): ExtractedField[] {
+  const { lexicon } = ctx;
   if (!doc) return [];
   const fields: ExtractedField[] = [];
   const seen = new Set<string>();
@@ -410,8 +522,8 @@ function tabFields(blocks: Block[], doc: Document | null, lexicon: Lexicon): Ext
         value,
         source: 'block',
         links: parts.flatMap((p) => p.links),
-        evidence: evidenceOf(parts[0] ?? b),
-        labelEvidence: evidenceOf(b),
+        evidence: evidenceOf(ctx, parts[0] ?? b),
+        labelEvidence: evidenceOf(ctx, b),
       });
     }
   }
@@ -422,16 +534,17 @@ function tabFields(blocks: Block[], doc: Document | null, lexicon: Lexicon): Ext
  * Contact blocks outside the procedure's own fields: a window of text starting at each block that
  * names phản ánh, kiến nghị, and plain phone/e-mail blocks elsewhere (site footer).
  */
-function findContacts(blocks: Block[], inElementField: Set<Block>, lexicon: Lexicon): ContactBlock[] {
+function findContacts(ctx: Context, blocks: Block[], inElementField: Set<Block>): ContactBlock[] {
+  const { lexicon } = ctx;
   const contacts: ContactBlock[] = [];
   const covered = new Set<number>();
-  const describe = (window: Block[], pakn: boolean): ContactBlock => {
+  const describe = (window: Block[], pakn: boolean): Omit<ContactBlock, 'evidence'> => {
     const text = window.map((b) => b.text).join('\n');
     // A label's own words ("Địa chỉ tiếp nhận phản ánh, kiến nghị:") are no address: read what follows it.
     const label = matchLabel(window[0]!.text, lexicon);
     const body = label ? [label.rest, ...window.slice(1).map((b) => b.text)].join('\n') : text;
     const hrefs = window.flatMap((b) => b.links.map((l: Link) => l.href));
-    return { pakn, text: quote(text, 300), ...contactMeans(body, hrefs), evidence: evidenceOf(window[0]!) };
+    return { pakn, text: quote(text, 300), body: body.slice(0, 2_000), hrefs: hrefs.slice(0, 20), ...contactMeans(body, hrefs) };
   };
   for (let i = 0; i < blocks.length && contacts.length < 20; i++) {
     const b = blocks[i]!;
@@ -446,15 +559,16 @@ function findContacts(blocks: Block[], inElementField: Set<Block>, lexicon: Lexi
       covered.add(j);
     }
     covered.add(i);
-    contacts.push(describe(window, true));
+    contacts.push({ ...describe(window, true), evidence: evidenceOf(ctx, b) });
   }
   for (let i = 0; i < blocks.length && contacts.length < 30; i++) {
     const b = blocks[i]!;
     if (covered.has(i) || inElementField.has(b) || b.region === 'nav') continue;
     // Cheap filter first: a phone needs digits, an e-mail an "@", a link a mailto: or tel:.
     if (!/@|\d{3}/.test(b.text) && !b.links.some((l) => /^(?:mailto|tel):/i.test(l.href))) continue;
+    // Evidence only for what is kept: a long list of codes ("1.001234") has digits in every item.
     const contact = describe([b], false);
-    if (contact.phones.length > 0 || contact.emails.length > 0) contacts.push(contact);
+    if (contact.phones.length > 0 || contact.emails.length > 0) contacts.push({ ...contact, evidence: evidenceOf(ctx, b) });
   }
   return contacts;
 }

@@ -5,7 +5,7 @@
  * not a label ("Thời hạn giải quyết khiếu nại lần đầu…").
  */
 import { LEADING_MARKER_RE, foldLabel } from '../text/normalize';
-import { firstWord, type Lexicon, type LexiconEntry } from '../checklist/lexicon';
+import { firstWord, type Lexicon, type LexiconEntry } from './lexicon';
 import { LABEL_FILLER_RE } from '../text/patterns';
 
 export interface LabelMatch {

@@ -32,6 +32,16 @@ export const DOCUMENT_LINK_RE = /\.(?:docx?|pdf|xlsx?|odt|ods|rtf|zip|rar)(?:$|[
 /** Words that mark a link or a line as being about a form (mẫu đơn, tờ khai). */
 export const FORM_WORD_RE = /m[aẫ]u|t[oờ][\s_-]?khai|bi[eể]u[\s_-]?m[aẫ]u|\bform|\bđơn\b|\bdon[-_]/i;
 
+// Saying a procedure costs nothing: the one vocabulary of it ("Miễn phí", "Không thu phí, lệ phí",
+// "Free of charge"), used to tell a published none and a fee that contradicts itself.
+const FREE_OF_CHARGE = String.raw`miễn\s+(?:phí|thu|lệ\s+phí)|không\s+(?:thu|mất|phải\s+nộp)|\bfree\b`;
+/** Somewhere in the text, the procedure is said to cost nothing. */
+export const FREE_OF_CHARGE_RE = new RegExp(FREE_OF_CHARGE, 'iu');
+/** The text opens by saying the procedure costs nothing (after bullets or punctuation). */
+export const FREE_OF_CHARGE_START_RE = new RegExp(`^[^\\p{L}\\d]*(?:${FREE_OF_CHARGE})`, 'iu');
+/** A whole (lower-cased, punctuation-free) line that says only that: "miễn phí", "không thu phí lệ phí". */
+export const FREE_OF_CHARGE_LINE_RE = new RegExp(`^(?:${FREE_OF_CHARGE})(?:\\s+(?:phí|lệ phí|phí lệ phí|of charge))?$`, 'iu');
+
 /** A sentence saying the procedure is no longer in force ("Thủ tục hành chính này đã hết hiệu lực"). */
 export const EXPIRED_NOTICE_RE = /(?:thủ tục|tthc)[^.\n]{0,40}?(?:đã|bị)\s+(?:hết\s+hiệu\s+lực|bãi\s+bỏ|ngưng\s+hiệu\s+lực)/i;
 

@@ -20,13 +20,48 @@ const run = async (...args: string[]) => {
   }
 };
 const PAGE = join(FIXTURES, 'extension', 'procedure-page.html');
+const PAGES = join(FIXTURES, 'pages');
+/** Whole-page fixtures of different layout families, for the file-versus-render comparison. */
+const SAMPLE_PAGES = [
+  'l1-national-new-ui.complaint-1.000178.html',
+  'l3-provincial-table.food-safety-laocai.html',
+  'l4-headings-bullets.karaoke-haiphong.html',
+  'l5-hue-aspnet.glued-labels-20517.html',
+  'l13-header-table-article.expired-groundwater-hagiang.html',
+  'l3c-extra3.tabs-hidden-panes.html',
+];
+
+interface Report {
+  status: string;
+  procedure: { code: string | null };
+  results: { id: string; status: string }[];
+}
+
+/** The documented command, `npm run audit -- …`, run from source as a user runs it. */
+const npmAudit = async (...args: string[]) => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('npm', ['run', 'audit', '--', ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+};
+/** The JSON array in npm's output (npm prints its own header lines first). */
+const jsonOf = (stdout: string): Report[] => JSON.parse(stdout.slice(stdout.indexOf('\n[') + 1));
+
 let site: StaticServer;
+let pages: StaticServer;
 
 beforeAll(async () => {
   assertBuilt(CLI, 'The CLI');
   site = await serveStatic(join(FIXTURES, 'extension'));
+  pages = await serveStatic(PAGES);
 });
-afterAll(async () => site?.close());
+afterAll(async () => {
+  await site?.close();
+  await pages?.close();
+});
 
 describe('tthc-audit command line', () => {
   it('prints a table in Vietnamese for a file', async () => {
@@ -78,12 +113,16 @@ describe('tthc-audit command line', () => {
     expect(stderr).toContain('Không phải trang thủ tục hành chính');
   });
 
-  it('exits 2 with usage on bad arguments', async () => {
+  it('exits 2 with usage on bad arguments, in Vietnamese unless --lang en', async () => {
     for (const args of [[], ['--format', 'xml', PAGE], ['--bogus', PAGE]]) {
       const { code, stderr } = await run(...args);
       expect(code).toBe(2);
-      expect(stderr).toContain('Usage:');
+      expect(stderr).toContain('Cách dùng:');
     }
+    const english = await run('--lang', 'en', '--format', 'xml', PAGE);
+    expect(english.code).toBe(2);
+    expect(english.stderr).toContain('--format takes table, json or csv (got "xml")');
+    expect(english.stderr).toContain('Usage:');
   });
 
   it('with --render, audits what a page shows after its scripts have filled it in', async () => {
@@ -95,5 +134,23 @@ describe('tthc-audit command line', () => {
     const report = JSON.parse(rendered.stdout)[0];
     expect(report.status).toBe('audited');
     expect(report.procedure.code).toBe('2.000488');
+  });
+
+  it('runs as documented from source: npm run audit -- --render <url>', async () => {
+    const { code, stdout } = await npmAudit('--format', 'json', '--render', `${site.url}/filled-after-load.html`);
+    expect(code).toBe(0);
+    const report = jsonOf(stdout)[0]!;
+    expect(report.status).toBe('audited');
+    expect(report.procedure.code).toBe('2.000488');
+  });
+
+  it('gives a saved page the same results from the file as from --render of the page served locally', async () => {
+    const files = SAMPLE_PAGES.map((f) => join(PAGES, f));
+    const urls = SAMPLE_PAGES.map((f) => `${pages.url}/${f}`);
+    const fromFiles = jsonOf((await npmAudit('--format', 'json', ...files)).stdout);
+    const rendered = jsonOf((await npmAudit('--format', 'json', '--render', ...urls)).stdout);
+    const statuses = (r: Report) => ({ status: r.status, code: r.procedure.code, results: Object.fromEntries(r.results.map((e) => [e.id, e.status])) });
+    expect(rendered.map(statuses)).toEqual(fromFiles.map(statuses));
+    expect(fromFiles.every((r) => r.status === 'audited')).toBe(true);
   });
 });

@@ -3,11 +3,12 @@
  * line. Reads and drives one FeedbackModel; holds no state of its own.
  */
 import { SATISFACTION_LEVELS } from '../../shared/protocol/constants';
-import { translate, type MessageId } from '../../shared/i18n';
+import { widgetCatalogs } from '../../shared/i18n/widget';
+import { translator } from '../../shared/i18n/format';
 import type { FeedbackModel } from './model';
 
 export function Widget({ model }: { model: FeedbackModel }) {
-  const t = (id: MessageId, params?: Record<string, string | number>) => translate(model.lang, id, params);
+  const t = translator(widgetCatalogs, model.lang);
   const busy = model.status.value === 'sending';
   const done = model.status.value === 'sent';
   const notice = model.notice.value;
@@ -26,7 +27,7 @@ export function Widget({ model }: { model: FeedbackModel }) {
             onClick={() => void model.rate(level)}
           >
             <Face level={level} />
-            <span class="tf-label">{t(`widget.rating.${level}` as MessageId)}</span>
+            <span class="tf-label">{t(`widget.rating.${level}`)}</span>
           </button>
         ))}
       </div>

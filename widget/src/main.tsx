@@ -7,7 +7,7 @@
  * Attributes: collector (URL of the collector), procedure-code (national code), lang (vi|en).
  */
 import { render } from 'preact';
-import { resolveLocale } from '../../shared/i18n';
+import { resolveLocale } from '../../shared/i18n/format';
 import { createFeedbackModel } from './model';
 import { httpTransport } from './transport';
 import { Widget } from './Widget';

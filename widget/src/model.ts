@@ -6,7 +6,8 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { RatingSubmission } from '../../shared/protocol/feedback';
 import { FEEDBACK_PROTOCOL_VERSION, SATISFACTION_LEVELS, URL_MAX, type SatisfactionLevel } from '../../shared/protocol/constants';
-import type { Locale, MessageId, MessageParams } from '../../shared/i18n';
+import type { Locale, MessageParams } from '../../shared/i18n/format';
+import type { WidgetMessageId as MessageId } from '../../shared/i18n/widget';
 
 export type SendOutcome =
   | { ok: true; id: string }

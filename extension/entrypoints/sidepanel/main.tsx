@@ -1,14 +1,16 @@
 /**
  * Side panel: the control officer's view. Asks the active tab's content script to audit the page
  * and lists every element with its status, what was found or why not, and the legal reference.
+ * Every report text comes from shared/report; the panel's own words from the extension catalog.
  * State lives in signals created per mount.
  */
 import { render } from 'preact';
 import { useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { resolveLocale, translate, type MessageId, type MessageParams } from '../../../shared/i18n';
-import { elementName } from '../../../shared/checklist/registry';
-import type { AuditReport } from '../../../shared/audit/schema';
+import { extensionCatalogs } from '../../../shared/i18n/extension';
+import { resolveLocale, translator } from '../../../shared/i18n/format';
+import type { AuditReport } from '../../../shared/audit/types';
+import { effectiveStatus, elementName, legalRefText, reasonText, resultDetail, statusLabel, summaryText } from '../../../shared/report';
 import { AuditRunResponse, type AuditRunRequest } from '../../messaging/protocol';
 import './style.css';
 
@@ -16,27 +18,22 @@ import './style.css';
 const locale = resolveLocale(document.documentElement.lang);
 // Opened as a page with ?tabId=N (a pop-out view), the panel audits that tab instead of the active one.
 const pinnedTabId = Number(new URLSearchParams(location.search).get('tabId')) || undefined;
-const t = (id: MessageId, params?: MessageParams) => translate(locale, id, params);
-const say = (reason: { id: string; params?: Record<string, string | number> } | undefined) =>
-  reason ? t(reason.id as MessageId, reason.params) : '';
+const t = translator(extensionCatalogs, locale);
 
 function Report({ report }: { report: AuditReport }) {
-  if (report.status === 'unscannable') return <p data-result="unscannable">{say(report.unscannableReason)}</p>;
-  const c = report.counts;
+  if (report.status === 'unscannable') return <p data-result="unscannable">{reasonText(report.unscannableReason, locale)}</p>;
   return (
     <section data-result="audited">
       <h2>{report.procedure.name ?? report.page.title ?? report.page.url}</h2>
       {report.procedure.code && <p class="code">{report.procedure.code}</p>}
-      <p class="summary">{t('extension.sidepanel.summary', { pass: c.pass, fail: c.fail, review: c.review, na: c.na })}</p>
+      <p class="summary">{summaryText(report.counts, locale)}</p>
       <ul class="results">
         {report.results.map((r) => (
-          <li key={r.id} data-element={r.id} data-status={r.status}>
-            <span class="status">{t(`status.${r.status}` as MessageId)}</span>
+          <li key={r.id} data-element={r.id} data-status={effectiveStatus(r)}>
+            <span class="status">{statusLabel(effectiveStatus(r), locale)}</span>
             <strong>{elementName(r.id, locale)}</strong>
-            <span class="detail">{r.status === 'pass' && r.value ? r.value.split('\n')[0] : say(r.reason)}</span>
-            <small class="law">
-              {r.legalRef.document}, {r.legalRef.provision}
-            </small>
+            <span class="detail">{resultDetail(r, locale, 200)}</span>
+            <small class="law">{legalRefText(r.legalRef, locale)}</small>
           </li>
         ))}
       </ul>
@@ -45,7 +42,7 @@ function Report({ report }: { report: AuditReport }) {
           .filter((f) => f.status !== 'pass')
           .map((f) => (
             <li key={f.id} data-finding={f.id}>
-              {say(f.reason)}
+              {reasonText(f.reason, locale)}
             </li>
           ))}
       </ul>
@@ -60,10 +57,10 @@ function App() {
     busy.value = true;
     try {
       const tabId = pinnedTabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-      if (tabId === undefined) throw new Error('no active tab');
+      if (tabId === undefined) throw new Error(t('extension.sidepanel.noTab'));
       const request: AuditRunRequest = { type: 'audit/run' };
       const parsed = AuditRunResponse.safeParse(await browser.tabs.sendMessage(tabId, request));
-      result.value = parsed.success ? parsed.data : { ok: false, error: 'invalid response' };
+      result.value = parsed.success ? parsed.data : { ok: false, error: t('extension.sidepanel.invalidResponse') };
     } catch (error) {
       result.value = { ok: false, error: error instanceof Error ? error.message : String(error) };
     } finally {

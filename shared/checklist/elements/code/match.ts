@@ -7,9 +7,8 @@
 import type { ExtractedPage } from '../../../extractor';
 import { quote } from '../../../text/normalize';
 import { PROCEDURE_CODE_RE } from '../../../text/patterns';
-import { distinctLines, judgeFields, makeResult, reason, type Judgement } from '../../judge';
+import { judgeFields, makeResult, reason, unfilledResult, type Judgement } from '../../judge';
 import { element } from './element';
-
 
 export function match(page: ExtractedPage): Judgement {
   const judged = judgeFields(page, 'code');
@@ -27,7 +26,7 @@ export function match(page: ExtractedPage): Judgement {
   }
   const first = judged[0];
   if (first) {
-    return { result: makeResult(element, 'fail', false, null, [first.field.evidence], first.kind === 'empty' ? reason('reason.empty', { label: first.field.label }) : reason('reason.placeholder', { label: first.field.label, value: quote(distinctLines(first.field.value), 60) })), findings: [] };
+    return { result: unfilledResult(element, first), findings: [] };
   }
   return { result: makeResult(element, 'review', false, null, [], reason('reason.practiceAbsent')), findings: [] };
 }

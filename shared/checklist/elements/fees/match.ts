@@ -6,13 +6,12 @@
  */
 import type { ExtractedPage } from '../../../extractor';
 import { quote } from '../../../text/normalize';
-import { classifyValue, distinctLines, joinValues, judgeFields, makeFinding, makeResult, reason, type Judgement } from '../../judge';
+import { FREE_OF_CHARGE_RE, FREE_OF_CHARGE_START_RE } from '../../../text/patterns';
+import { classifyValue, joinValues, judgeFields, makeFinding, makeResult, reason, unfilledResult, type Judgement } from '../../judge';
 import { element } from './element';
 
 const AMOUNT = /\d[\d.,]*\s*(?:đồng|đ(?![\p{L}])|vnđ|vnd|usd|\$|%|nghìn|ngàn|triệu)|\b\d{1,3}(?:[.,]\d{3})+(?!\d)/iu;
-const FREE = /miễn\s+(?:phí|thu|lệ phí)|không\s+(?:thu|mất|phải nộp)|\bfree\b/i;
 const NONZERO = /[1-9]/;
-const FREE_START = /^[^\p{L}\d]*(?:miễn\s+(?:phí|thu|lệ phí)|không\s+(?:thu|mất)|free\b)/iu;
 
 export function match(page: ExtractedPage): Judgement {
   const judged = judgeFields(page, 'fees');
@@ -25,11 +24,11 @@ export function match(page: ExtractedPage): Judgement {
     // "Miễn phí (… 8.000.000/lần)": a value that opens by saying free, then names an amount.
     // Amounts with exemptions for some applicants ("200.000 đồng; trẻ em miễn phí") are not that.
     const opening = (value: string) => value.split('\n').find((line) => classifyValue(line) !== 'empty') ?? '';
-    const contradictory = real.find((j) => FREE_START.test(opening(j.field.value)) && AMOUNT.test(j.field.value) && NONZERO.test(AMOUNT.exec(j.field.value)![0]));
+    const contradictory = real.find((j) => FREE_OF_CHARGE_START_RE.test(opening(j.field.value)) && AMOUNT.test(j.field.value) && NONZERO.test(AMOUNT.exec(j.field.value)![0]));
     if (contradictory) {
       return { result: makeResult(element, 'review', true, value, [contradictory.field.evidence], reason('reason.contradictory', { value: quote(contradictory.field.value, 100) })), findings: [] };
     }
-    const stated = AMOUNT.test(value) || FREE.test(value) || none.length > 0;
+    const stated = AMOUNT.test(value) || FREE_OF_CHARGE_RE.test(value) || none.length > 0;
     const finding = stated
       ? makeFinding('fees.amount', element, 'pass', reason('finding.feeAmount.pass'), evidence.slice(0, 1))
       : makeFinding('fees.amount', element, 'fail', reason('finding.feeAmount.fail', { value: quote(value, 80) }), evidence.slice(0, 1));
@@ -42,10 +41,5 @@ export function match(page: ExtractedPage): Judgement {
       findings: [makeFinding('fees.amount', element, 'pass', reason('finding.feeAmount.pass'), [none[0]!.field.evidence])],
     };
   }
-  const first = judged[0]!;
-  const label = first.field.label || element.legalName;
-  return {
-    result: makeResult(element, 'fail', false, null, [first.field.evidence], first.kind === 'placeholder' ? reason('reason.placeholder', { label, value: quote(distinctLines(first.field.value), 60) }) : reason('reason.empty', { label })),
-    findings: [],
-  };
+  return { result: unfilledResult(element, judged[0]!), findings: [] };
 }

@@ -8,7 +8,7 @@
 import type { ExtractedPage } from '../../../extractor';
 import { quote } from '../../../text/normalize';
 import { DOCUMENT_LINK_RE, FORM_WORD_RE } from '../../../text/patterns';
-import { distinctLines, judgeFields, makeFinding, makeResult, reason, type Judgement } from '../../judge';
+import { judgeFields, makeFinding, makeResult, reason, unfilledResult, type Judgement } from '../../judge';
 import { element } from './element';
 
 // Within one line: a form named across table cells ("theo mẫu" + "1 bản chính") is no name.
@@ -54,12 +54,6 @@ export function match(page: ExtractedPage): Judgement {
   const emptyColumn = formFields.find((j) => j.field.source === 'column' && j.kind === 'empty');
   if (emptyColumn) return { result: makeResult(element, 'na', false, null, [emptyColumn.field.labelEvidence], reason('reason.noFormCited')), findings: [] };
   const first = formFields[0];
-  if (first) {
-    const label = first.field.label || element.legalName;
-    return {
-      result: makeResult(element, 'fail', false, null, [first.field.evidence], first.kind === 'placeholder' ? reason('reason.placeholder', { label, value: quote(distinctLines(first.field.value), 60) }) : reason('reason.empty', { label })),
-      findings: [],
-    };
-  }
+  if (first) return { result: unfilledResult(element, first), findings: [] };
   return { result: makeResult(element, 'review', false, null, [], reason('reason.conditionalAbsent')), findings: [] };
 }

@@ -6,7 +6,7 @@
 import type { ExtractedPage } from '../../../extractor';
 import { LEADING_MARKER_RE } from '../../../text/normalize';
 import { PROCEDURE_CODE_RE } from '../../../text/patterns';
-import { judgeFields, makeResult, reason, type Judgement } from '../../judge';
+import { judgeFields, makeResult, reason, unfilledResult, type Judgement } from '../../judge';
 import { element } from './element';
 
 const CODE_PREFIX = new RegExp(`^\\s*(?:${PROCEDURE_CODE_RE.source})\\s*[-–:.]?\\s*`);
@@ -41,6 +41,6 @@ export function match(page: ExtractedPage): Judgement {
     };
   }
   const placeholder = judgeFields(page, 'name')[0];
-  if (placeholder) return { result: makeResult(element, 'fail', false, null, [placeholder.field.labelEvidence], reason('reason.empty', { label: placeholder.field.label })), findings: [] };
+  if (placeholder) return { result: unfilledResult(element, placeholder), findings: [] };
   return { result: makeResult(element, 'fail', false, null, [], reason('reason.missing')), findings: [] };
 }

@@ -1,27 +1,8 @@
-/** English catalog: complete, key for key, with the Vietnamese one (checked by the parity test). */
-import type { Catalog } from './vi';
+/** Common messages in English: complete, key for key, with vi.ts. */
+import type { Catalog } from '../format';
+import type { CommonMessageId } from './vi';
 
 export const en = {
-  'widget.title': 'Are you satisfied with this administrative procedure?',
-  'widget.rating.1': 'Very dissatisfied',
-  'widget.rating.2': 'Dissatisfied',
-  'widget.rating.3': 'Neutral',
-  'widget.rating.4': 'Satisfied',
-  'widget.rating.5': 'Very satisfied',
-  'widget.sending': 'Sending your rating…',
-  'widget.thanks': 'Thank you. Your rating has been recorded.',
-  'widget.error.network': 'Your rating could not be sent (connection error). Please try again.',
-  'widget.error.rejected': 'The server did not accept the rating: %{reason}',
-  'widget.error.noCollector': 'This widget has no collector address configured.',
-  'widget.retry': 'Send again',
-  'extension.sidepanel.title': 'Procedure disclosure audit',
-  'extension.sidepanel.scan': 'Audit this page',
-  'extension.sidepanel.noPage': 'Cannot read the open page: %{reason}',
-  'extension.sidepanel.summary': 'Pass %{pass} · Missing %{fail} · Needs review %{review} · Not applicable %{na}',
-  'collector.dashboard.title': 'Citizen satisfaction',
-  'collector.dashboard.total': 'Ratings received',
-  'collector.dashboard.satisfied': 'Satisfied share (Satisfied + Very satisfied)',
-  'collector.dashboard.empty': 'No ratings yet.',
   'reason.found': 'Published, under “%{label}”.',
   'reason.nameFromHeading': 'Name taken from the heading of the procedure page.',
   'reason.codeInTitle': 'The procedure code is in the title.',
@@ -49,7 +30,7 @@ export const en = {
   'finding.quantity.fail': 'The dossier does not state quantities (originals, copies, sets).',
   'finding.feeAmount.pass': 'Fees state an amount or that nothing is charged.',
   'finding.feeAmount.fail': 'Fees “%{value}” state neither an amount nor that nothing is charged.',
-  'finding.formDownload.pass': '%{count} form file(s) can be downloaded.',
+  'finding.formDownload.pass': { one: 'One form file can be downloaded.', other: '%{count} form files can be downloaded.' },
   'finding.formDownload.fail': 'Forms are only cited by name, with no file to download.',
   'finding.expired.pass': 'The page does not show the procedure as expired.',
   'finding.expired.fail': 'The page shows the procedure as “%{value}”: expired procedures must not be published.',
@@ -60,4 +41,11 @@ export const en = {
   'status.fail': 'Missing',
   'status.review': 'Needs review',
   'status.na': 'Not applicable',
-} as const satisfies Catalog;
+  'report.summary': 'Pass %{pass} · Missing %{fail} · Needs review %{review} · Not applicable %{na}',
+  'report.unscannable': 'UNSCANNABLE',
+  'report.noUrl': '(no address)',
+  'report.override': 'Changed by the auditor: %{status} (machine: %{machine})',
+  'report.legalRef.amendedBy': 'amended by %{document}',
+  'report.diff.changed': '%{element}: %{before} → %{after}',
+  'report.diff.none': 'No changes.',
+} as const satisfies Catalog<CommonMessageId>;

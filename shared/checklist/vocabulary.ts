@@ -3,11 +3,11 @@
  * fields real portals print beside them (decision number, field, address, cooperating agency…).
  * Those auxiliary labels matter as much as the element labels: they end the value of the label
  * before them, and they keep look-alikes ("Số quyết định", "Cơ quan phối hợp") from being taken for
- * an element. Labels are compared by labelKey (text/normalize).
+ * an element. The registry builds CHECKLIST_LEXICON from these and the elements' own labels; the
+ * extractor knows no label of its own.
  */
-import { labelKey } from '../text/normalize';
-import { CHECKLIST } from './registry';
-import type { ElementId, LabelVariant } from './types';
+import type { LabelSet, LabelVariant } from '../extractor/lexicon';
+import type { ElementId } from './index';
 
 /** Fields that are not checklist elements but must be recognised as labels. */
 export type AuxKey =
@@ -102,76 +102,12 @@ const AUX_LABELS: Record<AuxKey, readonly (string | LabelVariant)[]> = {
  * Auxiliary labels that are a part of an element when they appear inside its section: "Số lượng
  * hồ sơ: 01 bộ" listed among the dossier's documents belongs to the dossier, not after it.
  */
-export const PART_OF: Partial<Record<AuxKey, LabelKey>> = {
+const PART_OF: Partial<Record<AuxKey, ElementId>> = {
   'aux:dossier-quantity': 'dossier',
   'aux:fee-document': 'fees',
 };
 
-export interface LexiconEntry {
-  key: LabelKey;
-  /** labelKey of the variant. */
-  folded: string;
-  words: number;
-  inlineOnly: boolean;
-  columnOnly: boolean;
-}
-
-export interface Lexicon {
-  /** Exact lookup of a whole label text (labelKey) for block labels. */
-  byKey: ReadonlyMap<string, LexiconEntry>;
-  /** Entries usable as a prefix ("Label: value", glued), longest first, bucketed by first word (firstWord). */
-  prefixBuckets: ReadonlyMap<string, readonly LexiconEntry[]>;
-  /** Column header lookup (labelKey → entry), column-only entries included. */
-  columns: ReadonlyMap<string, LexiconEntry>;
-}
-
-function entry(key: LabelKey, variant: string | LabelVariant): LexiconEntry {
-  const text = typeof variant === 'string' ? variant : variant.text;
-  const folded = labelKey(text);
-  return {
-    key,
-    folded,
-    words: folded.split(' ').length,
-    inlineOnly: typeof variant !== 'string' && !!variant.inlineOnly,
-    columnOnly: typeof variant !== 'string' && !!variant.columnOnly,
-  };
-}
-
-/** Builds the lexicon once; the default one is shared by every extraction. */
-export function buildLexicon(): Lexicon {
-  const all: LexiconEntry[] = [
-    ...CHECKLIST.flatMap((el) => el.labels.map((v) => entry(el.id, v))),
-    ...(Object.entries(AUX_LABELS) as [AuxKey, readonly (string | LabelVariant)[]][]).flatMap(([key, variants]) =>
-      variants.map((v) => entry(key, v)),
-    ),
-  ];
-  const byKey = new Map<string, LexiconEntry>();
-  const columns = new Map<string, LexiconEntry>();
-  const prefixBuckets = new Map<string, LexiconEntry[]>();
-  for (const e of all) {
-    // In a table header, a column-only meaning wins ("Văn bản quy định" beside a fee is its source).
-    if (!columns.has(e.folded) || (e.columnOnly && !columns.get(e.folded)!.columnOnly)) columns.set(e.folded, e);
-    if (e.columnOnly) continue;
-    if (!e.inlineOnly && !byKey.has(e.folded)) byKey.set(e.folded, e);
-    const word = firstWord(e.folded);
-    const bucket = prefixBuckets.get(word) ?? [];
-    bucket.push(e);
-    prefixBuckets.set(word, bucket);
-  }
-  for (const bucket of prefixBuckets.values()) bucket.sort((a, b) => b.folded.length - a.folded.length);
-  return { byKey, prefixBuckets, columns };
-}
-
-const WORD_END = /[\s:：\d,;.()/|\-–]/;
-
-/** The leading word of lower-cased text (up to a space, digit or punctuation): the prefix index key. */
-export function firstWord(lower: string): string {
-  const end = lower.search(WORD_END);
-  return end < 0 ? lower : lower.slice(0, end);
-}
-
-export const DEFAULT_LEXICON: Lexicon = buildLexicon();
-
-export function isElementKey(key: LabelKey): key is ElementId {
-  return !key.startsWith('aux:');
-}
+/** The auxiliary label sets, for the lexicon. */
+export const AUX_LABEL_SETS: readonly LabelSet[] = (Object.entries(AUX_LABELS) as [AuxKey, readonly (string | LabelVariant)[]][]).map(
+  ([key, variants]) => ({ key, variants, element: false, partOf: PART_OF[key] }),
+);

@@ -1,0 +1,3 @@
+/** The `methods` element: its data and its judge, registered in ../../index.ts. */
+export { element } from './element';
+export { match } from './match';
