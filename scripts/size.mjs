@@ -1,15 +1,29 @@
 // `npm run size`: gzip and brotli size of every file a portal or a browser downloads (the widget
-// file and the extension's scripts), and a non-zero exit when a budget is exceeded.
-// Budgets: widget file 20 KB gzip; extension content script 40 KB gzip.
+// file and the extension's scripts) and of the audit engine alone (built here in memory from
+// scripts/engine-entry.ts), and a non-zero exit when a budget is exceeded or the engine bundle
+// holds zod (the engine parses nothing of its own; zod belongs at trust boundaries only).
+// Budgets: widget file 20 KB gzip; extension content script 40 KB gzip; engine 20 KB gzip.
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join, relative } from 'node:path';
+import { build } from 'vite';
 
 const KB = 1024;
 const budgets = [
   { match: /^widget\/dist\/tthc-feedback\.js$/, gzip: 20 * KB, label: 'widget file' },
   { match: /^\.output\/chrome-mv3\/content-scripts\/.*\.js$/, gzip: 40 * KB, label: 'extension content script' },
+  { match: /^\(engine\)/, gzip: 20 * KB, label: 'audit engine' },
 ];
+
+/** The engine alone, minified as a browser bundle. */
+async function engineBundle() {
+  const out = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: { write: false, minify: true, lib: { entry: 'scripts/engine-entry.ts', formats: ['iife'], name: 'TthcAudit', fileName: () => 'engine.js' } },
+  });
+  return Buffer.from((Array.isArray(out) ? out[0] : out).output[0].code);
+}
 
 function walk(dir) {
   if (!existsSync(dir)) return [];
@@ -25,8 +39,13 @@ if (!files.some((f) => f.startsWith('widget/dist'))) {
   process.exit(1);
 }
 let failed = false;
-const rows = files.map((file) => {
-  const body = readFileSync(file);
+const engine = await engineBundle();
+if (/\$Zod|_zod|ZodError/.test(engine.toString('utf8'))) {
+  console.error('The audit engine bundle contains zod: the engine must not parse its own data.');
+  failed = true;
+}
+const inputs = [...files.map((file) => ({ file, body: readFileSync(file) })), { file: '(engine) scripts/engine-entry.ts, minified', body: engine }];
+const rows = inputs.map(({ file, body }) => {
   const gzip = gzipSync(body, { level: 9 }).length;
   const brotli = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const name = relative('.', file);

@@ -1,7 +1,7 @@
 /**
  * Developer measurement tool: presence accuracy of the audit engine on real procedure content.
  * For every national record (records.ts) × layout family (layouts.ts) it renders a page, parses it
- * with linkedom, runs auditDocument and compares each element's `present` with the ground truth
+ * as the command-line auditor does (shared/node/html), runs auditDocument and compares each element's `present` with the ground truth
  * (truth.ts). Prints per-element accuracy overall and per layout, the overall element-level
  * figure, the most common mismatch kinds and the median audit time per page.
  *
@@ -15,7 +15,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseHTML } from 'linkedom';
+import { parseHtmlDocument } from '../../shared/node/html.ts';
 import { defaultRecordsDir, loadRecords, type StructuredRecord } from './records.ts';
 import { ELEMENT_IDS, truthOf, type ElementKey } from './truth.ts';
 import { LAYOUTS, LAYOUT_NAMES, renderPage, type LayoutId } from './layouts.ts';
@@ -124,11 +124,11 @@ async function main(): Promise<void> {
       const { html, url } = renderPage(rec, layout);
       if (args.out) writeFileSync(join(args.out, `${rec.file.replace(/\.json$/, '')}.${layout}.html`), html);
       const t0 = performance.now();
-      const { document } = parseHTML(html);
+      const document = parseHtmlDocument(html);
       const t1 = performance.now();
       let report: ReturnType<typeof engine.auditDocument>;
       try {
-        report = engine.auditDocument(document as unknown as Document, { url });
+        report = engine.auditDocument(document, { url });
       } catch (err) {
         errors.push(`${rec.file} ${layout}: ${(err as Error).stack ?? String(err)}`);
         continue;
@@ -205,7 +205,7 @@ async function main(): Promise<void> {
 
   console.log(
     `\nAudit time per page: median ${median(auditMs).toFixed(2)} ms, p95 ${percentile(auditMs, 95).toFixed(2)} ms, max ${Math.max(...auditMs).toFixed(2)} ms` +
-      ` (linkedom parse: median ${median(parseMs).toFixed(2)} ms; ${auditMs.length} pages)`,
+      ` (HTML parse: median ${median(parseMs).toFixed(2)} ms; ${auditMs.length} pages)`,
   );
 
   // ---- mismatch kinds
