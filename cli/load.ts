@@ -25,7 +25,7 @@ const FETCH_TIMEOUT_MS = 30_000;
 const RENDER_TIMEOUT_MS = 30_000;
 const MAX_BYTES = 50 * 1024 * 1024;
 
-export function isUrl(input: string): boolean {
+function isUrl(input: string): boolean {
   return /^https?:\/\//i.test(input);
 }
 

@@ -35,7 +35,7 @@ const Contact = z.object({
   hours: z.nullable(z.string()),
 });
 
-export const ElementResultSchema = z.object({
+const ElementResultSchema = z.object({
   id: ElementIdSchema,
   status: StatusSchema,
   present: z.boolean(),
@@ -47,7 +47,7 @@ export const ElementResultSchema = z.object({
   override: z.optional(Override),
 });
 
-export const QualityFindingSchema = z.object({
+const QualityFindingSchema = z.object({
   id: z.enum(['time-limit.unit', 'dossier.quantity', 'fees.amount', 'forms.download', 'page.not-expired']),
   element: z.nullable(ElementIdSchema),
   status: z.enum(['pass', 'fail', 'review']),

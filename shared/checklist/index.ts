@@ -63,10 +63,6 @@ export function isElementId(id: string): id is ElementId {
   return BY_ID.has(id);
 }
 
-export function elementById(id: ElementId): RegisteredElement {
-  return BY_ID.get(id)!;
-}
-
 /** The element's name for people: its Vietnamese legal name, or its English name. */
 export function elementName(id: string, locale: Locale): string {
   const element = BY_ID.get(id);

@@ -63,7 +63,7 @@ export function classifyValue(value: string): ValueKind {
   return best;
 }
 
-export function fieldsFor(page: ExtractedPage, ...keys: LabelKey[]): ExtractedField[] {
+function fieldsFor(page: ExtractedPage, ...keys: LabelKey[]): ExtractedField[] {
   return page.fields.filter((f) => (keys as string[]).includes(f.key));
 }
 
@@ -109,7 +109,7 @@ export function unfilledResult(element: ElementData, judged: Judged): ElementRes
 }
 
 /** The distinct lines of a value, for quoting a placeholder once ("Không có thông tin", not twice). */
-export function distinctLines(value: string): string {
+function distinctLines(value: string): string {
   return [...new Set(value.split('\n').map((l) => l.trim()).filter(Boolean))].join(' · ');
 }
 

@@ -53,8 +53,8 @@ const SOURCE_SPACE = /[\t\n\r\f ]+/g;
 const BUTTON_CLASS = /(^|\s)(btn|button)(\s|-|$)/i;
 
 /** Hard limits so hostile pages cannot make an audit hang: blocks kept and characters per block. */
-export const MAX_BLOCKS = 60_000;
-export const MAX_BLOCK_CHARS = 20_000;
+const MAX_BLOCKS = 60_000;
+const MAX_BLOCK_CHARS = 20_000;
 
 interface OpenBlock {
   el: DomElement;
@@ -252,11 +252,4 @@ export function createBlockReader(root: DomElement): BlockReader {
       return nodeCount;
     },
   };
-}
-
-/** Reads `root` into blocks in one go. */
-export function readBlocks(root: DomElement): { blocks: Block[]; nodeCount: number } {
-  const reader = createBlockReader(root);
-  reader.step();
-  return { blocks: reader.blocks, nodeCount: reader.nodeCount };
 }

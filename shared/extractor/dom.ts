@@ -39,7 +39,7 @@ export interface DomDocument extends DomNode {
 
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
-export const DOCUMENT_NODE = 9;
+const DOCUMENT_NODE = 9;
 
 export function isDocument(input: DomDocument | DomElement): input is DomDocument {
   return input.nodeType === DOCUMENT_NODE;

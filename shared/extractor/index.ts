@@ -20,7 +20,7 @@ import type { ContactBlock, Evidence, ExtractedField, ExtractedPage, Link, PageH
 
 export type * from './types';
 export type * from './dom';
-export { buildLexicon, type Lexicon, type LabelSet, type LabelVariant, type LexiconRoles } from './lexicon';
+export type { Lexicon, LabelSet, LabelVariant, LexiconRoles } from './lexicon';
 
 export interface ExtractOptions {
   url?: string | null;

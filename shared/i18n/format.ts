@@ -5,7 +5,6 @@
  */
 
 export type Locale = 'vi' | 'en';
-export const LOCALES: readonly Locale[] = ['vi', 'en'];
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 

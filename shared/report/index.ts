@@ -103,7 +103,7 @@ export function csvDocument(rows: readonly (readonly (string | number | boolean 
   return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   'page', 'procedure_code', 'procedure_name', 'report_status', 'kind', 'id', 'name', 'status', 'present', 'value', 'reason',
   'legal_reference', 'evidence_selector', 'override_status', 'override_note', 'override_by', 'override_at', 'engine_version',
 ] as const;

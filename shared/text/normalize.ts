@@ -30,7 +30,7 @@ const NAMED: Record<string, string> = {
 };
 
 /** Decodes the HTML entities a page shows as literal text; unknown ones stay as they are. */
-export function decodeEntities(text: string): string {
+function decodeEntities(text: string): string {
   return text.replace(ENTITY_G, (whole, name: string) => {
     if (name[0] === '#') {
       const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);

@@ -13,7 +13,7 @@ import { CHROMIUM_ARGS, chromiumPath, launchChromium } from '../../shared/node/c
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
 export const WIDGET_FILE = join(ROOT, 'widget', 'dist', 'tthc-feedback.js');
-export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
 
 
 const TYPES: Record<string, string> = {
