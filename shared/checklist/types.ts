@@ -6,6 +6,7 @@
 import type { CommonMessageId, MessageParams } from '../i18n/common/types';
 import type { Evidence, ExtractedPage, LabelVariant } from '../extractor';
 import type { ElementId } from './index';
+import type { StructuredContact } from '../text/contact';
 
 export type { ElementId };
 export type { Evidence, LabelVariant };
@@ -48,14 +49,7 @@ export interface Reason {
 }
 
 /** The contact for phản ánh, kiến nghị as the page gives it, for the widget's contact panel. */
-export interface StructuredContact {
-  agency: string | null;
-  address: string | null;
-  phones: string[];
-  emails: string[];
-  websites: string[];
-  hours: string | null;
-}
+export type { StructuredContact };
 
 /** A person's decision beside the machine's: it never replaces the machine's status. */
 export interface Override {

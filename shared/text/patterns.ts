@@ -15,8 +15,10 @@ export const PAKN_RE = /phản\s*ánh|kiến\s*nghị|\bpakn\b|feedback and (?:p
 /** A procedure shown as no longer in force. */
 export const EXPIRED_RE = /hết\s+hiệu\s+lực|bị\s+bãi\s+bỏ|đã\s+bãi\s+bỏ|bãi\s+bỏ|ngưng\s+hiệu\s+lực|hết\s+hạn\s+áp\s+dụng|không\s+còn\s+(?:hiệu lực|áp dụng)|\bexpired\b|no longer in force|repealed/i;
 
-const EMAIL_G = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
-const PHONE_G = /(?:\+84|\(\+?84\)|\b0)[\s.\-()]*\d(?:[\s.\-()]*\d){7,10}\b|\b1[89]00[\s.]?\d(?:[\s.]?\d){3,6}\b/g;
+// The lookbehind anchors a match at the start of a run: without it a long run with no "@" is quadratic.
+const EMAIL_G = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+// Not inside a dotted code (1.003658.000.00.00.H38 holds no phone number).
+const PHONE_G = /(?<!\d\.)(?:\+84|\(\+?84\)|\b0)[\s.\-()]*\d(?:[\s.\-()]*\d){7,10}\b|\b1[89]00[\s.]?\d(?:[\s.]?\d){3,6}\b/g;
 const WEB_G = /\bhttps?:\/\/[^\s<>"']+|\bwww\.[\w-]+(?:\.[\w-]+)+/gi;
 // "Địa chỉ: …", "Số 1 Hoàng Hoa Thám", "đường Lê Lai", "quận Cầu Giấy": street and area names are
 // capitalised, so the case of what follows matters (no i flag; both spellings of the keywords).

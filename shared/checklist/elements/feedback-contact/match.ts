@@ -8,6 +8,7 @@
 import type { ContactBlock, ExtractedPage } from '../../../extractor';
 import { quote } from '../../../text/normalize';
 import { contactMeans, countMeans } from '../../../text/patterns';
+import { parseContact } from '../../../text/contact';
 import { judgeFields, makeResult, reason, unfilledResult, type Judgement } from '../../judge';
 import { element } from './element';
 
@@ -37,10 +38,4 @@ export function match(page: ExtractedPage): Judgement {
     return { result: { ...result, contact: parseContact(generic.body, generic.hrefs) }, findings: [] };
   }
   return { result: makeResult(element, 'fail', false, null, [], reason('reason.missing')), findings: [] };
-}
-
-
-function parseContact(body: string, hrefs: string[]) {
-  const m = contactMeans(body, hrefs);
-  return { agency: null, address: null, phones: m.phones, emails: m.emails, websites: m.websites, hours: null };
 }
