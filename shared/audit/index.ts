@@ -82,18 +82,30 @@ export interface IdleDeadline {
   timeRemaining(): number;
 }
 
+/** The part of an AbortSignal the audit reads (the engine type-checks without DOM or Node types). */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+}
+
+/** Timers and clock of the running environment (browsers and Node both have them). */
+const host = globalThis as unknown as {
+  requestIdleCallback?: (run: (deadline: IdleDeadline) => void, options?: { timeout: number }) => number;
+  setTimeout(run: () => void, ms: number): unknown;
+  performance: { now(): number };
+};
+
 export interface IdleAuditOptions extends AuditOptions {
   /** Longest slice of work, in milliseconds (default 8: well under a 50 ms long task). */
   sliceMs?: number;
   /** Schedules the next slice; defaults to requestIdleCallback, else setTimeout. */
   schedule?: (run: (deadline?: IdleDeadline) => void) => void;
-  signal?: AbortSignal;
+  signal?: AbortSignalLike;
 }
 
 function defaultSchedule(run: (deadline?: IdleDeadline) => void): void {
-  const g = globalThis as { requestIdleCallback?: (cb: (d: IdleDeadline) => void, o?: { timeout: number }) => number };
-  if (typeof g.requestIdleCallback === 'function') g.requestIdleCallback(run, { timeout: 1_000 });
-  else setTimeout(run, 0);
+  if (typeof host.requestIdleCallback === 'function') host.requestIdleCallback(run, { timeout: 1_000 });
+  else host.setTimeout(run, 0);
 }
 
 /**
@@ -112,8 +124,8 @@ export function auditWhenIdle(root: DomDocument | DomElement, options: IdleAudit
         return;
       }
       try {
-        const start = performance.now();
-        const shouldYield = () => performance.now() - start >= sliceMs || (deadline !== undefined && deadline.timeRemaining() <= 0);
+        const start = host.performance.now();
+        const shouldYield = () => host.performance.now() - start >= sliceMs || (deadline !== undefined && deadline.timeRemaining() <= 0);
         if (extraction.step(shouldYield)) resolve(auditPage(extraction.result()));
         else schedule(slice);
       } catch (error) {

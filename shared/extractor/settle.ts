@@ -18,19 +18,24 @@ export function waitForSettled(timing: SettleTiming): Promise<void> {
     observe(target: unknown, options: { subtree: boolean; childList: boolean; characterData: boolean }): void;
     disconnect(): void;
   }
-  const g = globalThis as unknown as { MutationObserver: new (callback: () => void) => Observer; document: unknown };
+  const g = globalThis as unknown as {
+    MutationObserver: new (callback: () => void) => Observer;
+    document: unknown;
+    setTimeout(run: () => void, ms: number): unknown;
+    clearTimeout(id: unknown): void;
+  };
   return new Promise((done) => {
-    let quiet = setTimeout(finish, timing.quietMs);
-    const limit = setTimeout(finish, timing.limitMs);
+    let quiet = g.setTimeout(finish, timing.quietMs);
+    const limit = g.setTimeout(finish, timing.limitMs);
     const observer = new g.MutationObserver(() => {
-      clearTimeout(quiet);
-      quiet = setTimeout(finish, timing.quietMs);
+      g.clearTimeout(quiet);
+      quiet = g.setTimeout(finish, timing.quietMs);
     });
     observer.observe(g.document, { subtree: true, childList: true, characterData: true });
     function finish() {
       observer.disconnect();
-      clearTimeout(quiet);
-      clearTimeout(limit);
+      g.clearTimeout(quiet);
+      g.clearTimeout(limit);
       done();
     }
   });
