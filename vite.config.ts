@@ -34,7 +34,13 @@ export default defineConfig(({ mode }) => ({
   build: mode === 'cli' ? cliBuild : widgetBuild,
   ssr: mode === 'cli' ? { noExternal: [/^zod/], external: ['linkedom', 'playwright-core'] } : undefined,
   test: {
-    include: ['tests/**/*.test.{ts,tsx}', 'shared/**/*.test.ts', 'widget/**/*.test.{ts,tsx}', 'collector/**/*.test.ts', 'extension/**/*.test.{ts,tsx}'],
+    include: [
+      'tests/**/*.test.{ts,tsx}',
+      'shared/**/*.test.ts',
+      'widget/**/*.test.{ts,tsx}',
+      'collector/**/*.test.ts',
+      'extension/**/*.test.{ts,tsx}',
+    ],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -29,7 +29,8 @@ export function parseArgs(argv: readonly string[]): CliOptions | ArgsError {
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = (): string | undefined => inline ?? argv[++i];
     const got = (v: string | undefined) => (v === undefined ? null : `"${v}"`);
     if (flag === '-h' || flag === '--help') options.help = true;

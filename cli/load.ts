@@ -56,7 +56,11 @@ async function loadFile(path: string): Promise<string> {
 async function fetchUrl(url: string): Promise<string> {
   let response: Response;
   try {
-    response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { accept: 'text/html,application/xhtml+xml' } });
+    response = await fetch(url, {
+      redirect: 'follow',
+      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+      headers: { accept: 'text/html,application/xhtml+xml' },
+    });
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code;
     if ((error as Error).name === 'TimeoutError' && !cause) throw new LoadError('cli.load.fetchTimedOut', { url });

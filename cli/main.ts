@@ -43,7 +43,8 @@ async function main(argv: readonly string[]): Promise<number> {
       try {
         const html = await loadHtml(input, browser);
         const report = auditDocument(parseHtmlDocument(html), { url: input });
-        if (report.status === 'unscannable') process.stderr.write(`tthc-audit: ${input}: ${reasonText(report.unscannableReason, options.lang)}\n`);
+        if (report.status === 'unscannable')
+          process.stderr.write(`tthc-audit: ${input}: ${reasonText(report.unscannableReason, options.lang)}\n`);
         reports.push(report);
       } catch (error) {
         failedInputs++;
@@ -56,7 +57,12 @@ async function main(argv: readonly string[]): Promise<number> {
   } finally {
     await browser?.close();
   }
-  const output = options.format === 'json' ? toJson(reports) : options.format === 'csv' ? toCsv(reports, options.lang) : renderTable(reports, options.lang);
+  const output =
+    options.format === 'json'
+      ? toJson(reports)
+      : options.format === 'csv'
+        ? toCsv(reports, options.lang)
+        : renderTable(reports, options.lang);
   process.stdout.write(output);
   return failedInputs > 0 ? 3 : 0;
 }

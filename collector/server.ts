@@ -31,7 +31,10 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+  ) {
     super(code);
   }
 }
@@ -111,7 +114,10 @@ async function dashboard(store: FeedbackStore): Promise<string> {
   const scale = translator(widgetCatalogs, 'vi');
   const t = (id: Parameters<typeof say>[0]) => escapeHtml(say(id));
   const rows = s.byLevel
-    .map((n, i) => `<tr><th scope="row">${escapeHtml(scale(`widget.rating.${(i + 1) as 1 | 2 | 3 | 4 | 5}`))}</th><td data-level="${i + 1}">${n}</td></tr>`)
+    .map(
+      (n, i) =>
+        `<tr><th scope="row">${escapeHtml(scale(`widget.rating.${(i + 1) as 1 | 2 | 3 | 4 | 5}`))}</th><td data-level="${i + 1}">${n}</td></tr>`,
+    )
     .join('');
   const share = s.satisfiedShare === null ? '–' : `${(s.satisfiedShare * 100).toFixed(1)}%`;
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${t('collector.dashboard.title')}</title>

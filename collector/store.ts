@@ -50,9 +50,7 @@ export async function openStore(dataDir?: string): Promise<FeedbackStore> {
       return id;
     },
     async summary() {
-      const result = await db.query<{ rating: number; n: number }>(
-        'SELECT rating, count(*)::int AS n FROM feedback GROUP BY rating',
-      );
+      const result = await db.query<{ rating: number; n: number }>('SELECT rating, count(*)::int AS n FROM feedback GROUP BY rating');
       const byLevel: RatingSummary['byLevel'] = [0, 0, 0, 0, 0];
       for (const row of result.rows) byLevel[row.rating - 1] = row.n;
       const total = byLevel.reduce((a, b) => a + b, 0);

@@ -20,7 +20,11 @@ async function engineBundle() {
   const out = await build({
     configFile: false,
     logLevel: 'silent',
-    build: { write: false, minify: true, lib: { entry: 'scripts/engine-entry.ts', formats: ['iife'], name: 'TthcAudit', fileName: () => 'engine.js' } },
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry: 'scripts/engine-entry.ts', formats: ['iife'], name: 'TthcAudit', fileName: () => 'engine.js' },
+    },
   });
   return Buffer.from((Array.isArray(out) ? out[0] : out).output[0].code);
 }
@@ -44,7 +48,10 @@ if (/\$Zod|_zod|ZodError/.test(engine.toString('utf8'))) {
   console.error('The audit engine bundle contains zod: the engine must not parse its own data.');
   failed = true;
 }
-const inputs = [...files.map((file) => ({ file, body: readFileSync(file) })), { file: '(engine) scripts/engine-entry.ts, minified', body: engine }];
+const inputs = [
+  ...files.map((file) => ({ file, body: readFileSync(file) })),
+  { file: '(engine) scripts/engine-entry.ts, minified', body: engine },
+];
 const rows = inputs.map(({ file, body }) => {
   const gzip = gzipSync(body, { level: 9 }).length;
   const brotli = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
@@ -57,7 +64,9 @@ const rows = inputs.map(({ file, body }) => {
 const width = Math.max(...rows.map((r) => r.file.length));
 console.log(`${'file'.padEnd(width)}  ${'raw'.padStart(9)}  ${'gzip'.padStart(8)}  ${'brotli'.padStart(8)}  budget`);
 for (const r of rows) {
-  console.log(`${r.file.padEnd(width)}  ${String(r.raw).padStart(9)}  ${String(r.gzip).padStart(8)}  ${String(r.brotli).padStart(8)}  ${r.budget}`);
+  console.log(
+    `${r.file.padEnd(width)}  ${String(r.raw).padStart(9)}  ${String(r.gzip).padStart(8)}  ${String(r.brotli).padStart(8)}  ${r.budget}`,
+  );
 }
 if (failed) {
   console.error('A size budget is exceeded.');

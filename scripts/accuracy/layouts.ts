@@ -126,13 +126,55 @@ interface Site {
 }
 
 const SITES: Record<LayoutId, Site> = {
-  L1: { name: 'Cổng Dịch vụ công quốc gia', host: 'dichvucong.gov.vn', agency: 'Văn phòng Chính phủ', address: 'Số 1 Hoàng Hoa Thám, Ba Đình, Hà Nội', phone: '024 3733 3333' },
-  L3: { name: 'Hệ thống thông tin giải quyết thủ tục hành chính tỉnh Lào Cai', host: 'dichvucong.laocai.example.gov.vn', agency: 'Văn phòng UBND tỉnh Lào Cai', address: 'Đại lộ Trần Hưng Đạo, phường Nam Cường, tỉnh Lào Cai', phone: '0214 3840 012' },
-  L4: { name: 'Sở Tư pháp thành phố Hải Phòng', host: 'sotp.haiphong.example.gov.vn', agency: 'Sở Tư pháp thành phố Hải Phòng', address: 'Số 9 Trần Phú, phường Ngô Quyền, Hải Phòng', phone: '0225 3842 456' },
-  L5: { name: 'Sở Y tế tỉnh Thừa Thiên Huế', host: 'syt.hue.example.gov.vn', agency: 'Sở Y tế', address: '28 Lê Lợi, phường Thuận Hóa, thành phố Huế', phone: '0234 3822 123' },
-  L7: { name: 'Trường Cao đẳng Y dược (trang thủ tục hành chính)', host: 'yduoc.example.edu.vn', agency: 'Phòng Hành chính – Tổng hợp', address: '12 Nguyễn Trãi, phường Điện Biên Phủ, tỉnh Điện Biên', phone: '0215 3825 678' },
-  L8: { name: 'Cổng thông tin điện tử thành phố Tam Kỳ', host: 'tamky.example.gov.vn', agency: 'Văn phòng HĐND và UBND thành phố Tam Kỳ', address: '70 Hùng Vương, phường Tân Thạnh, thành phố Tam Kỳ', phone: '0235 3851 234' },
-  L9: { name: 'Sở Tư pháp Hà Nội — Hanoi Department of Justice', host: 'sotuphap.hanoi.example.gov.vn', agency: 'Sở Tư pháp Hà Nội', address: '221 Trần Phú, Hà Đông, Hà Nội', phone: '024 3354 7826' },
+  L1: {
+    name: 'Cổng Dịch vụ công quốc gia',
+    host: 'dichvucong.gov.vn',
+    agency: 'Văn phòng Chính phủ',
+    address: 'Số 1 Hoàng Hoa Thám, Ba Đình, Hà Nội',
+    phone: '024 3733 3333',
+  },
+  L3: {
+    name: 'Hệ thống thông tin giải quyết thủ tục hành chính tỉnh Lào Cai',
+    host: 'dichvucong.laocai.example.gov.vn',
+    agency: 'Văn phòng UBND tỉnh Lào Cai',
+    address: 'Đại lộ Trần Hưng Đạo, phường Nam Cường, tỉnh Lào Cai',
+    phone: '0214 3840 012',
+  },
+  L4: {
+    name: 'Sở Tư pháp thành phố Hải Phòng',
+    host: 'sotp.haiphong.example.gov.vn',
+    agency: 'Sở Tư pháp thành phố Hải Phòng',
+    address: 'Số 9 Trần Phú, phường Ngô Quyền, Hải Phòng',
+    phone: '0225 3842 456',
+  },
+  L5: {
+    name: 'Sở Y tế tỉnh Thừa Thiên Huế',
+    host: 'syt.hue.example.gov.vn',
+    agency: 'Sở Y tế',
+    address: '28 Lê Lợi, phường Thuận Hóa, thành phố Huế',
+    phone: '0234 3822 123',
+  },
+  L7: {
+    name: 'Trường Cao đẳng Y dược (trang thủ tục hành chính)',
+    host: 'yduoc.example.edu.vn',
+    agency: 'Phòng Hành chính – Tổng hợp',
+    address: '12 Nguyễn Trãi, phường Điện Biên Phủ, tỉnh Điện Biên',
+    phone: '0215 3825 678',
+  },
+  L8: {
+    name: 'Cổng thông tin điện tử thành phố Tam Kỳ',
+    host: 'tamky.example.gov.vn',
+    agency: 'Văn phòng HĐND và UBND thành phố Tam Kỳ',
+    address: '70 Hùng Vương, phường Tân Thạnh, thành phố Tam Kỳ',
+    phone: '0235 3851 234',
+  },
+  L9: {
+    name: 'Sở Tư pháp Hà Nội — Hanoi Department of Justice',
+    host: 'sotuphap.hanoi.example.gov.vn',
+    agency: 'Sở Tư pháp Hà Nội',
+    address: '221 Trần Phú, Hà Đông, Hà Nội',
+    phone: '024 3354 7826',
+  },
 };
 
 function header(site: Site, english: boolean): string {
@@ -202,7 +244,10 @@ function renderL1(rec: StructuredRecord): RenderedPage {
     ['Thủ tục hành chính liên quan', rec.related || PH],
   ];
   const infoHtml = info
-    .map(([l, v]) => `<div class="row info-row"><div class="col-md-3 label-info">${esc(l)}</div><div class="col-md-9 value-info">${esc(v)}</div></div>`)
+    .map(
+      ([l, v]) =>
+        `<div class="row info-row"><div class="col-md-3 label-info">${esc(l)}</div><div class="col-md-9 value-info">${esc(v)}</div></div>`,
+    )
     .join('\n');
   const section = (title: string, body: string) =>
     `<div class="section-tthc"><h3 class="title-section">${esc(title)}</h3><div class="content-section">${body}</div></div>`;
@@ -221,7 +266,10 @@ function renderL1(rec: StructuredRecord): RenderedPage {
     ? rec.dossier
         .map((g) => {
           const rows = g.rows
-            .map((r) => `<tr><td>${esc(r.name)}</td><td>${r.forms.map((f) => formLink(f, 'national')).join('<br>')}</td><td>${esc(r.quantity)}</td></tr>`)
+            .map(
+              (r) =>
+                `<tr><td>${esc(r.name)}</td><td>${r.forms.map((f) => formLink(f, 'national')).join('<br>')}</td><td>${esc(r.quantity)}</td></tr>`,
+            )
             .join('\n');
           return `<div class="case-dossier"><div class="case-title">${esc(g.title ?? '--')}</div><table class="table table-bordered"><thead><tr><th>Tên giấy tờ</th><th>Mẫu đơn, tờ khai</th><th>Số lượng</th></tr></thead><tbody>${rows}</tbody></table></div>`;
         })
@@ -239,7 +287,12 @@ function renderL1(rec: StructuredRecord): RenderedPage {
   const results = rec.results.length
     ? section(
         'Kết quả xử lý',
-        rec.results.map((r) => `<div class="result-item"><div>${esc(r.text)}</div>${r.code ? `<div class="result-code">Mã: ${esc(r.code)}</div>` : ''}</div>`).join('\n'),
+        rec.results
+          .map(
+            (r) =>
+              `<div class="result-item"><div>${esc(r.text)}</div>${r.code ? `<div class="result-code">Mã: ${esc(r.code)}</div>` : ''}</div>`,
+          )
+          .join('\n'),
       )
     : '';
 
@@ -280,7 +333,10 @@ function renderL3(rec: StructuredRecord): RenderedPage {
         .map(
           (g) =>
             `${g.title ? `<p><strong>${esc(g.title)}</strong></p>` : ''}<table class="table-data"><tr><th>Tên giấy tờ</th><th>Mẫu đơn, tờ khai</th><th>Số lượng</th></tr>${g.rows
-              .map((r) => `<tr><td>${esc(r.name)}</td><td>${r.forms.map((f) => formLink(f, 'local')).join('<br>')}</td><td>${esc(r.quantity)}</td></tr>`)
+              .map(
+                (r) =>
+                  `<tr><td>${esc(r.name)}</td><td>${r.forms.map((f) => formLink(f, 'local')).join('<br>')}</td><td>${esc(r.quantity)}</td></tr>`,
+              )
               .join('')}</table>`,
         )
         .join('')
@@ -310,7 +366,10 @@ ${r('Căn cứ pháp lý', legal)}
 </tbody></table>
 <div class="trinh-tu"><h4>Trình tự thực hiện</h4>${isReal(rec.steps) ? paras(rec.steps) : ''}</div>
 </div>`;
-  return { html: page(rec, 'L3', rec.name, main), url: `https://dichvucong.laocai.example.gov.vn/vi/tra-cuu/chi-tiet-thu-tuc?ma-thu-tuc=${encodeURIComponent(rec.code)}` };
+  return {
+    html: page(rec, 'L3', rec.name, main),
+    url: `https://dichvucong.laocai.example.gov.vn/vi/tra-cuu/chi-tiet-thu-tuc?ma-thu-tuc=${encodeURIComponent(rec.code)}`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -341,19 +400,34 @@ function renderL4(rec: StructuredRecord): RenderedPage {
 ${block('Mã thủ tục', isReal(rec.code) ? [rec.code] : [], 3)}
 ${block('Lĩnh vực', isReal(rec.field) ? [rec.field] : [], 4)}
 ${block('Trình tự thực hiện', lines(rec.steps), 5)}
-${block('Cách thức thực hiện', rec.methods.map((m) => (isReal(m.description) ? `${m.channel}: ${m.description.replace(/\n/g, ' ')}` : m.channel)), 6)}
+${block(
+  'Cách thức thực hiện',
+  rec.methods.map((m) => (isReal(m.description) ? `${m.channel}: ${m.description.replace(/\n/g, ' ')}` : m.channel)),
+  6,
+)}
 ${block('Thành phần, số lượng hồ sơ', dossier, 7)}
 ${block('Thời hạn giải quyết', times.single !== null ? [times.single] : times.list.map(([c, v]) => `${c}: ${v}`), 8)}
 ${block('Đối tượng thực hiện thủ tục hành chính', isReal(rec.subjects) ? [rec.subjects] : [], 9)}
 ${block('Cơ quan thực hiện thủ tục hành chính', agencyOf(rec) ? [agencyOf(rec)] : [], 10)}
-${block('Kết quả thực hiện thủ tục hành chính', rec.results.map((r) => r.text), 11)}
+${block(
+  'Kết quả thực hiện thủ tục hành chính',
+  rec.results.map((r) => r.text),
+  11,
+)}
 ${block('Phí, lệ phí', fees.single !== null ? [fees.single] : fees.list.map(([c, v]) => `${c}: ${v}`), 12)}
 ${forms.length ? `<p class="label"><strong>${esc((rec.index + k++) % 3 === 0 ? uc('Tên mẫu đơn, mẫu tờ khai') : 'Tên mẫu đơn, mẫu tờ khai')}:</strong></p>\n${forms.map((f) => `<p>• ${formLink(f, 'local')}</p>`).join('\n')}` : ''}
 ${block('Yêu cầu, điều kiện thực hiện thủ tục hành chính', lines(rec.conditions), 13)}
-${block('Căn cứ pháp lý của thủ tục hành chính', rec.legal.map((l) => (l.code && !l.title.includes(l.code) ? `${l.title} (${l.code})` : l.title)), 14)}
+${block(
+  'Căn cứ pháp lý của thủ tục hành chính',
+  rec.legal.map((l) => (l.code && !l.title.includes(l.code) ? `${l.title} (${l.code})` : l.title)),
+  14,
+)}
 </div>
 </article>`;
-  return { html: page(rec, 'L4', rec.name, main), url: `https://sotp.haiphong.example.gov.vn/thu-tuc-hanh-chinh/${encodeURIComponent(rec.code)}.html` };
+  return {
+    html: page(rec, 'L4', rec.name, main),
+    url: `https://sotp.haiphong.example.gov.vn/thu-tuc-hanh-chinh/${encodeURIComponent(rec.code)}.html`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -374,16 +448,28 @@ function renderL5(rec: StructuredRecord): RenderedPage {
     else blocks[blocks.length - 1]!.push(line);
   }
   const steps = blocks
-    .map((b) => `<div class="buoc"><div class="buoc-title">${esc(b[0] ?? '')}</div>${b.slice(1).map((l) => `<div>${esc(l)}</div>`).join('')}</div>`)
+    .map(
+      (b) =>
+        `<div class="buoc"><div class="buoc-title">${esc(b[0] ?? '')}</div>${b
+          .slice(1)
+          .map((l) => `<div>${esc(l)}</div>`)
+          .join('')}</div>`,
+    )
     .join('\n');
   const methodRows = rec.methods
-    .map((m) => `<tr><td>${esc(m.channel)}</td><td>${v(m.time)}</td><td>${isReal(m.fee) ? esc(feeText(m)) : ''}</td><td>${brs(m.description)}</td></tr>`)
+    .map(
+      (m) =>
+        `<tr><td>${esc(m.channel)}</td><td>${v(m.time)}</td><td>${isReal(m.fee) ? esc(feeText(m)) : ''}</td><td>${brs(m.description)}</td></tr>`,
+    )
     .join('');
   const dossier = rec.dossier
     .map(
       (g) =>
         `${g.title ? `<div class="nhom">${esc(g.title)}</div>` : ''}<table class="grid"><tr><th>Tên giấy tờ</th><th>Mẫu đơn, tờ khai</th><th>Số lượng</th></tr>${g.rows
-          .map((r) => `<tr><td>${esc(r.name)}</td><td>${r.forms.map((f) => formLink(f, 'local')).join('<br>')}</td><td>${esc(r.quantity)}</td></tr>`)
+          .map(
+            (r) =>
+              `<tr><td>${esc(r.name)}</td><td>${r.forms.map((f) => formLink(f, 'local')).join('<br>')}</td><td>${esc(r.quantity)}</td></tr>`,
+          )
           .join('')}</table>`,
     )
     .join('');
@@ -413,11 +499,15 @@ ${glued('Căn cứ pháp lý', rec.legal.map((l) => esc(l.code && !l.title.inclu
 function renderL7(rec: StructuredRecord): RenderedPage {
   const empty = () => (vary(rec, 1) === 0 ? '' : '|');
   const val = (html: string) => (html.trim() === '' ? empty() : html);
-  const r = (label: string, html: string) => `<tr><td class="lbl" width="25%"><strong>${esc(label)}</strong></td><td class="val">${val(html)}</td><td>|</td><td colspan="2">|</td></tr>`;
+  const r = (label: string, html: string) =>
+    `<tr><td class="lbl" width="25%"><strong>${esc(label)}</strong></td><td class="val">${val(html)}</td><td>|</td><td colspan="2">|</td></tr>`;
   const fees = perChannel(rec, (m) => (isReal(m.fee) ? feeText(m) : ''));
   const times = perChannel(rec, (m) => m.time);
   const dossier = rec.dossier
-    .map((g) => `${g.title ? `<b>${esc(g.title)}</b><br>` : ''}${g.rows.map((d) => `- ${esc(d.name)}${d.forms.length ? ` (${d.forms.map((f) => formLink(f, 'local')).join(', ')})` : ''}: ${esc(d.quantity)}`).join('<br>')}`)
+    .map(
+      (g) =>
+        `${g.title ? `<b>${esc(g.title)}</b><br>` : ''}${g.rows.map((d) => `- ${esc(d.name)}${d.forms.length ? ` (${d.forms.map((f) => formLink(f, 'local')).join(', ')})` : ''}: ${esc(d.quantity)}`).join('<br>')}`,
+    )
     .join('<br>');
   const forms = allForms(rec);
   const main = `<div class="tthc">
@@ -461,7 +551,9 @@ function renderL8(rec: StructuredRecord): RenderedPage {
   out.push(`<p class="tieu-de"><strong>${rec.index + 1}. ${esc(rec.name)}</strong></p>`);
   line('Mã thủ tục', rec.code, 2);
   multi('Trình tự thực hiện', isReal(rec.steps) ? rec.steps.split('\n') : [], 3);
-  const channels = rec.methods.map((m) => (isReal(m.description) ? `+ ${m.channel}: ${m.description.replace(/\n/g, ' ')}` : `+ ${m.channel}`));
+  const channels = rec.methods.map((m) =>
+    isReal(m.description) ? `+ ${m.channel}: ${m.description.replace(/\n/g, ' ')}` : `+ ${m.channel}`,
+  );
   multi('Cách thức thực hiện', channels, 4);
   const rows = allRows(rec);
   if (rows.length) {
@@ -495,7 +587,10 @@ function renderL8(rec: StructuredRecord): RenderedPage {
 <p><em>(Ban hành kèm theo Quyết định số ${esc(rec.decision || '…')} của Chủ tịch Ủy ban nhân dân)</em></p>
 ${out.join('\n')}
 </div></div>`;
-  return { html: page(rec, 'L8', rec.name, main), url: `https://tamky.example.gov.vn/thu-tuc-hanh-chinh/${encodeURIComponent(rec.code)}.htm` };
+  return {
+    html: page(rec, 'L8', rec.name, main),
+    url: `https://tamky.example.gov.vn/thu-tuc-hanh-chinh/${encodeURIComponent(rec.code)}.htm`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -514,30 +609,47 @@ function renderL9(rec: StructuredRecord): RenderedPage {
   sec('Order of execution', isReal(rec.steps) ? paras(rec.steps) : '', 2);
   sec(
     'Methods of implementation',
-    rec.methods.map((m) => `<p>${esc(isReal(m.description) ? `${m.channel}: ${m.description.replace(/\n/g, ' ')}` : m.channel)}</p>`).join(''),
+    rec.methods
+      .map((m) => `<p>${esc(isReal(m.description) ? `${m.channel}: ${m.description.replace(/\n/g, ' ')}` : m.channel)}</p>`)
+      .join(''),
     3,
   );
   sec(
     'Composition of documents',
     rec.dossier
-      .map((g) => `${g.title ? `<p><em>${esc(g.title)}</em></p>` : ''}<ul>${g.rows.map((d) => `<li>${esc(d.name)} – ${esc(d.quantity)}</li>`).join('')}</ul>`)
+      .map(
+        (g) =>
+          `${g.title ? `<p><em>${esc(g.title)}</em></p>` : ''}<ul>${g.rows.map((d) => `<li>${esc(d.name)} – ${esc(d.quantity)}</li>`).join('')}</ul>`,
+      )
       .join(''),
     4,
   );
-  sec('Time limit for settlement', times.single !== null ? `<p>${esc(times.single)}</p>` : times.list.map(([c, v]) => `<p>${esc(`${c}: ${v}`)}</p>`).join(''), 5);
+  sec(
+    'Time limit for settlement',
+    times.single !== null ? `<p>${esc(times.single)}</p>` : times.list.map(([c, v]) => `<p>${esc(`${c}: ${v}`)}</p>`).join(''),
+    5,
+  );
   sec('Subjects', isReal(rec.subjects) ? `<p>${esc(rec.subjects)}</p>` : '', 6);
   sec('Implementing agency', agencyOf(rec) ? `<p>${esc(agencyOf(rec))}</p>` : '', 7);
   sec('Result', rec.results.map((r) => `<p>${esc(r.text)}</p>`).join(''), 8);
   sec('Fees', fees.single !== null ? `<p>${esc(fees.single)}</p>` : fees.list.map(([c, v]) => `<p>${esc(`${c}: ${v}`)}</p>`).join(''), 9);
-  if (forms.length) sections.push(`<h3>Forms</h3>\n<div class="section"><ul>${forms.map((f) => `<li>${formLink(f, 'local')}</li>`).join('')}</ul></div>`);
+  if (forms.length)
+    sections.push(`<h3>Forms</h3>\n<div class="section"><ul>${forms.map((f) => `<li>${formLink(f, 'local')}</li>`).join('')}</ul></div>`);
   sec('Requirements and conditions', isReal(rec.conditions) ? paras(rec.conditions) : '', 10);
-  sec('Legal grounds', rec.legal.map((l) => `<p>${esc(l.code && !l.title.includes(l.code) ? `${l.title} ${l.code}` : l.title)}</p>`).join(''), 11);
+  sec(
+    'Legal grounds',
+    rec.legal.map((l) => `<p>${esc(l.code && !l.title.includes(l.code) ? `${l.title} ${l.code}` : l.title)}</p>`).join(''),
+    11,
+  );
   const main = `<div class="procedure-detail">
 <h1>Procedure ${rec.index + 1}: ${esc(rec.name)}</h1>
 <p class="field-line">Field: ${esc(rec.field)}</p>
 ${sections.join('\n')}
 </div>`;
-  return { html: page(rec, 'L9', rec.name, main, 'en'), url: `https://sotuphap.hanoi.example.gov.vn/en/procedure/${encodeURIComponent(rec.code)}` };
+  return {
+    html: page(rec, 'L9', rec.name, main, 'en'),
+    url: `https://sotuphap.hanoi.example.gov.vn/en/procedure/${encodeURIComponent(rec.code)}`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

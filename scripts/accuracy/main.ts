@@ -41,7 +41,9 @@ function parseArgs(argv: string[]): Args {
     } else if (a === '--record') args.record = argv[++i] ?? null;
     else if (a === '--verbose') args.verbose = true;
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npx tsx scripts/accuracy/main.ts [records-dir] [--mismatches] [--out DIR] [--layout L1,L3] [--record text] [--verbose]');
+      console.log(
+        'usage: npx tsx scripts/accuracy/main.ts [records-dir] [--mismatches] [--out DIR] [--layout L1,L3] [--record text] [--verbose]',
+      );
       process.exit(0);
     } else if (!a.startsWith('--')) args.dir = resolve(a);
     else {
@@ -141,7 +143,9 @@ async function main(): Promise<void> {
         for (const r of report.results) {
           const exp = truth[r.id as ElementKey];
           const mark = exp === r.present ? ' ' : '✗';
-          console.log(`${mark} ${r.id.padEnd(17)} ${r.status.padEnd(6)} present=${String(r.present).padEnd(5)} truth=${String(exp).padEnd(5)} ${r.reason.id.padEnd(28)} ${oneLine(r.value, 90)}`);
+          console.log(
+            `${mark} ${r.id.padEnd(17)} ${r.status.padEnd(6)} present=${String(r.present).padEnd(5)} truth=${String(exp).padEnd(5)} ${r.reason.id.padEnd(28)} ${oneLine(r.value, 90)}`,
+          );
         }
         for (const f of report.findings) console.log(`  finding ${f.id.padEnd(18)} ${f.status.padEnd(6)} ${f.reason.id}`);
       }
@@ -178,15 +182,21 @@ async function main(): Promise<void> {
   }
 
   const pages = records.length * args.layouts.length;
-  console.log(`\nPresence accuracy: ${records.length} records × ${args.layouts.length} layouts = ${pages} pages (${decisions.length} element decisions)`);
+  console.log(
+    `\nPresence accuracy: ${records.length} records × ${args.layouts.length} layouts = ${pages} pages (${decisions.length} element decisions)`,
+  );
   console.log(`records: ${args.dir}`);
   console.log(`layouts: ${args.layouts.map((l) => `${l} ${LAYOUT_NAMES[l]}`).join('\n         ')}`);
 
   const w = 18;
-  console.log(`\nPer element (all layouts)\n${'element'.padEnd(w)} ${'correct/total'.padStart(13)} ${'acc'.padStart(6)}  ${'FP'.padStart(4)} ${'FN'.padStart(4)}  truth-present`);
+  console.log(
+    `\nPer element (all layouts)\n${'element'.padEnd(w)} ${'correct/total'.padStart(13)} ${'acc'.padStart(6)}  ${'FP'.padStart(4)} ${'FN'.padStart(4)}  truth-present`,
+  );
   for (const e of ELEMENT_IDS) {
     const t = byElement.get(e)!;
-    console.log(`${e.padEnd(w)} ${frac(t).padStart(13)} ${pct(t)}  ${String(t.fp).padStart(4)} ${String(t.fn).padStart(4)}  ${truthPresent.get(e)}/${t.total}`);
+    console.log(
+      `${e.padEnd(w)} ${frac(t).padStart(13)} ${pct(t)}  ${String(t.fp).padStart(4)} ${String(t.fn).padStart(4)}  ${truthPresent.get(e)}/${t.total}`,
+    );
   }
 
   console.log(`\nPer element × layout (accuracy)\n${'element'.padEnd(w)} ${args.layouts.map((l) => l.padStart(7)).join('')}`);
@@ -199,7 +209,9 @@ async function main(): Promise<void> {
   for (const l of args.layouts) {
     const t = byLayout.get(l)!;
     const un = unscannable.get(l)?.length ?? 0;
-    console.log(`${l.padEnd(4)} ${frac(t).padStart(10)} ${pct(t)}  FP ${String(t.fp).padStart(3)}  FN ${String(t.fn).padStart(3)}  unscannable pages ${un}`);
+    console.log(
+      `${l.padEnd(4)} ${frac(t).padStart(10)} ${pct(t)}  FP ${String(t.fp).padStart(3)}  FN ${String(t.fn).padStart(3)}  unscannable pages ${un}`,
+    );
   }
   console.log(`\nOVERALL element-level presence accuracy: ${frac(overall)} = ${pct(overall).trim()}  (FP ${overall.fp}, FN ${overall.fn})`);
 
@@ -226,7 +238,9 @@ async function main(): Promise<void> {
   if (args.mismatches) {
     console.log('\nMismatches (record, layout, element, expected, got status/value)');
     for (const d of wrong) {
-      console.log(`${d.file}  ${d.layout}  ${d.element}  expected=${d.expected ? 'present' : 'absent'}  got=${d.status}/${d.got ? 'present' : 'absent'}  value=${oneLine(d.value)}`);
+      console.log(
+        `${d.file}  ${d.layout}  ${d.element}  expected=${d.expected ? 'present' : 'absent'}  got=${d.status}/${d.got ? 'present' : 'absent'}  value=${oneLine(d.value)}`,
+      );
     }
   }
 

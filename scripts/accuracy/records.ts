@@ -15,7 +15,10 @@ export const PLACEHOLDERS = ['không có thông tin', 'đang cập nhật', 'đa
 
 /** Collapses white space (including NBSP, tabs, newlines) and trims. */
 export function clean(text: string): string {
-  return text.normalize('NFC').replace(/[\s\u00A0\u200B]+/g, ' ').trim();
+  return text
+    .normalize('NFC')
+    .replace(/[\s\u00A0\u200B]+/g, ' ')
+    .trim();
 }
 
 /** Like clean() but keeps line breaks (one per paragraph), for multi-line values such as the steps. */
@@ -31,7 +34,9 @@ export function cleanLines(text: string): string {
 /** "Real" value: non-empty after trimming and not a portal placeholder. */
 export function isReal(value: string | null | undefined): boolean {
   if (value == null) return false;
-  const v = clean(value).toLowerCase().replace(/[.\s]+$/u, '');
+  const v = clean(value)
+    .toLowerCase()
+    .replace(/[.\s]+$/u, '');
   if (v === '' || v === '|' || v === '...' || v === '…' || /^[|\s-]+$/u.test(v)) return false;
   return !PLACEHOLDERS.includes(v);
 }
@@ -341,7 +346,9 @@ const LEGAL_CODE_RE = new RegExp(
 );
 // Capitalised words that start a document title glued to the previous code ("…TT-BCALuật Khiếu nại").
 const TITLE_START_WORDS = new Set(
-  'Luật Nghị Thông Quy Quyết Hướng Nhập Sửa Về Lệnh Bộ Biểu Danh Các Chính Công Pháp Văn Hiến Chỉ Kế Ban Bãi Điều Phê Tiêu Mức Giá Xuất Cấp Phân Thuế Quản Tổ Đăng Khiếu Hộ Trợ Dân Hình Hải Ngân Đất Nhà Xây Giao Thủ Trật Lâm Thú Trồng Bảo Chứng Kinh Doanh'.split(' '),
+  'Luật Nghị Thông Quy Quyết Hướng Nhập Sửa Về Lệnh Bộ Biểu Danh Các Chính Công Pháp Văn Hiến Chỉ Kế Ban Bãi Điều Phê Tiêu Mức Giá Xuất Cấp Phân Thuế Quản Tổ Đăng Khiếu Hộ Trợ Dân Hình Hải Ngân Đất Nhà Xây Giao Thủ Trật Lâm Thú Trồng Bảo Chứng Kinh Doanh'.split(
+    ' ',
+  ),
 );
 const UPPER_TITLE_START_RE = /(?:QUY|LUẬT|NGHỊ|THÔNG|HƯỚNG|QUYẾT|SỬA|VỀ)$/u;
 
@@ -520,7 +527,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   for (const r of records) {
     console.log(`\n== [${r.index}] ${r.file}  code=${r.code}`);
     for (const m of r.methods)
-      console.log(`  M ${m.channel} | ${m.time} | ${m.fee}${m.feeNote ? ` (${m.feeNote.slice(0, 40)}…)` : ''} | ${m.description.slice(0, 50)}`);
+      console.log(
+        `  M ${m.channel} | ${m.time} | ${m.fee}${m.feeNote ? ` (${m.feeNote.slice(0, 40)}…)` : ''} | ${m.description.slice(0, 50)}`,
+      );
     for (const g of r.dossier) {
       console.log(`  G ${g.title ?? '--'}`);
       for (const d of g.rows) console.log(`    D ${d.name.slice(0, 70)} | ${d.forms.join(' + ')} | ${d.quantity}`);

@@ -5,7 +5,17 @@
  * never blocked for long; `auditPage` takes an already extracted page (pure).
  */
 import { startExtraction, type DomDocument, type DomElement, type ExtractedPage } from '../extractor';
-import { CHECKLIST, CHECKLIST_LEXICON, PAGE_CHECKS, isElementId, type ElementId, type ElementResult, type QualityFinding, type Reason, type Status } from '../checklist';
+import {
+  CHECKLIST,
+  CHECKLIST_LEXICON,
+  PAGE_CHECKS,
+  isElementId,
+  type ElementId,
+  type ElementResult,
+  type QualityFinding,
+  type Reason,
+  type Status,
+} from '../checklist';
 import { REPORT_SCHEMA_VERSION, type AuditReport } from './types';
 
 export { REPORT_SCHEMA_VERSION, type AuditReport } from './types';
@@ -46,7 +56,11 @@ export function unscannableReport(page: { url: string | null; title: string | nu
 export function auditPage(page: ExtractedPage): AuditReport {
   const procedureFields = new Set(page.fields.filter((f) => isElementId(f.key) && !IDENTITY.has(f.key)).map((f) => f.key));
   if (page.textLength === 0 || procedureFields.size < MIN_PROCEDURE_FIELDS) {
-    return unscannableReport({ url: page.url, title: page.title }, { id: page.textLength === 0 ? 'unscannable.empty' : 'unscannable.notProcedure' }, page.nodeCount);
+    return unscannableReport(
+      { url: page.url, title: page.title },
+      { id: page.textLength === 0 ? 'unscannable.empty' : 'unscannable.notProcedure' },
+      page.nodeCount,
+    );
   }
   const results: ElementResult[] = [];
   const findings: QualityFinding[] = [];

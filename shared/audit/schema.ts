@@ -72,7 +72,8 @@ export const AuditReportSchema = z.object({
 /** Parses a report that crossed a boundary; a report of another schema version is refused. */
 export function parseAuditReport(value: unknown): { ok: true; report: AuditReport } | { ok: false; error: string } {
   const parsed = AuditReportSchema.safeParse(value);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
+  if (!parsed.success)
+    return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
   return { ok: true, report: parsed.data satisfies AuditReport };
 }
 

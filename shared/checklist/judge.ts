@@ -9,7 +9,18 @@ import { FREE_OF_CHARGE_LINE_RE, LABEL_FILLER_RE } from '../text/patterns';
 import type { ExtractedField, ExtractedPage } from '../extractor';
 import type { MessageParams } from '../i18n/format';
 import type { LabelKey } from './vocabulary';
-import type { ElementDefinition, ElementId, ElementResult, Evidence, FindingId, Judgement, QualityFinding, Reason, ReasonId, Status } from './types';
+import type {
+  ElementDefinition,
+  ElementId,
+  ElementResult,
+  Evidence,
+  FindingId,
+  Judgement,
+  QualityFinding,
+  Reason,
+  ReasonId,
+  Status,
+} from './types';
 
 export type { Judgement };
 
@@ -19,32 +30,76 @@ export type ValueKind = 'empty' | 'placeholder' | 'none' | 'real';
 const VALUE_RANK: Readonly<Record<ValueKind, number>> = { empty: 0, placeholder: 1, none: 2, real: 3 };
 
 const PLACEHOLDERS = new Set([
-  'không có thông tin', 'chưa có thông tin', 'không có dữ liệu', 'chưa có dữ liệu', 'đang cập nhật', 'đang cập nhập',
-  'chưa cập nhật', 'chưa cập nhập', 'đang được cập nhật', 'đang xây dựng', 'đang bổ sung', 'đang cập nhật thông tin',
-  'updating', 'n/a', 'na', 'null', 'undefined', 'no information', 'không xác định', 'chưa xác định', 'tbd',
+  'không có thông tin',
+  'chưa có thông tin',
+  'không có dữ liệu',
+  'chưa có dữ liệu',
+  'đang cập nhật',
+  'đang cập nhập',
+  'chưa cập nhật',
+  'chưa cập nhập',
+  'đang được cập nhật',
+  'đang xây dựng',
+  'đang bổ sung',
+  'đang cập nhật thông tin',
+  'updating',
+  'n/a',
+  'na',
+  'null',
+  'undefined',
+  'no information',
+  'không xác định',
+  'chưa xác định',
+  'tbd',
 ]);
 const NONE = new Set([
-  'không', 'không có', 'none', 'no', 'nil', 'không yêu cầu', 'không quy định', 'không có yêu cầu', 'không có điều kiện',
-  'không có yêu cầu điều kiện', 'không yêu cầu điều kiện', 'không có phí', 'không có phí lệ phí', 'không có lệ phí', 'không có mẫu', 'không có mẫu đơn', 'không có mẫu đơn, tờ khai', 'không quy định mẫu', 'không có biểu mẫu', '0 đồng', '0đ', '0',
+  'không',
+  'không có',
+  'none',
+  'no',
+  'nil',
+  'không yêu cầu',
+  'không quy định',
+  'không có yêu cầu',
+  'không có điều kiện',
+  'không có yêu cầu điều kiện',
+  'không yêu cầu điều kiện',
+  'không có phí',
+  'không có phí lệ phí',
+  'không có lệ phí',
+  'không có mẫu',
+  'không có mẫu đơn',
+  'không có mẫu đơn, tờ khai',
+  'không quy định mẫu',
+  'không có biểu mẫu',
+  '0 đồng',
+  '0đ',
+  '0',
 ]);
 
 // Free-of-charge statements are nones too; their vocabulary is FREE_OF_CHARGE_LINE_RE (text/patterns).
 
 /** Markup pasted as text (`<div class=…>`, `&acirc;`) is not content. */
 function visibleText(value: string): string {
-  return value
-    .replace(/<\/?[a-z][^>]{0,400}>/gi, ' ')
-    .replace(/&(?:nbsp|ensp|emsp|thinsp|zwn?j|#160|#x0*a0|#32|#x0*20|#8203);/gi, ' ')
-    // Any other entity stands for a character ("&acirc;" is a letter): count it as content.
-    .replace(/&(?:[a-z]{2,8}|#\d{1,6}|#x[\da-f]{1,5});/gi, 'x');
+  return (
+    value
+      .replace(/<\/?[a-z][^>]{0,400}>/gi, ' ')
+      .replace(/&(?:nbsp|ensp|emsp|thinsp|zwn?j|#160|#x0*a0|#32|#x0*20|#8203);/gi, ' ')
+      // Any other entity stands for a character ("&acirc;" is a letter): count it as content.
+      .replace(/&(?:[a-z]{2,8}|#\d{1,6}|#x[\da-f]{1,5});/gi, 'x')
+  );
 }
 
 // "Thủ tục này không có mẫu đơn, tờ khai", "Không có yêu cầu, điều kiện": a stated none. Not
 // "Không có tiền án" (a real condition): only none of a procedure part counts.
-const NONE_SENTENCE = /^(?:(?:thủ tục(?: hành chính)?|tthc)(?: này)? )?không (?:có|yêu cầu|quy định|thu|phải nộp)(?: (?:mẫu|biểu mẫu|tờ khai|phí|lệ phí|yêu cầu|điều kiện)\b.{0,40})?$/;
+const NONE_SENTENCE =
+  /^(?:(?:thủ tục(?: hành chính)?|tthc)(?: này)? )?không (?:có|yêu cầu|quy định|thu|phải nộp)(?: (?:mẫu|biểu mẫu|tờ khai|phí|lệ phí|yêu cầu|điều kiện)\b.{0,40})?$/;
 
 function lineKind(line: string): ValueKind {
-  const key = labelKey(visibleText(line)).replace(/[|()[\]"“”'.…\-–—_*•·,;:!?/\\]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const key = labelKey(visibleText(line))
+    .replace(/[|()[\]"“”'.…\-–—_*•·,;:!?/\\]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (key === '' || LABEL_FILLER_RE.test(key)) return 'empty';
   if (PLACEHOLDERS.has(key)) return 'placeholder';
   if (NONE.has(key) || NONE_SENTENCE.test(key) || FREE_OF_CHARGE_LINE_RE.test(key)) return 'none';
@@ -88,11 +143,24 @@ export function reason(id: ReasonId, params?: MessageParams): Reason {
 /** An element definition whose id is a registered element id (every element.ts satisfies it). */
 export type ElementData = ElementDefinition & { id: ElementId };
 
-export function makeResult(element: ElementData, status: Status, present: boolean, value: string | null, evidence: Evidence[], why: Reason): ElementResult {
+export function makeResult(
+  element: ElementData,
+  status: Status,
+  present: boolean,
+  value: string | null,
+  evidence: Evidence[],
+  why: Reason,
+): ElementResult {
   return { id: element.id, status, present, value, evidence, reason: why, legalRef: element.legalRef };
 }
 
-export function makeFinding(id: FindingId, element: ElementData | null, status: Exclude<Status, 'na'>, why: Reason, evidence: Evidence[] = []): QualityFinding {
+export function makeFinding(
+  id: FindingId,
+  element: ElementData | null,
+  status: Exclude<Status, 'na'>,
+  why: Reason,
+  evidence: Evidence[] = [],
+): QualityFinding {
   return { id, element: element?.id ?? null, status, reason: why, evidence };
 }
 
@@ -105,12 +173,26 @@ export function unfilledResult(element: ElementData, judged: Judged): ElementRes
   const { field, kind } = judged;
   const label = field.label || element.legalName;
   if (kind === 'empty') return makeResult(element, 'fail', false, null, [field.labelEvidence], reason('reason.empty', { label }));
-  return makeResult(element, 'fail', false, null, [field.evidence], reason('reason.placeholder', { label, value: quote(distinctLines(field.value), 60) }));
+  return makeResult(
+    element,
+    'fail',
+    false,
+    null,
+    [field.evidence],
+    reason('reason.placeholder', { label, value: quote(distinctLines(field.value), 60) }),
+  );
 }
 
 /** The distinct lines of a value, for quoting a placeholder once ("Không có thông tin", not twice). */
 function distinctLines(value: string): string {
-  return [...new Set(value.split('\n').map((l) => l.trim()).filter(Boolean))].join(' · ');
+  return [
+    ...new Set(
+      value
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ),
+  ].join(' · ');
 }
 
 /** Joins the real lines of several fields into one value, without repeating a line. */
@@ -139,15 +221,35 @@ export interface LabelledOptions {
 export function judgeLabelled(page: ExtractedPage, element: ElementData, options: LabelledOptions = {}): ElementResult {
   const judged = judgeFields(page, element.id);
   const best = judged[0];
-  const absentReason = element.requirement === 'always' ? reason('reason.missing') : element.requirement === 'practice' ? reason('reason.practiceAbsent') : reason('reason.conditionalAbsent');
+  const absentReason =
+    element.requirement === 'always'
+      ? reason('reason.missing')
+      : element.requirement === 'practice'
+        ? reason('reason.practiceAbsent')
+        : reason('reason.conditionalAbsent');
   if (!best) return makeResult(element, element.requirement === 'always' ? 'fail' : 'review', false, null, [], absentReason);
   const label = best.field.label || element.legalName;
   if (best.kind === 'real') {
     const real = judged.filter((j) => j.kind === 'real');
     const columns = real.filter((j) => j.field.source === 'column');
     const good = columns.length > 0 ? columns : real;
-    return makeResult(element, 'pass', true, joinValues(good), good.map((j) => j.field.evidence), reason('reason.found', { label }));
+    return makeResult(
+      element,
+      'pass',
+      true,
+      joinValues(good),
+      good.map((j) => j.field.evidence),
+      reason('reason.found', { label }),
+    );
   }
-  if (best.kind === 'none' && options.nonePasses) return makeResult(element, 'pass', true, best.field.value, [best.field.evidence], reason('reason.declaredNone', { value: quote(best.field.value, 60) }));
+  if (best.kind === 'none' && options.nonePasses)
+    return makeResult(
+      element,
+      'pass',
+      true,
+      best.field.value,
+      [best.field.evidence],
+      reason('reason.declaredNone', { value: quote(best.field.value, 60) }),
+    );
   return unfilledResult(element, best);
 }

@@ -36,14 +36,72 @@ export interface Block {
 }
 
 const SKIP = new Set([
-  'script', 'style', 'noscript', 'template', 'head', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
-  'video', 'audio', 'select', 'option', 'optgroup', 'datalist', 'input', 'textarea', 'tthc-feedback',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'select',
+  'option',
+  'optgroup',
+  'datalist',
+  'input',
+  'textarea',
+  'tthc-feedback',
 ]);
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl',
-  'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr',
-  'html', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th',
-  'thead', 'tr', 'ul', 'legend',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'legend',
 ]);
 const NAV_CLASS = /(^|[\s_-])(menu|navbar|nav|breadcrumbs?)([\s_-]|$)/i;
 const ASIDE_CLASS = /(^|[\s_-])(sidebar|side-bar|widget-area|col-right|cot-phai)([\s_-]|$)/i;
@@ -174,7 +232,8 @@ export function createBlockReader(root: DomElement): BlockReader {
     const tag = el.localName.toLowerCase();
     if (SKIP.has(tag)) return;
     // Action buttons ("Nộp hồ sơ", "In thủ tục") are not content; accordion toggles carry section titles.
-    if (tag === 'button' && !el.hasAttribute('aria-expanded') && !el.hasAttribute('aria-controls') && open[open.length - 1]!.heading === 0) return;
+    if (tag === 'button' && !el.hasAttribute('aria-expanded') && !el.hasAttribute('aria-controls') && open[open.length - 1]!.heading === 0)
+      return;
     if (tag === 'a' && BUTTON_CLASS.test(el.getAttribute('class') ?? '') && !DOCUMENT_LINK_RE.test(el.getAttribute('href') ?? '')) return;
     if (tag === 'br') {
       buffer += '\n';

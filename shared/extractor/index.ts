@@ -107,7 +107,9 @@ function findColumnTables(ctx: Context, blocks: Block[]): ColumnTables {
     if (keys.size < 2) continue;
     const dataRows = rowIds.filter((r) => r > headerRow);
     // A grid of label/value pairs ("Mã thủ tục | … | Lĩnh vực | …" on every row) is not a column table.
-    const rowsWithLabels = dataRows.filter((r) => [...rows.get(r)!.values()].some((bs) => lexicon.byKey.has(labelKey(bs.map((b) => b.text).join(' '))))).length;
+    const rowsWithLabels = dataRows.filter((r) =>
+      [...rows.get(r)!.values()].some((bs) => lexicon.byKey.has(labelKey(bs.map((b) => b.text).join(' ')))),
+    ).length;
     if (rowsWithLabels > 0 && rowsWithLabels * 2 >= dataRows.length) continue;
     // A header row shorter than the data rows lost its leading cells (Huế pages): align it right.
     const width = (r: number) => maxOf(rows.get(r)!.keys()) + 1;
@@ -125,10 +127,18 @@ function findColumnTables(ctx: Context, blocks: Block[]): ColumnTables {
     const allCols = new Set(dataRows.flatMap((r) => [...rows.get(r)!.keys()]));
     for (const col of allCols) {
       if (keys.has(col)) continue;
-      const values = dataRows.map((r) => rows.get(r)!.get(col)?.map((b) => b.text).join(' ') ?? '');
+      const values = dataRows.map(
+        (r) =>
+          rows
+            .get(r)!
+            .get(col)
+            ?.map((b) => b.text)
+            .join(' ') ?? '',
+      );
       const headerBlock = headerCells[0]?.[1][0];
       const untitled = col < shift || !header.get(col - shift);
-      if (headerBlock && untitled && values.some((v) => CHANNEL_RE.test(v))) keys.set(col, { key: lexicon.roles.methods, label: '', block: headerBlock });
+      if (headerBlock && untitled && values.some((v) => CHANNEL_RE.test(v)))
+        keys.set(col, { key: lexicon.roles.methods, label: '', block: headerBlock });
     }
     for (const [col, info] of keys) {
       const cells: Block[] = [];
@@ -137,7 +147,10 @@ function findColumnTables(ctx: Context, blocks: Block[]): ColumnTables {
         if (row.size === 1 && columnCount > 1 && !row.has(col)) continue;
         cells.push(...(row.get(col) ?? []));
       }
-      const value = cells.map((b) => b.text).join('\n').slice(0, MAX_VALUE_CHARS);
+      const value = cells
+        .map((b) => b.text)
+        .join('\n')
+        .slice(0, MAX_VALUE_CHARS);
       const first = cells[0] ?? info.block;
       fields.push({
         key: info.key,
@@ -161,7 +174,10 @@ function maxOf(values: Iterable<number>): number {
 }
 
 function closeField(ctx: Context, open: OpenField): ExtractedField {
-  const value = [open.rest, ...open.parts.map((b) => b.text)].filter((t) => t !== '').join('\n').slice(0, MAX_VALUE_CHARS);
+  const value = [open.rest, ...open.parts.map((b) => b.text)]
+    .filter((t) => t !== '')
+    .join('\n')
+    .slice(0, MAX_VALUE_CHARS);
   const first = open.parts[0] ?? open.labelBlock;
   return {
     key: open.key,
@@ -192,7 +208,8 @@ function splitLabelLines(blocks: Block[], lexicon: Lexicon): Block[] {
       let linkIndex = 0;
       lines.forEach((line, i) => {
         const own: Link[] = [];
-        while (linkIndex < b.links.length && (line.includes(b.links[linkIndex]!.text) || i === lines.length - 1)) own.push(b.links[linkIndex++]!);
+        while (linkIndex < b.links.length && (line.includes(b.links[linkIndex]!.text) || i === lines.length - 1))
+          own.push(b.links[linkIndex++]!);
         out.push({ ...b, text: line, links: own });
       });
       continue;
@@ -282,7 +299,20 @@ export interface Extraction {
 }
 
 function emptyPage(url: string | null, title: string | null): ExtractedPage {
-  return { url, title, fields: [], headings: [], leadBlocks: [], codeMentions: [], contacts: [], documentLinks: [], statusMarkers: [], nodeCount: 0, textLength: 0, firstLabelIndex: -1 };
+  return {
+    url,
+    title,
+    fields: [],
+    headings: [],
+    leadBlocks: [],
+    codeMentions: [],
+    contacts: [],
+    documentLinks: [],
+    statusMarkers: [],
+    nodeCount: 0,
+    textLength: 0,
+    firstLabelIndex: -1,
+  };
 }
 
 /** Starts extracting what a procedure page publishes. Never throws on odd markup. */
@@ -323,7 +353,12 @@ export function startExtraction(input: DomDocument | DomElement, options: Extrac
       title,
       fields,
       headings: p.headings,
-      leadBlocks: p.leadBlocks.map(({ block, index }) => ({ text: block.text, level: 0, blockIndex: index, evidence: evidenceOf(ctx, block) })),
+      leadBlocks: p.leadBlocks.map(({ block, index }) => ({
+        text: block.text,
+        level: 0,
+        blockIndex: index,
+        evidence: evidenceOf(ctx, block),
+      })),
       codeMentions: p.codeMentions,
       documentLinks: p.documentLinks,
       contacts,
@@ -391,8 +426,12 @@ function runFieldPass(ctx: Context, blocks: Block[], columns: ColumnTables, p: F
     const index = p.index;
     const b = blocks[index]!;
     p.textLength += b.text.length;
-    if (b.region === 'main' && p.documentLinks.length < 50) for (const l of b.links) if (DOCUMENT_LINK_RE.test(l.href)) p.documentLinks.push(l);
-    if (p.statusMarkers.length < 10 && ((b.text.length < 80 && EXPIRED_MARKER_RE.test(b.text)) || (b.text.length < 400 && EXPIRED_NOTICE_RE.test(b.text)))) {
+    if (b.region === 'main' && p.documentLinks.length < 50)
+      for (const l of b.links) if (DOCUMENT_LINK_RE.test(l.href)) p.documentLinks.push(l);
+    if (
+      p.statusMarkers.length < 10 &&
+      ((b.text.length < 80 && EXPIRED_MARKER_RE.test(b.text)) || (b.text.length < 400 && EXPIRED_NOTICE_RE.test(b.text)))
+    ) {
       p.statusMarkers.push({ text: quote(b.text), evidence: evidenceOf(ctx, b) });
     }
     const inColumnTable = !!b.cell && columns.tables.has(b.cell.table);
@@ -419,7 +458,12 @@ function runFieldPass(ctx: Context, blocks: Block[], columns: ColumnTables, p: F
       };
       continue;
     }
-    if (b.heading > 0 && b.heading <= 6 && b.region !== 'nav' && (p.firstLabelIndex < 0 ? p.headings.length < 200 : p.headings.length < 16)) {
+    if (
+      b.heading > 0 &&
+      b.heading <= 6 &&
+      b.region !== 'nav' &&
+      (p.firstLabelIndex < 0 ? p.headings.length < 200 : p.headings.length < 16)
+    ) {
       p.headings.push({ text: b.text.slice(0, 500), level: b.heading, blockIndex: index, evidence: evidenceOf(ctx, b) });
     }
     if (p.codeMentions.length < 10 && (p.firstLabelIndex < 0 || b.heading > 0)) {
@@ -476,7 +520,8 @@ function gridFields(ctx: Context, blocks: Block[]): ExtractedField[] {
     const keys = cells.map((c) => lexicon.columns.get(labelKey(c.textContent ?? '')));
     if (keys.filter(Boolean).length < 2) continue;
     const rows: DomElement[] = [];
-    for (let row = b.el.nextElementSibling; row && row.children.length === cells.length && rows.length < 200; row = row.nextElementSibling) rows.push(row);
+    for (let row = b.el.nextElementSibling; row && row.children.length === cells.length && rows.length < 200; row = row.nextElementSibling)
+      rows.push(row);
     if (rows.length === 0) continue;
     keys.forEach((entry, col) => {
       if (!entry) return;
@@ -515,7 +560,10 @@ function tabFields(ctx: Context, blocks: Block[], doc: DomDocument | null): Extr
       if (!panel) continue;
       seen.add(id);
       const parts = blocks.filter((p) => p !== b && panel.contains(p.el));
-      const value = parts.map((p) => p.text).join('\n').slice(0, MAX_VALUE_CHARS);
+      const value = parts
+        .map((p) => p.text)
+        .join('\n')
+        .slice(0, MAX_VALUE_CHARS);
       fields.push({
         key: match.entry.key,
         label: match.label,

@@ -9,7 +9,16 @@ export type Locale = 'vi' | 'en';
 export type MessageParams = Readonly<Record<string, string | number>>;
 
 /** A message: one template, or plural forms keyed by Intl.PluralRules category. */
-export type Message = string | { readonly other: string; readonly one?: string; readonly zero?: string; readonly two?: string; readonly few?: string; readonly many?: string };
+export type Message =
+  | string
+  | {
+      readonly other: string;
+      readonly one?: string;
+      readonly zero?: string;
+      readonly two?: string;
+      readonly few?: string;
+      readonly many?: string;
+    };
 
 export type Catalog<K extends string> = { readonly [P in K]: Message };
 export type Catalogs<K extends string> = Readonly<Record<Locale, Catalog<K>>>;

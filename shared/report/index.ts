@@ -41,7 +41,9 @@ export function summaryText(counts: Record<Status, number>, locale: Locale): str
 }
 
 export function legalRefText(ref: LegalRef, locale: Locale): string {
-  const amended = ref.amendedBy ? ` (${formatMessage(locale, commonCatalogs[locale]['report.legalRef.amendedBy'], { document: ref.amendedBy })})` : '';
+  const amended = ref.amendedBy
+    ? ` (${formatMessage(locale, commonCatalogs[locale]['report.legalRef.amendedBy'], { document: ref.amendedBy })})`
+    : '';
   return `${ref.document}, ${ref.provision}${amended}`;
 }
 
@@ -53,7 +55,10 @@ export function resultDetail(result: ElementResult, locale: Locale, max = 70): s
 /** The person's decision as a sentence, or '' when there is none. */
 export function overrideText(item: Pick<ElementResult, 'status' | 'override'>, locale: Locale): string {
   if (!item.override) return '';
-  return formatMessage(locale, commonCatalogs[locale]['report.override'], { status: statusLabel(item.override.status, locale), machine: statusLabel(item.status, locale) });
+  return formatMessage(locale, commonCatalogs[locale]['report.override'], {
+    status: statusLabel(item.override.status, locale),
+    machine: statusLabel(item.status, locale),
+  });
 }
 
 const STATUS_MARK: Readonly<Record<Status, string>> = { pass: '✓', fail: '✗', review: '?', na: '–' };
@@ -75,7 +80,9 @@ export function renderTable(reports: readonly AuditReport[], locale: Locale): st
     for (const r of report.results) {
       const status = effectiveStatus(r);
       const decided = r.override ? `  [${overrideText(r, locale)}]` : '';
-      out.push(`  ${STATUS_MARK[status]} ${statusLabel(status, locale).padEnd(statusWidth)}  ${elementName(r.id, locale).padEnd(width)}  ${resultDetail(r, locale)}${decided}`);
+      out.push(
+        `  ${STATUS_MARK[status]} ${statusLabel(status, locale).padEnd(statusWidth)}  ${elementName(r.id, locale).padEnd(width)}  ${resultDetail(r, locale)}${decided}`,
+      );
     }
     for (const f of report.findings) if (effectiveStatus(f) !== 'pass') out.push(`  ! ${reasonText(f.reason, locale)}`);
     out.push(`  ${summaryText(effectiveCounts(report), locale)}`);
@@ -104,25 +111,88 @@ export function csvDocument(rows: readonly (readonly (string | number | boolean 
 }
 
 const CSV_COLUMNS = [
-  'page', 'procedure_code', 'procedure_name', 'report_status', 'kind', 'id', 'name', 'status', 'present', 'value', 'reason',
-  'legal_reference', 'evidence_selector', 'override_status', 'override_note', 'override_by', 'override_at', 'engine_version',
+  'page',
+  'procedure_code',
+  'procedure_name',
+  'report_status',
+  'kind',
+  'id',
+  'name',
+  'status',
+  'present',
+  'value',
+  'reason',
+  'legal_reference',
+  'evidence_selector',
+  'override_status',
+  'override_note',
+  'override_by',
+  'override_at',
+  'engine_version',
 ] as const;
 
 /** One row per page and element (and per quality finding), machine status and any override side by side. */
 export function toCsv(reports: readonly AuditReport[], locale: Locale): string {
   const rows: (string | number | boolean | null)[][] = [[...CSV_COLUMNS]];
-  const decided = (item: ElementResult | QualityFinding) => [item.override?.status ?? '', item.override?.note ?? '', item.override?.by ?? '', item.override?.at ?? ''];
+  const decided = (item: ElementResult | QualityFinding) => [
+    item.override?.status ?? '',
+    item.override?.note ?? '',
+    item.override?.by ?? '',
+    item.override?.at ?? '',
+  ];
   for (const report of reports) {
     const base = [report.page.url ?? '', report.procedure.code ?? '', report.procedure.name ?? '', report.status];
     if (report.status === 'unscannable') {
-      rows.push([...base, 'page', '', '', 'unscannable', false, '', reasonText(report.unscannableReason, locale), '', '', '', '', '', '', report.engine.version]);
+      rows.push([
+        ...base,
+        'page',
+        '',
+        '',
+        'unscannable',
+        false,
+        '',
+        reasonText(report.unscannableReason, locale),
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        report.engine.version,
+      ]);
       continue;
     }
     for (const r of report.results) {
-      rows.push([...base, 'element', r.id, elementName(r.id, locale), r.status, r.present, r.value ?? '', reasonText(r.reason, locale), legalRefText(r.legalRef, locale), r.evidence[0]?.selector ?? '', ...decided(r), report.engine.version]);
+      rows.push([
+        ...base,
+        'element',
+        r.id,
+        elementName(r.id, locale),
+        r.status,
+        r.present,
+        r.value ?? '',
+        reasonText(r.reason, locale),
+        legalRefText(r.legalRef, locale),
+        r.evidence[0]?.selector ?? '',
+        ...decided(r),
+        report.engine.version,
+      ]);
     }
     for (const f of report.findings) {
-      rows.push([...base, 'finding', f.id, f.element ?? '', f.status, '', '', reasonText(f.reason, locale), '', f.evidence[0]?.selector ?? '', ...decided(f), report.engine.version]);
+      rows.push([
+        ...base,
+        'finding',
+        f.id,
+        f.element ?? '',
+        f.status,
+        '',
+        '',
+        reasonText(f.reason, locale),
+        '',
+        f.evidence[0]?.selector ?? '',
+        ...decided(f),
+        report.engine.version,
+      ]);
     }
   }
   return csvDocument(rows);
@@ -144,13 +214,25 @@ export interface ReportChange {
  */
 export function diffReports(before: AuditReport, after: AuditReport): ReportChange[] {
   const changes: ReportChange[] = [];
-  const compare = <T extends ElementResult | QualityFinding>(kind: ReportChange['kind'], a: readonly T[], b: readonly T[], value: (item: T) => string | null) => {
+  const compare = <T extends ElementResult | QualityFinding>(
+    kind: ReportChange['kind'],
+    a: readonly T[],
+    b: readonly T[],
+    value: (item: T) => string | null,
+  ) => {
     const old = new Map(a.map((item) => [item.id, item] as const));
     const now = new Map(b.map((item) => [item.id, item] as const));
     for (const id of new Set([...old.keys(), ...now.keys()])) {
       const x = old.get(id);
       const y = now.get(id);
-      const change: ReportChange = { kind, id, before: x ? effectiveStatus(x) : null, after: y ? effectiveStatus(y) : null, valueBefore: x ? value(x) : null, valueAfter: y ? value(y) : null };
+      const change: ReportChange = {
+        kind,
+        id,
+        before: x ? effectiveStatus(x) : null,
+        after: y ? effectiveStatus(y) : null,
+        valueBefore: x ? value(x) : null,
+        valueAfter: y ? value(y) : null,
+      };
       if (change.before !== change.after || change.valueBefore !== change.valueAfter) changes.push(change);
     }
   };
@@ -164,5 +246,11 @@ export function diffText(changes: readonly ReportChange[], locale: Locale): stri
   const t = commonCatalogs[locale];
   if (changes.length === 0) return [formatMessage(locale, t['report.diff.none'])];
   const label = (s: Status | null) => (s ? statusLabel(s, locale) : '—');
-  return changes.map((c) => formatMessage(locale, t['report.diff.changed'], { element: c.kind === 'element' ? elementName(c.id, locale) : c.id, before: label(c.before), after: label(c.after) }));
+  return changes.map((c) =>
+    formatMessage(locale, t['report.diff.changed'], {
+      element: c.kind === 'element' ? elementName(c.id, locale) : c.id,
+      before: label(c.before),
+      after: label(c.after),
+    }),
+  );
 }

@@ -87,7 +87,8 @@ const HOURS_LABEL_RE =
 const PHONE_LABEL_RE = /^(?:số\s+)?(?:điện thoại|đt\b|sđt\b|tel\b|telephone|phone|hotline|đường dây nóng|tổng đài)/u;
 const FAX_LABEL_RE = /^(?:số\s+)?fax\b/u;
 const EMAIL_LABEL_RE = /^(?:địa chỉ\s+)?(?:e-?mail|thư điện tử|hộp thư|mail\b)/u;
-const WEB_LABEL_RE = /^(?:địa chỉ\s+)?(?:website|web\b|trang web|trang thông tin|cổng thông tin|trang tiếp nhận|cổng tiếp nhận|url\b|portal\b)/u;
+const WEB_LABEL_RE =
+  /^(?:địa chỉ\s+)?(?:website|web\b|trang web|trang thông tin|cổng thông tin|trang tiếp nhận|cổng tiếp nhận|url\b|portal\b)/u;
 // "Cơ quan tiếp nhận", "Tên cơ quan", "Nơi tiếp nhận", "Agency"; not "Cơ quan chủ quản", "Cơ quan tiếp nhận hồ sơ".
 const AGENCY_LABEL_RE =
   /^(?:tên\s+)?(?:cơ quan|đơn vị)(?:\s+tiếp nhận(?!\s+(?:hồ sơ|hs)\b).*)?$|^nơi tiếp nhận(?!\s+(?:hồ sơ|hs)\b)|^(?:receiving\s+)?(?:agency|organi[sz]ation)\b/u;
@@ -112,7 +113,8 @@ const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'at', 'to', 
 const SENTENCE_RE =
   /(?:^|\s)(?:có|là|được|bị|sẽ|đã|đang|xin|hãy|vui lòng|đề nghị|gửi|nhằm|nếu|khi|mọi|này|theo quy định|tiếp nhận phản ánh|please|is|are|was|were|will|should)(?=\s|$)/iu;
 /** Verbs of procedure steps, written in lower case ("Sở Tư pháp tiếp nhận, kiểm tra …"); names capitalise them. */
-const VERB_RE = /\s(?:tiếp nhận(?! và trả)|kiểm tra|thông báo|hướng dẫn|có trách nhiệm|thực hiện|xem xét|trả lời|nêu rõ|cấp giấy)(?=[\s,.;:]|$)/u;
+const VERB_RE =
+  /\s(?:tiếp nhận(?! và trả)|kiểm tra|thông báo|hướng dẫn|có trách nhiệm|thực hiện|xem xét|trả lời|nêu rõ|cấp giấy)(?=[\s,.;:]|$)/u;
 
 /** A street-address opening strong enough on a line of its own ("Số 1 Hoàng Hoa Thám", "Tầng 6"). */
 const ADDRESS_START_RE =
@@ -207,7 +209,13 @@ function atomize(part: string): Atom[] {
       else if (c === 41 && depth > 0) depth--;
     }
     // "phòng, chống" is one phrase inside a name ("Cục An ninh mạng và phòng, chống tội phạm …").
-    if (depth > 0 || (part[cut.start] === ',' && /phòng$/iu.test(part.slice(cut.start - 5, cut.start)) && /^chống/iu.test(part.slice(cut.end, cut.end + 5)))) continue;
+    if (
+      depth > 0 ||
+      (part[cut.start] === ',' &&
+        /phòng$/iu.test(part.slice(cut.start - 5, cut.start)) &&
+        /^chống/iu.test(part.slice(cut.end, cut.end + 5)))
+    )
+      continue;
     atoms.push({ sep, text: part.slice(from, cut.start) });
     sep = part.slice(cut.start, cut.end);
     from = cut.end;
@@ -265,7 +273,8 @@ function hasLongRun(text: string): boolean {
   let run = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const inRun = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 43 || c === 45 || c === 64;
+    const inRun =
+      (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 43 || c === 45 || c === 64;
     run = inRun ? run + 1 : 0;
     if (run > MAX_RUN) return true;
   }
@@ -338,7 +347,10 @@ function readFields(text: string): Parsed {
  */
 function labelLineKind(part: string, inBlock: boolean): Kind | null {
   const colon = /[:：]\s*$/u.test(part);
-  const label = part.replace(/[:：]\s*$/u, '').trim().toLowerCase();
+  const label = part
+    .replace(/[:：]\s*$/u, '')
+    .trim()
+    .toLowerCase();
   const kind = classifyLabel(label);
   if (kind === 'other') return null;
   if (!colon && kind === 'website' && !/^(?:website|web|trang web)$/u.test(label) && !inBlock) return null;
@@ -478,7 +490,11 @@ function phoneKey(phone: string): string {
 }
 
 function webKey(site: string): string {
-  return site.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/+$/, '');
+  return site
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/\/+$/, '');
 }
 
 function trimUrl(url: string): string {
@@ -529,7 +545,8 @@ export function parseContact(text: string, hrefs: readonly string[] = []): Struc
           else agencies.push({ value: agency, rank: 4, order });
         }
         if (address) addresses.push({ value: address, rank: f.inBlock ? 0 : named ? 1 : 2, order });
-        if (f.kind === 'text' && !agency && !address && HOURS_LINE_RE.test(whole) && TIME_RE.test(whole)) hours.push({ value: whole, rank: 2, order });
+        if (f.kind === 'text' && !agency && !address && HOURS_LINE_RE.test(whole) && TIME_RE.test(whole))
+          hours.push({ value: whole, rank: 2, order });
         break;
       }
       case 'address':
@@ -577,7 +594,9 @@ export function parseContact(text: string, hrefs: readonly string[] = []): Struc
   const linkSites = labelsWebsite
     ? hrefs.filter((h) => /^https?:\/\//i.test(h) && (labelledHosts.size === 0 || labelledHosts.has(hostOf(h) ?? '')))
     : [];
-  const websites = distinctWebsites([...means.websites, ...labelled, ...linkSites].map((u) => trimUrl(u.slice(0, 4 * MAX_VALUE))).filter(Boolean));
+  const websites = distinctWebsites(
+    [...means.websites, ...labelled, ...linkSites].map((u) => trimUrl(u.slice(0, 4 * MAX_VALUE))).filter(Boolean),
+  );
 
   return {
     agency: clean(best(agencies)?.replace(PORTAL_TAIL_RE, '')),

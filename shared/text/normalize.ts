@@ -13,7 +13,8 @@ const INVISIBLE_RE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/g;
 // C0/C1 control characters except tab and newlines.
 const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 // Any character the cleaning steps would touch; most text has none, so one test skips three passes.
-const SPECIAL_RE = /[\u00D0\u00F0\u0189\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const SPECIAL_RE =
+  /[\u00D0\u00F0\u0189\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 // Only text with combining marks changes under NFC in practice (decomposed Vietnamese diacritics).
 const COMBINING_RE = /[\u0300-\u036f]/;
 const SPACE_RE = /[\s\u00A0\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
@@ -22,11 +23,44 @@ const SPACE_RE = /[\s\u00A0\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
 const ENTITY_RE = /&(?:#\d{1,6}|#x[\da-f]{1,5}|[a-z]{2,8});/i;
 const ENTITY_G = /&(#\d{1,6}|#x[\da-f]{1,5}|[a-z]{2,8});/gi;
 const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ',
-  agrave: 'à', aacute: 'á', acirc: 'â', atilde: 'ã', egrave: 'è', eacute: 'é', ecirc: 'ê', igrave: 'ì', iacute: 'í',
-  ograve: 'ò', oacute: 'ó', ocirc: 'ô', otilde: 'õ', ugrave: 'ù', uacute: 'ú', yacute: 'ý',
-  Agrave: 'À', Aacute: 'Á', Acirc: 'Â', Atilde: 'Ã', Egrave: 'È', Eacute: 'É', Ecirc: 'Ê', Igrave: 'Ì', Iacute: 'Í',
-  Ograve: 'Ò', Oacute: 'Ó', Ocirc: 'Ô', Otilde: 'Õ', Ugrave: 'Ù', Uacute: 'Ú', Yacute: 'Ý',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  agrave: 'à',
+  aacute: 'á',
+  acirc: 'â',
+  atilde: 'ã',
+  egrave: 'è',
+  eacute: 'é',
+  ecirc: 'ê',
+  igrave: 'ì',
+  iacute: 'í',
+  ograve: 'ò',
+  oacute: 'ó',
+  ocirc: 'ô',
+  otilde: 'õ',
+  ugrave: 'ù',
+  uacute: 'ú',
+  yacute: 'ý',
+  Agrave: 'À',
+  Aacute: 'Á',
+  Acirc: 'Â',
+  Atilde: 'Ã',
+  Egrave: 'È',
+  Eacute: 'É',
+  Ecirc: 'Ê',
+  Igrave: 'Ì',
+  Iacute: 'Í',
+  Ograve: 'Ò',
+  Oacute: 'Ó',
+  Ocirc: 'Ô',
+  Otilde: 'Õ',
+  Ugrave: 'Ù',
+  Uacute: 'Ú',
+  Yacute: 'Ý',
 };
 
 /** Decodes the HTML entities a page shows as literal text; unknown ones stay as they are. */
@@ -48,7 +82,10 @@ export function normalizeText(text: string): string {
   const decoded = ENTITY_RE.test(text) ? decodeEntities(text) : text;
   const composed = COMBINING_RE.test(decoded) ? decoded.normalize('NFC') : decoded;
   const cleaned = SPECIAL_RE.test(composed)
-    ? composed.replace(LOOKALIKE_RE, (c) => LOOKALIKES[c] ?? c).replace(INVISIBLE_RE, '').replace(CONTROL_RE, ' ')
+    ? composed
+        .replace(LOOKALIKE_RE, (c) => LOOKALIKES[c] ?? c)
+        .replace(INVISIBLE_RE, '')
+        .replace(CONTROL_RE, ' ')
     : composed;
   return cleaned.replace(SPACE_RE, ' ').trim();
 }
@@ -85,8 +122,7 @@ export function foldLabel(normalized: string): string {
 }
 
 /** Bullets and enumeration at the start of a line: "-", "+", "•", "*", "1.", "1)", "a)", "II.", "Điều 3.". */
-export const LEADING_MARKER_RE =
-  /^(?:[-–—+•●○▪■◦*>»·]+\s*|(?:\d{1,2}|[a-zđ]|[ivxl]{1,5})[.)]\s+|\(\s*(?:\d{1,2}|[a-zđ])\s*\)\s*)+/iu;
+export const LEADING_MARKER_RE = /^(?:[-–—+•●○▪■◦*>»·]+\s*|(?:\d{1,2}|[a-zđ]|[ivxl]{1,5})[.)]\s+|\(\s*(?:\d{1,2}|[a-zđ])\s*\)\s*)+/iu;
 
 /** Cuts `text` to at most `max` characters at a word boundary, adding "…" when cut. */
 export function quote(text: string, max = 120): string {

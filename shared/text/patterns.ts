@@ -6,14 +6,16 @@
 
 /** National procedure codes: 1.000178, 1.000948.H38, 1.003658.000.00.00.H38; legacy T-TVH-284957-TT. */
 // Ends at a non-digit rather than a word boundary: pages glue the next field on ("…H38Lượt xem").
-export const PROCEDURE_CODE_RE = /(?<![\d.])\d\.\d{6}(?:\.\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}|\.[A-Z]\d{2})?(?![\d.]\d)|\bT-[A-Z]{2,5}-\d{3,}-[A-Z]{2}(?![A-Za-z\d])/;
+export const PROCEDURE_CODE_RE =
+  /(?<![\d.])\d\.\d{6}(?:\.\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}|\.[A-Z]\d{2})?(?![\d.]\d)|\bT-[A-Z]{2,5}-\d{3,}-[A-Z]{2}(?![A-Za-z\d])/;
 
 /** Words that name the feedback channel of Decree 20/2008. */
 // A hotline alone is a general contact; only naming phản ánh, kiến nghị makes it the channel of Decree 20/2008.
 export const PAKN_RE = /phản\s*ánh|kiến\s*nghị|\bpakn\b|feedback and (?:petition|recommendation)/i;
 
 /** A procedure shown as no longer in force. */
-export const EXPIRED_RE = /hết\s+hiệu\s+lực|bị\s+bãi\s+bỏ|đã\s+bãi\s+bỏ|bãi\s+bỏ|ngưng\s+hiệu\s+lực|hết\s+hạn\s+áp\s+dụng|không\s+còn\s+(?:hiệu lực|áp dụng)|\bexpired\b|no longer in force|repealed/i;
+export const EXPIRED_RE =
+  /hết\s+hiệu\s+lực|bị\s+bãi\s+bỏ|đã\s+bãi\s+bỏ|bãi\s+bỏ|ngưng\s+hiệu\s+lực|hết\s+hạn\s+áp\s+dụng|không\s+còn\s+(?:hiệu lực|áp dụng)|\bexpired\b|no longer in force|repealed/i;
 
 // The lookbehind anchors a match at the start of a run: without it a long run with no "@" is quadratic.
 const EMAIL_G = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
@@ -29,7 +31,8 @@ const ADDRESS_RE =
 export const LABEL_FILLER_RE = /^\(?\s*(?:nếu có|nếu cần|nếu có yêu cầu|if any|if applicable)\s*\)?\s*[:：]?$/i;
 
 /** A link to a document file (a form to download): by extension or by a download script. */
-export const DOCUMENT_LINK_RE = /\.(?:docx?|pdf|xlsx?|odt|ods|rtf|zip|rar)(?:$|[?#])|download|tai-?ve|taive|getfile|file\.ashx|attachment|dinh-?kem/i;
+export const DOCUMENT_LINK_RE =
+  /\.(?:docx?|pdf|xlsx?|odt|ods|rtf|zip|rar)(?:$|[?#])|download|tai-?ve|taive|getfile|file\.ashx|attachment|dinh-?kem/i;
 
 /** Words that mark a link or a line as being about a form (mẫu đơn, tờ khai). */
 export const FORM_WORD_RE = /m[aẫ]u|t[oờ][\s_-]?khai|bi[eể]u[\s_-]?m[aẫ]u|\bform|\bđơn\b|\bdon[-_]/i;

@@ -40,7 +40,10 @@ interface Report {
 /** The documented command, `npm run audit -- …`, run from source as a user runs it. */
 const npmAudit = async (...args: string[]) => {
   try {
-    const { stdout, stderr } = await promisify(execFile)('npm', ['run', 'audit', '--', ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await promisify(execFile)('npm', ['run', 'audit', '--', ...args], {
+      cwd: ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -149,7 +152,11 @@ describe('tthc-audit command line', () => {
     const urls = SAMPLE_PAGES.map((f) => `${pages.url}/${f}`);
     const fromFiles = jsonOf((await npmAudit('--format', 'json', ...files)).stdout);
     const rendered = jsonOf((await npmAudit('--format', 'json', '--render', ...urls)).stdout);
-    const statuses = (r: Report) => ({ status: r.status, code: r.procedure.code, results: Object.fromEntries(r.results.map((e) => [e.id, e.status])) });
+    const statuses = (r: Report) => ({
+      status: r.status,
+      code: r.procedure.code,
+      results: Object.fromEntries(r.results.map((e) => [e.id, e.status])),
+    });
     expect(rendered.map(statuses)).toEqual(fromFiles.map(statuses));
     expect(fromFiles.every((r) => r.status === 'audited')).toBe(true);
   });

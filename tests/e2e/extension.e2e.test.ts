@@ -46,10 +46,7 @@ describe('auditor extension', () => {
     const page = await session.context.newPage();
     await page.goto(`${site.url}/procedure-page.html`);
     await expect
-      .poll(
-        () => askContentScript(page.url()),
-        { timeout: 10_000 },
-      )
+      .poll(() => askContentScript(page.url()), { timeout: 10_000 })
       .toMatchObject({ ok: true, report: { status: 'audited', procedure: { code: '1.001193' } } });
     await page.close();
   });
@@ -63,10 +60,15 @@ describe('auditor extension', () => {
     }, site_page.url());
     const panel = await session.context.newPage();
     await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tabId=${tabId}`);
-    await expect.poll(async () => {
-      await panel.locator('[data-action="scan"]').click();
-      return panel.locator('[data-element]').count();
-    }, { timeout: 10_000 }).toBe(14);
+    await expect
+      .poll(
+        async () => {
+          await panel.locator('[data-action="scan"]').click();
+          return panel.locator('[data-element]').count();
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(14);
     expect(await panel.locator('[data-element="agency"]').getAttribute('data-status')).toBe('pass');
     expect(await panel.locator('[data-element="subjects"]').getAttribute('data-status')).toBe('pass');
     expect(await panel.locator('[data-element="dossier"]').getAttribute('data-status')).toBe('fail');
@@ -88,10 +90,7 @@ describe('auditor extension on a portal that fills the page after load', () => {
     const page = await session.context.newPage();
     await page.goto(`${site.url}/filled-after-load.html`);
     await expect
-      .poll(
-        () => askContentScript(page.url()),
-        { timeout: 15_000 },
-      )
+      .poll(() => askContentScript(page.url()), { timeout: 15_000 })
       .toMatchObject({ ok: true, report: { status: 'audited', procedure: { code: '2.000488', name: 'Cấp Phiếu lý lịch tư pháp' } } });
     await page.close();
   });

@@ -10,9 +10,9 @@ describe('Firefox build', () => {
     const dir = join(ROOT, '.output', 'firefox-mv3');
     assertBuilt(join(dir, 'manifest.json'), 'The Firefox extension');
     const bin = join(ROOT, 'node_modules', '.bin', 'web-ext');
-    const { stdout } = await promisify(execFile)(bin, ['lint', '-s', dir, '--self-hosted', '--output=json', '--no-config-discovery'], { cwd: ROOT }).catch(
-      (error: { stdout: string }) => ({ stdout: error.stdout }),
-    );
+    const { stdout } = await promisify(execFile)(bin, ['lint', '-s', dir, '--self-hosted', '--output=json', '--no-config-discovery'], {
+      cwd: ROOT,
+    }).catch((error: { stdout: string }) => ({ stdout: error.stdout }));
     const result = JSON.parse(stdout) as { summary: { errors: number }; errors: { message: string }[] };
     expect(result.errors.map((e) => e.message)).toEqual([]);
     expect(result.summary.errors).toBe(0);

@@ -15,7 +15,6 @@ export const FIXTURES = join(ROOT, 'tests', 'fixtures');
 export const WIDGET_FILE = join(ROOT, 'widget', 'dist', 'tthc-feedback.js');
 const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
 
-
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

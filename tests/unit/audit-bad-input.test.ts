@@ -28,7 +28,9 @@ describe('audit of bad input', () => {
   });
 
   it('marks a news article unscannable as not a procedure page', () => {
-    const report = audit('<html><body><h1>Tin tức</h1><p>Hội nghị tổng kết công tác năm, thủ tục hành chính được nhắc tới.</p></body></html>');
+    const report = audit(
+      '<html><body><h1>Tin tức</h1><p>Hội nghị tổng kết công tác năm, thủ tục hành chính được nhắc tới.</p></body></html>',
+    );
     expect(report.status).toBe('unscannable');
     expect(report.unscannableReason?.id).toBe('unscannable.notProcedure');
   });
@@ -51,14 +53,18 @@ describe('audit of bad input', () => {
   });
 
   it('audits malformed HTML (unclosed cells, stray end tags)', () => {
-    const report = audit('<table><tr><td>Thời hạn giải quyết<td>10 ngày</tr></div><tr><td>Cơ quan thực hiện<td>Sở Tư pháp</table></span><p>Trình tự thực hiện: Bước 1');
+    const report = audit(
+      '<table><tr><td>Thời hạn giải quyết<td>10 ngày</tr></div><tr><td>Cơ quan thực hiện<td>Sở Tư pháp</table></span><p>Trình tự thực hiện: Bước 1',
+    );
     expect(status(report, 'time-limit')).toBe('pass');
     expect(status(report, 'agency')).toBe('pass');
     expect(status(report, 'steps')).toBe('pass');
   });
 
   it('returns hostile values as text: script tags, entities and RTL controls', () => {
-    const report = audit(`${PROCEDURE}<p>Đối tượng thực hiện: &lt;script&gt;alert(1)&lt;/script&gt; Công dân &amp; tổ chức \u202Egnàd nôC</p><script>document.body.innerHTML='x'</script>`);
+    const report = audit(
+      `${PROCEDURE}<p>Đối tượng thực hiện: &lt;script&gt;alert(1)&lt;/script&gt; Công dân &amp; tổ chức \u202Egnàd nôC</p><script>document.body.innerHTML='x'</script>`,
+    );
     const subjects = report.results.find((r) => r.id === 'subjects');
     expect(subjects?.status).toBe('pass');
     expect(subjects?.value).toContain('<script>alert(1)</script>');
@@ -68,7 +74,9 @@ describe('audit of bad input', () => {
 
   it('leaves the page exactly as it was', () => {
     // A head, as every browser-parsed document has (linkedom adds one when body is read).
-    const document = parseHtmlDocument(`<html><head><title>T</title></head><body>${PROCEDURE}<p onclick="x()">Phí, lệ phí: Không</p></body></html>`);
+    const document = parseHtmlDocument(
+      `<html><head><title>T</title></head><body>${PROCEDURE}<p onclick="x()">Phí, lệ phí: Không</p></body></html>`,
+    );
     const before = document.documentElement.outerHTML;
     auditDocument(document);
     expect(document.documentElement.outerHTML).toBe(before);

@@ -12,7 +12,11 @@ const PAGE = join(import.meta.dirname, '..', 'fixtures', 'pages', 'l1-national-n
 
 function bigPage(items: number): string {
   const base = readFileSync(PAGE, 'utf8');
-  const list = Array.from({ length: items }, (_, i) => `<li><a href="/tthc/${i}">Thủ tục liên quan số ${i}: Cấp bản sao trích lục hộ tịch</a> <span>1.00${String(i % 10_000).padStart(4, '0')}</span></li>`).join('');
+  const list = Array.from(
+    { length: items },
+    (_, i) =>
+      `<li><a href="/tthc/${i}">Thủ tục liên quan số ${i}: Cấp bản sao trích lục hộ tịch</a> <span>1.00${String(i % 10_000).padStart(4, '0')}</span></li>`,
+  ).join('');
   return base.replace('</body>', `<ul class="related">${list}</ul></body>`);
 }
 

@@ -99,13 +99,18 @@ afterAll(() => {
       else if (entry.name.startsWith(`${PROBE_PREFIX}_${process.pid}_`)) left.push(path);
     }
   };
-  for (const folder of ['shared', 'widget', 'extension', 'cli', 'collector', 'tests']) if (existsSync(join(ROOT, folder))) walk(join(ROOT, folder));
+  for (const folder of ['shared', 'widget', 'extension', 'cli', 'collector', 'tests'])
+    if (existsSync(join(ROOT, folder))) walk(join(ROOT, folder));
   expect(left).toEqual([]);
 });
 
 describe('boundary: shared/ stands alone', () => {
   it('rejects an import of widget/ from shared/', async () => {
-    await expectBoundary('shared', "import { createFeedbackModel } from '../widget/src/model';\nexport const m = createFeedbackModel;\n", STANDS_ALONE);
+    await expectBoundary(
+      'shared',
+      "import { createFeedbackModel } from '../widget/src/model';\nexport const m = createFeedbackModel;\n",
+      STANDS_ALONE,
+    );
   });
 
   it('rejects imports of each other folder, from any depth and through the WXT aliases', async () => {
@@ -125,16 +130,25 @@ describe('boundary: shared/ stands alone', () => {
 
   it('tells the per-surface i18n folders, named like the programs, from the programs', async () => {
     await expectClean('shared/i18n/cli', "export * from '../widget/index';\nexport * from '../common/index';\n");
-    await expectBoundary('shared/i18n/cli', "export * from '../../../widget/src/model';\nexport * from '../../../collector/store';\n", STANDS_ALONE, 2);
+    await expectBoundary(
+      'shared/i18n/cli',
+      "export * from '../../../widget/src/model';\nexport * from '../../../collector/store';\n",
+      STANDS_ALONE,
+      2,
+    );
   });
 
   it('rejects UI and extension libraries in shared/', async () => {
-    const source = "import { render } from 'preact';\nimport { signal } from '@preact/signals';\nimport { browser } from 'wxt/browser';\nimport { chromium } from 'playwright-core';\nexport const all = [render, signal, browser, chromium];\n";
+    const source =
+      "import { render } from 'preact';\nimport { signal } from '@preact/signals';\nimport { browser } from 'wxt/browser';\nimport { chromium } from 'playwright-core';\nexport const all = [render, signal, browser, chromium];\n";
     await expectBoundary('shared', source, NO_UI_IN_SHARED, 4);
   });
 
   it('lets shared/node/ launch Chromium and read files, but not import UI libraries', async () => {
-    await expectClean('shared/node', "import { readFileSync } from 'node:fs';\nimport { chromium } from 'playwright-core';\nexport const all = [readFileSync, chromium];\n");
+    await expectClean(
+      'shared/node',
+      "import { readFileSync } from 'node:fs';\nimport { chromium } from 'playwright-core';\nexport const all = [readFileSync, chromium];\n",
+    );
     await expectBoundary('shared/node', "import { render } from 'preact';\nexport const r = render;\n", NO_UI_IN_SHARED);
   });
 });
@@ -145,7 +159,8 @@ describe('boundary: browser code has no Node built-ins and no shared/node/', () 
   });
 
   it('rejects Node built-ins, prefixed or bare, in shared/ and extension/', async () => {
-    const source = "import { readFile } from 'fs/promises';\nimport { join } from 'path';\nimport http from 'node:http';\nexport const all = [readFile, join, http];\n";
+    const source =
+      "import { readFile } from 'fs/promises';\nimport { join } from 'path';\nimport http from 'node:http';\nexport const all = [readFile, join, http];\n";
     await expectBoundary('shared', source, NO_NODE_BUILTINS, 3);
     await expectBoundary('extension/entrypoints/sidepanel', source, NO_NODE_BUILTINS, 3);
   });
@@ -158,18 +173,28 @@ describe('boundary: browser code has no Node built-ins and no shared/node/', () 
   });
 
   it('rejects shared/node/ from widget/, extension/ and the rest of shared/', async () => {
-    await expectBoundary('widget/src', "import { parseHtmlDocument } from '../../shared/node/html';\nexport const p = parseHtmlDocument;\n", NO_SHARED_NODE);
+    await expectBoundary(
+      'widget/src',
+      "import { parseHtmlDocument } from '../../shared/node/html';\nexport const p = parseHtmlDocument;\n",
+      NO_SHARED_NODE,
+    );
     await expectBoundary('extension/messaging', "export * from '../../shared/node/chromium';\n", NO_SHARED_NODE);
     await expectBoundary('shared/checklist', "export * from '../node/html';\n", NO_SHARED_NODE);
     await expectBoundary('shared', "export * from './node/html';\n", NO_SHARED_NODE);
   });
 
   it('rejects Node globals in browser code', async () => {
-    await expectBoundary('widget/src', 'export const env = process.env.NODE_ENV;\nexport const bytes = Buffer.from("x");\n', NO_NODE_GLOBALS, 2);
+    await expectBoundary(
+      'widget/src',
+      'export const env = process.env.NODE_ENV;\nexport const bytes = Buffer.from("x");\n',
+      NO_NODE_GLOBALS,
+      2,
+    );
   });
 
   it('leaves Node programs, tests and scripts free to use Node', async () => {
-    const source = "import { readFileSync } from 'node:fs';\nimport { join } from 'path';\nexport const all = [readFileSync, join, process.env];\n";
+    const source =
+      "import { readFileSync } from 'node:fs';\nimport { join } from 'path';\nexport const all = [readFileSync, join, process.env];\n";
     for (const folder of ['cli', 'collector', 'tests/unit']) await expectClean(folder, source);
     await expectClean('tests/unit', "export * from '../../shared/node/html';\nexport * from '../../widget/src/model';\n");
   });
@@ -177,10 +202,25 @@ describe('boundary: browser code has no Node built-ins and no shared/node/', () 
 
 describe('boundary: programs import only shared/', () => {
   it('rejects one program importing another', async () => {
-    await expectBoundary('widget/src', "export * from '../../extension/messaging/protocol';\nexport * from '../../collector/store';\n", PROGRAMS_IMPORT_SHARED, 2);
-    await expectBoundary('extension/messaging', "export * from '../../widget/src/model';\nexport * from '../../cli/args';\n", PROGRAMS_IMPORT_SHARED, 2);
+    await expectBoundary(
+      'widget/src',
+      "export * from '../../extension/messaging/protocol';\nexport * from '../../collector/store';\n",
+      PROGRAMS_IMPORT_SHARED,
+      2,
+    );
+    await expectBoundary(
+      'extension/messaging',
+      "export * from '../../widget/src/model';\nexport * from '../../cli/args';\n",
+      PROGRAMS_IMPORT_SHARED,
+      2,
+    );
     await expectBoundary('cli', "export * from '../collector/server';\nexport * from '../tests/e2e/kit';\n", PROGRAMS_IMPORT_SHARED, 2);
-    await expectBoundary('collector', "export * from '../widget/src/model';\nexport * from '../scripts/bench-entry';\nexport * from '@/messaging/protocol';\n", PROGRAMS_IMPORT_SHARED, 3);
+    await expectBoundary(
+      'collector',
+      "export * from '../widget/src/model';\nexport * from '../scripts/bench-entry';\nexport * from '@/messaging/protocol';\n",
+      PROGRAMS_IMPORT_SHARED,
+      3,
+    );
   });
 
   it('allows shared/ in every program', async () => {
@@ -193,26 +233,56 @@ describe('boundary: programs import only shared/', () => {
 
 describe('boundary: only content scripts read the host page', () => {
   it('rejects shared/audit and shared/extractor in the side panel and elsewhere in extension/', async () => {
-    await expectBoundary('extension/entrypoints/sidepanel', "import { auditDocument } from '../../../shared/audit';\nexport const a = auditDocument;\n", CONTENT_SCRIPTS_READ);
-    await expectBoundary('extension', "export * from '../shared/extractor';\nexport * from '../shared/extractor/settle';\nexport * from '../shared/audit/index';\n", CONTENT_SCRIPTS_READ, 3);
+    await expectBoundary(
+      'extension/entrypoints/sidepanel',
+      "import { auditDocument } from '../../../shared/audit';\nexport const a = auditDocument;\n",
+      CONTENT_SCRIPTS_READ,
+    );
+    await expectBoundary(
+      'extension',
+      "export * from '../shared/extractor';\nexport * from '../shared/extractor/settle';\nexport * from '../shared/audit/index';\n",
+      CONTENT_SCRIPTS_READ,
+      3,
+    );
     await expectBoundary('extension/messaging', "export { auditDocument } from '../../shared/audit';\n", CONTENT_SCRIPTS_READ);
   });
 
   it('lets the side panel import the report schema as types only', async () => {
-    await expectClean('extension/entrypoints/sidepanel', "import type { AuditReport } from '../../../shared/audit/schema';\nexport type R = AuditReport;\n");
-    await expectClean('extension/entrypoints/sidepanel', "import { type AuditReport } from '../../../shared/audit/schema';\nexport type { Report } from '../../../shared/audit/types';\nexport type R = AuditReport;\n");
-    await expectBoundary('extension/entrypoints/sidepanel', "import type { AuditReport } from '../../../shared/audit';\nimport type { ExtractedPage } from '../../../shared/extractor';\nexport type R = AuditReport | ExtractedPage;\n", CONTENT_SCRIPTS_READ, 2);
-    await expectBoundary('extension/entrypoints/sidepanel', "import { AuditReportSchema } from '../../../shared/audit/schema';\nexport const s = AuditReportSchema;\n", CONTENT_SCRIPTS_READ);
+    await expectClean(
+      'extension/entrypoints/sidepanel',
+      "import type { AuditReport } from '../../../shared/audit/schema';\nexport type R = AuditReport;\n",
+    );
+    await expectClean(
+      'extension/entrypoints/sidepanel',
+      "import { type AuditReport } from '../../../shared/audit/schema';\nexport type { Report } from '../../../shared/audit/types';\nexport type R = AuditReport;\n",
+    );
+    await expectBoundary(
+      'extension/entrypoints/sidepanel',
+      "import type { AuditReport } from '../../../shared/audit';\nimport type { ExtractedPage } from '../../../shared/extractor';\nexport type R = AuditReport | ExtractedPage;\n",
+      CONTENT_SCRIPTS_READ,
+      2,
+    );
+    await expectBoundary(
+      'extension/entrypoints/sidepanel',
+      "import { AuditReportSchema } from '../../../shared/audit/schema';\nexport const s = AuditReportSchema;\n",
+      CONTENT_SCRIPTS_READ,
+    );
   });
 
   it('lets the message protocol validate reports with the schema', async () => {
-    await expectClean('extension/messaging', "import { AuditReportSchema } from '../../shared/audit/schema';\nexport const s = AuditReportSchema;\n");
+    await expectClean(
+      'extension/messaging',
+      "import { AuditReportSchema } from '../../shared/audit/schema';\nexport const s = AuditReportSchema;\n",
+    );
   });
 });
 
 describe('correctness rules', () => {
   it('rejects unused imports, debugger statements and loose equality', async () => {
-    const run = await lintProbe('tests/unit', "import { join } from 'node:path';\nexport function f(a: unknown) {\n  debugger;\n  return a == 1 || a == null;\n}\n");
+    const run = await lintProbe(
+      'tests/unit',
+      "import { join } from 'node:path';\nexport function f(a: unknown) {\n  debugger;\n  return a == 1 || a == null;\n}\n",
+    );
     expect(run.exitCode).toBe(1);
     expect(run.diagnostics.map((d) => d.code).sort()).toEqual(['eslint(eqeqeq)', 'eslint(no-debugger)', 'eslint(no-unused-vars)']);
   });
@@ -225,5 +295,4 @@ describe('the real tree', () => {
     expect(run.diagnostics.map((d) => `${d.filename}: ${d.code} ${d.message} ${d.help ?? ''}`)).toEqual([]);
     expect(run.exitCode).toBe(0);
   });
-
 });

@@ -11,7 +11,12 @@ import { extractPage } from '../../shared/extractor';
 import { CHECKLIST, CHECKLIST_LEXICON, PAGE_CHECKS } from '../../shared/checklist';
 
 const CHECKLIST_DIR = join(import.meta.dirname, '..', '..', 'shared', 'checklist');
-const fixtures = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.html')).sort() : []);
+const fixtures = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.html'))
+        .sort()
+    : [];
 const extract = (file: string) => extractPage(parseHtmlDocument(readFileSync(file, 'utf8')), { lexicon: CHECKLIST_LEXICON });
 
 describe.each(CHECKLIST)('element $id', (element) => {

@@ -74,7 +74,12 @@ describe('checklist registry', () => {
   });
 
   it('recognises labels whatever their spelling of Đ, their case, or a trailing colon', () => {
-    for (const written of ['Ðối tượng thực hiện:', 'ĐỐI TƯỢNG THỰC HIỆN', 'đối tượng   thực hiện', 'Đối tượng thực hiện'.normalize('NFD')]) {
+    for (const written of [
+      'Ðối tượng thực hiện:',
+      'ĐỐI TƯỢNG THỰC HIỆN',
+      'đối tượng   thực hiện',
+      'Đối tượng thực hiện'.normalize('NFD'),
+    ]) {
       expect(CHECKLIST_LEXICON.byKey.get(labelKey(written))?.key).toBe('subjects');
     }
   });

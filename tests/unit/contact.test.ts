@@ -66,7 +66,9 @@ describe('contact for phản ánh, kiến nghị, as the citizen sees it', () =>
   });
 
   it('separates the agency from the address that follows it after a dash', () => {
-    const national = parseContact('Tiếp nhận phản ánh, kiến nghị về quy định hành chính\nVăn phòng Chính phủ - Số 1 Hoàng Hoa Thám, Ba Đình, Hà Nội\nĐiện thoại: 0000 000 000');
+    const national = parseContact(
+      'Tiếp nhận phản ánh, kiến nghị về quy định hành chính\nVăn phòng Chính phủ - Số 1 Hoàng Hoa Thám, Ba Đình, Hà Nội\nĐiện thoại: 0000 000 000',
+    );
     expect(national.agency).toBe('Văn phòng Chính phủ');
     expect(national.address).toBe('Số 1 Hoàng Hoa Thám, Ba Đình, Hà Nội');
     const danang = parseContact(
@@ -85,7 +87,9 @@ describe('contact for phản ánh, kiến nghị, as the citizen sees it', () =>
     expect(vpcp.agency).toBe('Cục Kiểm soát thủ tục hành chính - Văn phòng Chính phủ');
     expect(vpcp.address).toBe('Số 1 Hoàng Hoa Thám, Ba Đình, Hà Nội');
     expect(vpcp.emails).toEqual(['pakn@example.gov.vn']);
-    const ministry = parseContact('Mọi phản ánh, kiến nghị về quy định hành chính và việc giải quyết thủ tục hành chính xin gửi về Bộ Tư pháp.');
+    const ministry = parseContact(
+      'Mọi phản ánh, kiến nghị về quy định hành chính và việc giải quyết thủ tục hành chính xin gửi về Bộ Tư pháp.',
+    );
     expect(ministry).toEqual({ ...NONE, agency: 'Bộ Tư pháp' });
   });
 
@@ -196,7 +200,9 @@ describe('contact for phản ánh, kiến nghị, as the citizen sees it', () =>
   });
 
   it('reads a one-line footer separated by "·", and one separated by "; "', () => {
-    const dots = parseContact('Tiếp nhận phản ánh, kiến nghị về quy định hành chính: Văn phòng UBND tỉnh · Điện thoại: 0000 000 000 · Email: pakn@example.gov.vn');
+    const dots = parseContact(
+      'Tiếp nhận phản ánh, kiến nghị về quy định hành chính: Văn phòng UBND tỉnh · Điện thoại: 0000 000 000 · Email: pakn@example.gov.vn',
+    );
     expect(dots).toEqual({ ...NONE, agency: 'Văn phòng UBND tỉnh', phones: ['0000 000 000'], emails: ['pakn@example.gov.vn'] });
     const semicolons = parseContact(
       'Địa chỉ tiếp nhận phản ánh, kiến nghị về quy định hành chính: Văn phòng - Thống kê UBND xã; điện thoại: 0000 000 000; thư điện tử: phananhkiennghi.thanhnua@example.gov.vn',
@@ -253,13 +259,17 @@ describe('contact for phản ánh, kiến nghị, as the citizen sees it', () =>
   });
 
   it('reads an address line that has no label under the agency', () => {
-    const c = parseContact('Tiếp nhận phản ánh, kiến nghị\nVăn phòng Chính phủ\nSố 1 Hoàng Hoa Thám, phường Ba Đình, thành phố Hà Nội\nEmail: pakn@example.gov.vn');
+    const c = parseContact(
+      'Tiếp nhận phản ánh, kiến nghị\nVăn phòng Chính phủ\nSố 1 Hoàng Hoa Thám, phường Ba Đình, thành phố Hà Nội\nEmail: pakn@example.gov.vn',
+    );
     expect(c.agency).toBe('Văn phòng Chính phủ');
     expect(c.address).toBe('Số 1 Hoàng Hoa Thám, phường Ba Đình, thành phố Hà Nội');
   });
 
   it('reads the agency after "Cơ quan tiếp nhận:" or "Tên cơ quan:"', () => {
-    const c = parseContact('Cơ quan tiếp nhận: Sở Tư pháp tỉnh Lào Cai\nĐịa chỉ: số 1 đường Trần Hưng Đạo, phường Nam Cường, tỉnh Lào Cai\nĐiện thoại: 0000 000 000');
+    const c = parseContact(
+      'Cơ quan tiếp nhận: Sở Tư pháp tỉnh Lào Cai\nĐịa chỉ: số 1 đường Trần Hưng Đạo, phường Nam Cường, tỉnh Lào Cai\nĐiện thoại: 0000 000 000',
+    );
     expect(c.agency).toBe('Sở Tư pháp tỉnh Lào Cai');
     expect(c.address).toBe('số 1 đường Trần Hưng Đạo, phường Nam Cường, tỉnh Lào Cai');
     expect(parseContact('Tên cơ quan: Bộ Công an\nĐiện thoại chuyên dùng: 0000 000 000').agency).toBe('Bộ Công an');
@@ -287,16 +297,22 @@ describe('contact for phản ánh, kiến nghị, as the citizen sees it', () =>
   });
 
   it('shows nothing for text with no contact at all, or only a placeholder', () => {
-    expect(parseContact('Phản ánh, kiến nghị\nTổ chức, cá nhân có quyền phản ánh, kiến nghị về quy định hành chính liên quan đến thủ tục này.')).toEqual(NONE);
+    expect(
+      parseContact('Phản ánh, kiến nghị\nTổ chức, cá nhân có quyền phản ánh, kiến nghị về quy định hành chính liên quan đến thủ tục này.'),
+    ).toEqual(NONE);
     expect(parseContact('Địa chỉ tiếp nhận phản ánh, kiến nghị: Đang cập nhật')).toEqual(NONE);
     expect(parseContact('')).toEqual(NONE);
   });
 
   it('never shows the PAKN label, a portal name or "cơ quan có thẩm quyền" as the agency', () => {
-    const label = parseContact('Địa chỉ tiếp nhận phản ánh, kiến nghị\nĐịa chỉ: Số 10 đường Trần Hưng Đạo, phường Trung tâm\nĐiện thoại chuyên dùng: 0000 000 000');
+    const label = parseContact(
+      'Địa chỉ tiếp nhận phản ánh, kiến nghị\nĐịa chỉ: Số 10 đường Trần Hưng Đạo, phường Trung tâm\nĐiện thoại chuyên dùng: 0000 000 000',
+    );
     expect(label.agency).toBeNull();
     expect(label.address).toBe('Số 10 đường Trần Hưng Đạo, phường Trung tâm');
-    expect(parseContact('Cổng thông tin điện tử UBND xã (minh hoạ)\nĐiện thoại: 0000 000 000 · Email: vanphong@example.gov.vn').agency).toBeNull();
+    expect(
+      parseContact('Cổng thông tin điện tử UBND xã (minh hoạ)\nĐiện thoại: 0000 000 000 · Email: vanphong@example.gov.vn').agency,
+    ).toBeNull();
     const sentence = parseContact(
       'Tổ chức, cá nhân có phản ánh, kiến nghị về quy định hành chính liên quan đến thủ tục này đề nghị gửi về cơ quan có thẩm quyền theo quy định của pháp luật.\nCỔNG THÔNG TIN ĐIỆN TỬ BỘ CÔNG AN',
     );
@@ -345,7 +361,9 @@ describe('contact for phản ánh, kiến nghị, as the citizen sees it', () =>
   });
 
   it('keeps the bracketed area code of a phone number', () => {
-    const c = parseContact('Tiếp nhận phản ánh, kiến nghị về quy định hành chính\nSở Xây dựng (minh hoạ) · Điện thoại: (0000) 000 000 · Email: phananh@example.gov.vn');
+    const c = parseContact(
+      'Tiếp nhận phản ánh, kiến nghị về quy định hành chính\nSở Xây dựng (minh hoạ) · Điện thoại: (0000) 000 000 · Email: phananh@example.gov.vn',
+    );
     expect(c.agency).toBe('Sở Xây dựng (minh hoạ)');
     expect(c.phones).toEqual(['(0000) 000 000']);
   });
@@ -360,7 +378,10 @@ describe('contact for phản ánh, kiến nghị, as the citizen sees it', () =>
     expect(labelled.emails).toEqual(['pakn@example.gov.vn']);
     expect(labelled.phones).toEqual(['0000000000']);
     // A list of links to other portals ("Liên kết website") is not the agency's website.
-    const links = parseContact('Liên kết website\nCổng Dịch vụ công quốc gia\nCổng Thông tin điện tử Chính phủ', ['https://dichvucong.gov.vn', 'https://chinhphu.vn']);
+    const links = parseContact('Liên kết website\nCổng Dịch vụ công quốc gia\nCổng Thông tin điện tử Chính phủ', [
+      'https://dichvucong.gov.vn',
+      'https://chinhphu.vn',
+    ]);
     expect(links.websites).toEqual([]);
   });
 

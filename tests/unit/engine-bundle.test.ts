@@ -11,9 +11,18 @@ describe('the engine bundle', () => {
     const out = await build({
       configFile: false,
       logLevel: 'silent',
-      build: { write: false, minify: true, lib: { entry: join(import.meta.dirname, '..', '..', 'scripts', 'engine-entry.ts'), formats: ['iife'], name: 'TthcAudit', fileName: () => 'engine.js' } },
+      build: {
+        write: false,
+        minify: true,
+        lib: {
+          entry: join(import.meta.dirname, '..', '..', 'scripts', 'engine-entry.ts'),
+          formats: ['iife'],
+          name: 'TthcAudit',
+          fileName: () => 'engine.js',
+        },
+      },
     });
-    const code = (Array.isArray(out) ? out[0]! : out as { output: { code: string }[] }).output[0]!.code;
+    const code = (Array.isArray(out) ? out[0]! : (out as { output: { code: string }[] })).output[0]!.code;
     expect(code).toContain('auditDocument');
     expect(code).not.toMatch(/\$Zod|_zod|ZodError/);
   });

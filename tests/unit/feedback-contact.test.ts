@@ -9,7 +9,8 @@ import { auditDocument } from '../../shared/audit';
 import { parseHtmlDocument } from '../../shared/node/html';
 
 const PAGES = join(import.meta.dirname, '..', 'fixtures', 'pages');
-const contactOf = (file: string) => auditDocument(parseHtmlDocument(readFileSync(join(PAGES, file), 'utf8'))).results.find((r) => r.id === 'feedback-contact')!;
+const contactOf = (file: string) =>
+  auditDocument(parseHtmlDocument(readFileSync(join(PAGES, file), 'utf8'))).results.find((r) => r.id === 'feedback-contact')!;
 
 describe('the contact for phản ánh, kiến nghị', () => {
   it('keeps the agency, address, phone and e-mail a footer publishes', () => {

@@ -1,19 +1,39 @@
 /** Every surface's catalog: complete in both languages, same placeholders, plural forms chosen by count. */
 import { describe, expect, it } from 'vitest';
-import { cliCatalogs, collectorCatalogs, commonCatalogs, extensionCatalogs, formatMessage, resolveLocale, translator, widgetCatalogs, type Catalogs, type Message } from '../../shared/i18n';
+import {
+  cliCatalogs,
+  collectorCatalogs,
+  commonCatalogs,
+  extensionCatalogs,
+  formatMessage,
+  resolveLocale,
+  translator,
+  widgetCatalogs,
+  type Catalogs,
+  type Message,
+} from '../../shared/i18n';
 
-const SURFACES: Record<string, Catalogs<string>> = { common: commonCatalogs, widget: widgetCatalogs, extension: extensionCatalogs, collector: collectorCatalogs, cli: cliCatalogs };
+const SURFACES: Record<string, Catalogs<string>> = {
+  common: commonCatalogs,
+  widget: widgetCatalogs,
+  extension: extensionCatalogs,
+  collector: collectorCatalogs,
+  cli: cliCatalogs,
+};
 const forms = (m: Message): string[] => (typeof m === 'string' ? [m] : Object.values(m).filter((v): v is string => typeof v === 'string'));
-const names = (m: Message) => [...new Set(forms(m).flatMap((s) => [...s.matchAll(/%\{(\w+)\}/g)].map((x) => x[1]!)))].filter((n) => n !== 'count').sort();
+const names = (m: Message) =>
+  [...new Set(forms(m).flatMap((s) => [...s.matchAll(/%\{(\w+)\}/g)].map((x) => x[1]!)))].filter((n) => n !== 'count').sort();
 
 describe.each(Object.entries(SURFACES))('the %s catalog', (_surface, catalogs) => {
   it('has the same keys in Vietnamese and English, none empty', () => {
     expect(Object.keys(catalogs.en).sort()).toEqual(Object.keys(catalogs.vi).sort());
-    for (const catalog of Object.values(catalogs)) for (const message of Object.values(catalog)) for (const text of forms(message)) expect(text.trim()).not.toBe('');
+    for (const catalog of Object.values(catalogs))
+      for (const message of Object.values(catalog)) for (const text of forms(message)) expect(text.trim()).not.toBe('');
   });
 
   it('uses the same placeholders in both languages', () => {
-    for (const [id, message] of Object.entries(catalogs.vi)) expect({ id, names: names(catalogs.en[id]!) }).toEqual({ id, names: names(message) });
+    for (const [id, message] of Object.entries(catalogs.vi))
+      expect({ id, names: names(catalogs.en[id]!) }).toEqual({ id, names: names(message) });
   });
 });
 

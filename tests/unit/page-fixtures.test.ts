@@ -27,11 +27,16 @@ interface Expected {
 const cases = readdirSync(PAGES)
   .filter((f) => f.endsWith('.html'))
   .sort()
-  .map((file) => ({ file, expected: JSON.parse(readFileSync(join(PAGES, file.replace(/\.html$/, '.expected.json')), 'utf8')) as Expected }));
+  .map((file) => ({
+    file,
+    expected: JSON.parse(readFileSync(join(PAGES, file.replace(/\.html$/, '.expected.json')), 'utf8')) as Expected,
+  }));
 
 describe('whole procedure pages', () => {
   it('cover at least 8 layout families', () => {
-    expect(new Set(cases.filter((c) => !c.expected.unscannable).map((c) => c.expected.layout.replace(/[a-z]$/, ''))).size).toBeGreaterThanOrEqual(8);
+    expect(
+      new Set(cases.filter((c) => !c.expected.unscannable).map((c) => c.expected.layout.replace(/[a-z]$/, ''))).size,
+    ).toBeGreaterThanOrEqual(8);
   });
 
   const notProcedures = cases.filter((c) => c.expected.unscannable);

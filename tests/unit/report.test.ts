@@ -8,10 +8,22 @@ import { join } from 'node:path';
 import { auditDocument, type AuditReport } from '../../shared/audit';
 import { parseAuditReport } from '../../shared/audit/schema';
 import { parseHtmlDocument } from '../../shared/node/html';
-import { csvCell, diffReports, diffText, effectiveCounts, reasonText, renderTable, statusLabel, summaryText, toCsv, toJson } from '../../shared/report';
+import {
+  csvCell,
+  diffReports,
+  diffText,
+  effectiveCounts,
+  reasonText,
+  renderTable,
+  statusLabel,
+  summaryText,
+  toCsv,
+  toJson,
+} from '../../shared/report';
 
 const PAGE = join(import.meta.dirname, '..', 'fixtures', 'extension', 'procedure-page.html');
-const report = (): AuditReport => auditDocument(parseHtmlDocument(readFileSync(PAGE, 'utf8')), { url: 'https://dichvucong.example.gov.vn/tthc/1.001193' });
+const report = (): AuditReport =>
+  auditDocument(parseHtmlDocument(readFileSync(PAGE, 'utf8')), { url: 'https://dichvucong.example.gov.vn/tthc/1.001193' });
 
 describe('report texts', () => {
   it('says every reason of a real audit in Vietnamese and in English', () => {
@@ -60,8 +72,15 @@ describe('CSV for Excel', () => {
   it('puts a person’s decision beside the machine’s status', () => {
     const r = report();
     const fees = r.results.find((x) => x.id === 'fees')!;
-    fees.override = { status: 'na', note: 'Thủ tục không thu phí theo quyết định công bố', by: 'Nguyễn Văn A', at: '2026-11-30T09:00:00+07:00' };
-    const row = toCsv([r], 'vi').split('\r\n').find((line) => line.includes(',element,fees,'))!;
+    fees.override = {
+      status: 'na',
+      note: 'Thủ tục không thu phí theo quyết định công bố',
+      by: 'Nguyễn Văn A',
+      at: '2026-11-30T09:00:00+07:00',
+    };
+    const row = toCsv([r], 'vi')
+      .split('\r\n')
+      .find((line) => line.includes(',element,fees,'))!;
     expect(row).toContain(`,${fees.status},`);
     expect(row).toContain(',na,Thủ tục không thu phí theo quyết định công bố,Nguyễn Văn A,2026-11-30T09:00:00+07:00,');
     expect(effectiveCounts(r).na).toBe(r.counts.na + (fees.status === 'na' ? 0 : 1));
@@ -92,7 +111,16 @@ describe('JSON and diff', () => {
     fees.status = fees.status === 'pass' ? 'fail' : 'pass';
     fees.value = 'Miễn phí';
     const changes = diffReports(before, after);
-    expect(changes).toEqual([{ kind: 'element', id: 'fees', before: before.results.find((x) => x.id === 'fees')!.status, after: fees.status, valueBefore: before.results.find((x) => x.id === 'fees')!.value, valueAfter: 'Miễn phí' }]);
+    expect(changes).toEqual([
+      {
+        kind: 'element',
+        id: 'fees',
+        before: before.results.find((x) => x.id === 'fees')!.status,
+        after: fees.status,
+        valueBefore: before.results.find((x) => x.id === 'fees')!.value,
+        valueAfter: 'Miễn phí',
+      },
+    ]);
     expect(diffText(changes, 'vi')[0]).toMatch(/^Phí, lệ phí: /);
     expect(diffText(diffReports(before, before), 'en')).toEqual(['No changes.']);
   });

@@ -14,7 +14,9 @@ export function Widget({ model }: { model: FeedbackModel }) {
   const notice = model.notice.value;
   return (
     <section class="tf" lang={model.lang} aria-labelledby="tf-title">
-      <h2 id="tf-title" class="tf-title">{t('widget.title')}</h2>
+      <h2 id="tf-title" class="tf-title">
+        {t('widget.title')}
+      </h2>
       <div class="tf-scale" role="radiogroup" aria-labelledby="tf-title">
         {SATISFACTION_LEVELS.map((level) => (
           <button

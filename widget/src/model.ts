@@ -9,10 +9,7 @@ import { FEEDBACK_PROTOCOL_VERSION, SATISFACTION_LEVELS, URL_MAX, type Satisfact
 import type { Locale, MessageParams } from '../../shared/i18n/format';
 import type { WidgetMessageId as MessageId } from '../../shared/i18n/widget';
 
-export type SendOutcome =
-  | { ok: true; id: string }
-  | { ok: false; kind: 'network' }
-  | { ok: false; kind: 'rejected'; reason: string };
+export type SendOutcome = { ok: true; id: string } | { ok: false; kind: 'network' } | { ok: false; kind: 'rejected'; reason: string };
 
 export type Transport = (submission: RatingSubmission) => Promise<SendOutcome>;
 
@@ -74,9 +71,7 @@ export function createFeedbackModel(options: FeedbackModelOptions): FeedbackMode
     } else {
       status.value = 'error';
       notice.value =
-        outcome.kind === 'network'
-          ? { id: 'widget.error.network' }
-          : { id: 'widget.error.rejected', params: { reason: outcome.reason } };
+        outcome.kind === 'network' ? { id: 'widget.error.network' } : { id: 'widget.error.rejected', params: { reason: outcome.reason } };
     }
   }
 

@@ -11,7 +11,18 @@ export function match(page: ExtractedPage): Judgement {
   const result = judgeLabelled(page, element);
   if (result.status === 'fail' && result.evidence.length === 0) {
     const other = judgeFields(page, 'aux:other-agency').find((j) => j.kind === 'real');
-    if (other) return { result: makeResult(element, 'fail', false, null, [other.field.evidence], reason('reason.notHandlingAgency', { label: other.field.label })), findings: [] };
+    if (other)
+      return {
+        result: makeResult(
+          element,
+          'fail',
+          false,
+          null,
+          [other.field.evidence],
+          reason('reason.notHandlingAgency', { label: other.field.label }),
+        ),
+        findings: [],
+      };
   }
   return { result, findings: [] };
 }

@@ -11,6 +11,16 @@ export const element = {
   englishName: 'Procedure code',
   requirement: 'practice',
   legalRef: { document: 'Nghị định 63/2010/NĐ-CP', provision: 'Điều 15, khoản 3' },
-  labels: ['Mã thủ tục', 'Mã thủ tục hành chính', 'Mã TTHC', 'Ký hiệu thủ tục', 'Mã số thủ tục', 'Mã số TTHC', 'Số hồ sơ', 'Procedure code', 'Code'],
+  labels: [
+    'Mã thủ tục',
+    'Mã thủ tục hành chính',
+    'Mã TTHC',
+    'Ký hiệu thủ tục',
+    'Mã số thủ tục',
+    'Mã số TTHC',
+    'Số hồ sơ',
+    'Procedure code',
+    'Code',
+  ],
   tags: ['law.nd63-art15-3', 'cat.identity'],
 } as const satisfies ElementDefinition;

@@ -14,15 +14,34 @@ export function match(page: ExtractedPage): Judgement {
   const judged = judgeFields(page, 'code');
   for (const j of judged) {
     const code = PROCEDURE_CODE_RE.exec(j.field.value);
-    if (code) return { result: makeResult(element, 'pass', true, code[0], [j.field.evidence], reason('reason.found', { label: j.field.label })), findings: [] };
+    if (code)
+      return {
+        result: makeResult(element, 'pass', true, code[0], [j.field.evidence], reason('reason.found', { label: j.field.label })),
+        findings: [],
+      };
   }
-  const inTitle = page.codeMentions[0] ?? (page.title && PROCEDURE_CODE_RE.test(page.title) ? { code: PROCEDURE_CODE_RE.exec(page.title)![0], evidence: { selector: 'title', quote: page.title } } : undefined);
-  if (inTitle) return { result: makeResult(element, 'pass', true, inTitle.code, [inTitle.evidence], reason('reason.codeInTitle')), findings: [] };
+  const inTitle =
+    page.codeMentions[0] ??
+    (page.title && PROCEDURE_CODE_RE.test(page.title)
+      ? { code: PROCEDURE_CODE_RE.exec(page.title)![0], evidence: { selector: 'title', quote: page.title } }
+      : undefined);
+  if (inTitle)
+    return { result: makeResult(element, 'pass', true, inTitle.code, [inTitle.evidence], reason('reason.codeInTitle')), findings: [] };
   const realButOdd = judged.find((j) => j.kind === 'real');
   if (realButOdd) {
     // Local formats exist; a person decides whether this is the national code.
     const value = quote(realButOdd.field.value, 60);
-    return { result: makeResult(element, 'review', true, value, [realButOdd.field.evidence], reason('reason.codeMalformed', { label: realButOdd.field.label, value })), findings: [] };
+    return {
+      result: makeResult(
+        element,
+        'review',
+        true,
+        value,
+        [realButOdd.field.evidence],
+        reason('reason.codeMalformed', { label: realButOdd.field.label, value }),
+      ),
+      findings: [],
+    };
   }
   const first = judged[0];
   if (first) {

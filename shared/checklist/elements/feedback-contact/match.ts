@@ -19,19 +19,37 @@ export function match(page: ExtractedPage): Judgement {
     .map(({ field }) => {
       const text = `${field.label}\n${field.value}`;
       const hrefs = field.links.map((l) => l.href);
-      return { pakn: true, text: quote(text, 300), body: field.value, hrefs, ...contactMeans(text, hrefs), evidence: field.value ? field.evidence : field.labelEvidence };
+      return {
+        pakn: true,
+        text: quote(text, 300),
+        body: field.value,
+        hrefs,
+        ...contactMeans(text, hrefs),
+        evidence: field.value ? field.evidence : field.labelEvidence,
+      };
     });
   const pakn = [...labelled, ...page.contacts.filter((c) => c.pakn)];
   const reachable = pakn.filter((c) => countMeans(c) > 0).sort((a, b) => countMeans(b) - countMeans(a));
   const best = reachable[0];
   if (best) {
-    const result = makeResult(element, 'pass', true, best.text, [best.evidence], reason('reason.contactFound', { contact: quote(best.text, 120) }));
+    const result = makeResult(
+      element,
+      'pass',
+      true,
+      best.text,
+      [best.evidence],
+      reason('reason.contactFound', { contact: quote(best.text, 120) }),
+    );
     return { result: { ...result, contact: parseContact(best.body, best.hrefs) }, findings: [] };
   }
   // A label whose value is only a placeholder ("Đang cập nhật") says the contact is not published.
   const unfilled = judged.find((j) => j.field.links.length === 0 && j.kind !== 'real');
   if (unfilled) return { result: unfilledResult(element, unfilled), findings: [] };
-  if (pakn[0]) return { result: makeResult(element, 'review', false, pakn[0].text, [pakn[0].evidence], reason('reason.contactWithoutMeans')), findings: [] };
+  if (pakn[0])
+    return {
+      result: makeResult(element, 'review', false, pakn[0].text, [pakn[0].evidence], reason('reason.contactWithoutMeans')),
+      findings: [],
+    };
   const generic = page.contacts.find((c) => c.phones.length > 0 || c.emails.length > 0);
   if (generic) {
     const result = makeResult(element, 'review', false, generic.text, [generic.evidence], reason('reason.contactGeneric'));

@@ -10,7 +10,8 @@ import { judgeFields, makeResult, reason, unfilledResult, type Judgement } from 
 import { element } from './element';
 
 const CODE_PREFIX = new RegExp(`^\\s*(?:${PROCEDURE_CODE_RE.source})\\s*[-–:.]?\\s*`);
-const GENERIC = /^(chi tiết thủ tục|chi tiết|thông tin thủ tục|thông tin chung|thông tin cơ bản|thông tin chi tiết|thủ tục hành chính|danh sách thủ tục|tra cứu thủ tục|cổng dịch vụ công|trang chủ|nội dung|general information|details)\b/i;
+const GENERIC =
+  /^(chi tiết thủ tục|chi tiết|thông tin thủ tục|thông tin chung|thông tin cơ bản|thông tin chi tiết|thủ tục hành chính|danh sách thủ tục|tra cứu thủ tục|cổng dịch vụ công|trang chủ|nội dung|general information|details)\b/i;
 
 /** The name without a leading bullet or code ("• 1.012815 Đăng ký …" → "Đăng ký …"). */
 function stripCode(name: string): string {
@@ -23,7 +24,10 @@ export function match(page: ExtractedPage): Judgement {
   const labelled = real.find((j) => /^(tên|procedure name|name)/i.test(j.field.label)) ?? real[0];
   if (labelled) {
     const value = stripCode(labelled.field.value.split('\n')[0] ?? '');
-    return { result: makeResult(element, 'pass', true, value, [labelled.field.evidence], reason('reason.found', { label: labelled.field.label })), findings: [] };
+    return {
+      result: makeResult(element, 'pass', true, value, [labelled.field.evidence], reason('reason.found', { label: labelled.field.label })),
+      findings: [],
+    };
   }
   const usable = page.headings.filter((h) => h.text.length >= 8 && h.text.length <= 400 && !GENERIC.test(h.text));
   const beforeFields = page.firstLabelIndex >= 0 ? usable.filter((h) => h.blockIndex < page.firstLabelIndex) : [];
@@ -36,7 +40,14 @@ export function match(page: ExtractedPage): Judgement {
     (page.firstLabelIndex >= 0 ? usable[0] : undefined);
   if (heading) {
     return {
-      result: makeResult(element, 'pass', true, stripCode(heading.text.split('\n')[0] ?? heading.text), [heading.evidence], reason('reason.nameFromHeading')),
+      result: makeResult(
+        element,
+        'pass',
+        true,
+        stripCode(heading.text.split('\n')[0] ?? heading.text),
+        [heading.evidence],
+        reason('reason.nameFromHeading'),
+      ),
       findings: [],
     };
   }

@@ -10,7 +10,11 @@ export function match(page: ExtractedPage): Judgement {
   const result = judgeLabelled(page, element);
   if (result.status !== 'pass') {
     const routing = judgeFields(page, 'aux:internal-routing').find((j) => j.kind === 'real');
-    if (routing) return { result: makeResult(element, 'review', false, null, [routing.field.evidence], reason('reason.internalRoutingOnly')), findings: [] };
+    if (routing)
+      return {
+        result: makeResult(element, 'review', false, null, [routing.field.evidence], reason('reason.internalRoutingOnly')),
+        findings: [],
+      };
   }
   return { result, findings: [] };
 }

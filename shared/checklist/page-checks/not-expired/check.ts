@@ -15,9 +15,13 @@ export const check: PageCheck = {
   id: 'page.not-expired',
   check(page) {
     const validity = judgeFields(page, 'aux:validity').find((j) => EXPIRED_RE.test(j.field.value));
-    if (validity) return makeFinding('page.not-expired', null, 'fail', reason('finding.expired.fail', { value: quote(validity.field.value, 60) }), [validity.field.evidence]);
+    if (validity)
+      return makeFinding('page.not-expired', null, 'fail', reason('finding.expired.fail', { value: quote(validity.field.value, 60) }), [
+        validity.field.evidence,
+      ]);
     const marker = page.statusMarkers[0];
-    if (marker) return makeFinding('page.not-expired', null, 'fail', reason('finding.expired.fail', { value: marker.text }), [marker.evidence]);
+    if (marker)
+      return makeFinding('page.not-expired', null, 'fail', reason('finding.expired.fail', { value: marker.text }), [marker.evidence]);
     return makeFinding('page.not-expired', null, 'pass', reason('finding.expired.pass'));
   },
 };
