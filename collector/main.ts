@@ -1,48 +1,64 @@
 /**
- * `npm start`: runs the collector with its demo portal pages on http://127.0.0.1:8787 (PORT and
- * HOST override; DATA_DIR sets where PGlite keeps its files, default .data/collector).
+ * `npm start`: runs the collector with its demo portal pages on http://127.0.0.1:8787. Settings come
+ * from the environment (collector/config.ts; PORT, HOST, DATA_DIR, DATABASE_URL, …); messages from
+ * the collector catalog, in Vietnamese unless LANG starts with "en".
  */
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { openStore } from './store';
-import { createCollectorServer } from './server';
+import { collectorCatalogs } from '../shared/i18n/collector';
+import { resolveLocale, translator } from '../shared/i18n/format';
+import { createCollector } from './app';
+import { parseConfig } from './config';
+import { openStore } from './db/store';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const port = Number(process.env.PORT ?? 8787);
-const host = process.env.HOST ?? '127.0.0.1';
-const dataDir = resolve(process.env.DATA_DIR ?? join(root, '.data', 'collector'));
+const say = translator(collectorCatalogs, resolveLocale(process.env.LANG));
 const widgetFile = join(root, 'widget', 'dist', 'tthc-feedback.js');
 const extensionDir = join(root, '.output', 'chrome-mv3');
 
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`PORT must be a number from 0 to 65535, got "${process.env.PORT}".`);
+const parsed = parseConfig(process.env, root);
+if (!parsed.ok) {
+  for (const problem of parsed.problems) console.error(say(problem.id, problem.params));
   process.exit(2);
 }
-if (!existsSync(widgetFile)) console.warn(`The widget is not built yet (${widgetFile}); run npm run build:widget.`);
+const { config } = parsed;
+if (!existsSync(widgetFile)) console.warn(say('collector.start.widgetMissing', { file: widgetFile }));
 
-const store = await openStore(dataDir);
-const server = createCollectorServer({ store, demoDir: join(root, 'collector', 'demo'), widgetFile });
-server.on('error', (error: NodeJS.ErrnoException) => {
-  console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use; set PORT to another one.` : error.message);
+let store: Awaited<ReturnType<typeof openStore>>;
+try {
+  store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+} catch (error) {
+  console.error(say('collector.start.databaseFailed', { reason: (error as Error).message }));
   process.exit(1);
-});
-server.listen(port, host, () => {
-  const address = server.address();
-  const base = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
-  console.log(`Collector and demo running (data in ${dataDir})
-  Demo portal pages:  ${base}/
-  Dashboard:          ${base}/dashboard
-  Feedback API:       ${base}/api/v1/feedback
-  Widget file:        ${base}/widget/tthc-feedback.js
-Auditor extension: ${existsSync(extensionDir) ? 'built at' : 'run npm run build:extension, then load'} ${extensionDir}
-  Chromium: chrome://extensions → Developer mode → Load unpacked → choose that folder.
-Stop with Ctrl+C.`);
-});
+}
+const app = await createCollector({ config, store, demoDir: join(root, 'collector', 'demo'), widgetFile });
+try {
+  await app.listen({ port: config.port, host: config.host });
+} catch (error) {
+  const e = error as NodeJS.ErrnoException;
+  console.error(e.code === 'EADDRINUSE' ? say('collector.start.portInUse', { port: config.port }) : e.message);
+  process.exit(1);
+}
+const address = app.server.address();
+const base = `http://${config.host}:${typeof address === 'object' && address ? address.port : config.port}`;
+console.log(
+  say('collector.start.banner', {
+    base,
+    data: config.databaseUrl ? say('collector.start.postgres') : config.dataDir,
+    extension: extensionDir,
+    extensionState: existsSync(extensionDir) ? say('collector.start.extensionBuilt') : say('collector.start.extensionMissing'),
+  }),
+);
 
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    server.close();
-    void store.close().finally(() => process.exit(0));
+    if (stopping) return;
+    stopping = true;
+    void app
+      .close()
+      .then(() => store.close())
+      .finally(() => process.exit(0));
   });
 }

@@ -5,9 +5,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { openStore, type FeedbackStore } from '../../collector/store';
-import { createCollectorServer } from '../../collector/server';
-import { FIXTURES, ROOT, WIDGET_FILE, assertBuilt, launchBrowser, listen, type StaticServer } from './kit';
+import type { FastifyInstance } from 'fastify';
+import { openStore, type SubmissionStore as FeedbackStore } from '../../collector/db/store';
+import { createCollector } from '../../collector/app';
+import { testConfig } from '../../collector/config';
+import { FIXTURES, ROOT, WIDGET_FILE, assertBuilt, launchBrowser, type StaticServer } from './kit';
+
+/** The collector app on 127.0.0.1 at a free port. */
+async function serve(app: FastifyInstance): Promise<StaticServer> {
+  return { url: await app.listen({ port: 0, host: '127.0.0.1' }), close: () => app.close() };
+}
+const config = testConfig({ rateLimitPerMinute: 0 });
 
 let browser: Browser;
 let store: FeedbackStore;
@@ -18,9 +26,11 @@ let demoStore: FeedbackStore;
 beforeAll(async () => {
   assertBuilt(WIDGET_FILE, 'The widget');
   store = await openStore();
-  collector = await listen(createCollectorServer({ store, demoDir: join(FIXTURES, 'widget'), widgetFile: WIDGET_FILE }));
+  collector = await serve(await createCollector({ config, store, demoDir: join(FIXTURES, 'widget'), widgetFile: WIDGET_FILE }));
   demoStore = await openStore();
-  demo = await listen(createCollectorServer({ store: demoStore, demoDir: join(ROOT, 'collector', 'demo'), widgetFile: WIDGET_FILE }));
+  demo = await serve(
+    await createCollector({ config, store: demoStore, demoDir: join(ROOT, 'collector', 'demo'), widgetFile: WIDGET_FILE }),
+  );
   browser = await launchBrowser();
 });
 
@@ -48,6 +58,8 @@ describe('widget embedded by one script tag', () => {
 
     await page.locator('tthc-feedback [data-rating="4"]').click();
     await expect.poll(() => page.locator('tthc-feedback [role="status"]').textContent()).toContain('Cảm ơn');
+    // The receipt a citizen can read out on the phone (8 characters without look-alikes).
+    expect(await page.locator('tthc-feedback [role="status"]').textContent()).toMatch(/mã biên nhận: [34679ACDEFGHJKMNPQRTWXY]{8}/);
     expect(await page.locator('tthc-feedback [data-rating="4"]').getAttribute('aria-checked')).toBe('true');
 
     const summary = await store.summary();

@@ -1,68 +1,286 @@
-/** The collector's feedback API, over real HTTP on 127.0.0.1, with an in-memory PGlite. */
+/**
+ * The collector's HTTP API over real HTTP on 127.0.0.1 with an in-memory PGlite: protocol v2,
+ * exactly-once by client id, CORS allow-list, rate limit, spam checks, beacon bodies, hostile URLs
+ * and bodies, health and readiness, dashboard token, retention.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type FeedbackStore } from '../../collector/store';
-import { createCollectorServer, MAX_BODY_BYTES } from '../../collector/server';
-import { listen, type StaticServer } from '../e2e/kit';
+import { connect } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { MAX_BODY_BYTES, RECEIPT_ALPHABET } from '../../shared/protocol/constants';
+import { ERROR_CODES, ERROR_MESSAGES } from '../../shared/protocol/errors';
+import { widgetCatalogs } from '../../shared/i18n/widget';
+import { openStore } from '../../collector/db/store';
+import { post, rating, startCollector, type RunningCollector } from '../collector/kit';
 
-let store: FeedbackStore;
-let server: StaticServer;
-const valid = { v: 1, kind: 'rating', rating: 5, pageUrl: 'https://x.gov.vn/tthc', lang: 'vi', procedureCode: '1.000178' };
-const post = (body: string, type = 'application/json') =>
-  fetch(`${server.url}/api/v1/feedback`, { method: 'POST', headers: { 'content-type': type }, body });
+let c: RunningCollector;
+const RECEIPT = new RegExp(`^[${RECEIPT_ALPHABET}]{8}$`);
+
+/** Sends raw bytes as one HTTP request and resolves with the status line's code (fetch would normalise the path). */
+function raw(url: string, request: string): Promise<{ status: number; text: string }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((done, fail) => {
+    const socket = connect(Number(port), hostname, () => socket.end(request));
+    let data = '';
+    socket.on('data', (d) => (data += d.toString('latin1')));
+    socket.on('end', () => done({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1] ?? 0), text: data }));
+    socket.on('error', fail);
+  });
+}
 
 beforeAll(async () => {
-  store = await openStore();
-  server = await listen(createCollectorServer({ store }));
+  c = await startCollector({ allowedOrigins: new Set(['https://sotuphap.example.gov.vn']) });
 });
 afterAll(async () => {
-  await server.close();
-  await store.close();
+  await c.close();
 });
 
-describe('collector feedback API', () => {
-  it('stores a valid rating and returns its id', async () => {
-    const res = await post(JSON.stringify(valid));
-    expect(res.status).toBe(201);
-    expect((await res.json()).id).toMatch(/^[0-9a-f-]{36}$/);
-    expect((await store.summary()).byLevel[4]).toBeGreaterThanOrEqual(1);
+describe('submissions (protocol v2)', () => {
+  it('stores a rating once: 201 with a receipt, then 200 with the same receipt, one row', async () => {
+    const body = rating();
+    const first = await post(c.url, body);
+    expect(first.status).toBe(201);
+    const a = await first.json();
+    expect(a).toEqual({ id: body.id, receipt: expect.stringMatching(RECEIPT) });
+    const again = await post(c.url, body);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual(a);
+    expect(await c.store.count(body.id)).toBe(1);
   });
 
-  it('rejects a rating out of range and names the field', async () => {
-    const res = await post(JSON.stringify({ ...valid, rating: 9 }));
-    expect(res.status).toBe(422);
-    const body = await res.json();
-    expect(body.error).toBe('invalid_submission');
-    expect(body.issues[0].path).toBe('rating');
+  it('stores one row and gives one receipt to 20 concurrent copies of an id', async () => {
+    const body = rating();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => post(c.url, body)));
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(19);
+    const receipts = new Set(await Promise.all(answers.map(async (r) => (await r.json()).receipt)));
+    expect(receipts.size).toBe(1);
+    expect(await c.store.count(body.id)).toBe(1);
   });
 
-  it('answers clearly to malformed JSON, wrong content type and oversized bodies', async () => {
-    expect((await post('{"rating":')).status).toBe(400);
-    expect((await post(JSON.stringify(valid), 'application/x-www-form-urlencoded')).status).toBe(415);
-    expect((await post('x'.repeat(MAX_BODY_BYTES + 1))).status).toBe(413);
+  it('accepts the alias /api/v1/feedback with the same handler, and text/plain beacon bodies', async () => {
+    const body = rating();
+    const alias = await fetch(`${c.url}/api/v1/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(alias.status).toBe(201);
+    const beacon = await post(c.url, JSON.stringify(rating()), { 'content-type': 'text/plain;charset=UTF-8' });
+    expect(beacon.status).toBe(201);
+    expect((await post(c.url, JSON.stringify(body), { 'content-type': 'text/plain' })).status).toBe(200);
   });
 
-  it('still accepts good ratings after bad ones', async () => {
-    const before = (await store.summary()).total;
-    await post('not json');
-    expect((await post(JSON.stringify(valid))).status).toBe(201);
-    expect((await store.summary()).total).toBe(before + 1);
+  it('counts a respondent once per procedure: a changed mind replaces the earlier rating, history kept', async () => {
+    const respondent = randomUUID();
+    const code = `9.${Date.now()}`;
+    const before = await c.store.summary();
+    expect((await post(c.url, rating({ respondent, procedureCode: code, overall: 1 }))).status).toBe(201);
+    expect((await post(c.url, rating({ respondent, procedureCode: code, overall: 5 }))).status).toBe(201);
+    const after = await c.store.summary();
+    expect(after.total).toBe(before.total + 1);
+    expect(after.byLevel[4]).toBe(before.byLevel[4] + 1);
+    expect(after.byLevel[0]).toBe(before.byLevel[0]);
   });
 
-  it('allows widgets on other origins (CORS preflight)', async () => {
-    const res = await fetch(`${server.url}/api/v1/feedback`, { method: 'OPTIONS', headers: { origin: 'https://sotuphap.example.gov.vn' } });
+  it('takes answers to the Decree 118 question set and a gap report with the engine findings', async () => {
+    expect((await post(c.url, rating({ answers: { a: 4, d: 2, dd: 5 }, comment: 'Thời hạn ghi chưa rõ' }))).status).toBe(201);
+    const wrongSet = await post(c.url, rating({ answers: { a: 9, zz: 1 } }));
+    expect(wrongSet.status).toBe(422);
+    expect((await wrongSet.json()).issues.map((i: { path: string }) => i.path).sort()).toEqual(['answers.a', 'answers.zz']);
+    const gap = {
+      ...rating(),
+      kind: 'gap-report',
+      elements: [{ id: 'fees', problem: 'missing' }],
+      findings: { engineVersion: '1.0.0', results: [{ id: 'fees', status: 'fail' }] },
+    };
+    delete (gap as Record<string, unknown>).overall;
+    delete (gap as Record<string, unknown>).respondent;
+    expect((await post(c.url, gap)).status).toBe(201);
+    expect((await c.store.summary()).gapReports).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses contact details without consent, protocol v1 and unknown fields, naming the field', async () => {
+    const noConsent = await post(c.url, rating({ contact: { phone: '0912345678' } }));
+    expect(noConsent.status).toBe(422);
+    expect((await noConsent.json()).issues[0].path).toBe('consent');
+    expect((await post(c.url, rating({ contact: { phone: '0912345678' }, consent: true }))).status).toBe(201);
+    const v1 = await post(c.url, { v: 1, kind: 'rating', rating: 5, pageUrl: 'https://x.gov.vn/tthc', lang: 'vi' });
+    expect(v1.status).toBe(422);
+    expect((await v1.json()).error).toBe('unsupported_version');
+    const range = await post(c.url, rating({ overall: 9 }));
+    expect(range.status).toBe(422);
+    expect(await range.json()).toMatchObject({ error: 'invalid_submission', issues: [{ path: 'overall' }] });
+    expect((await post(c.url, rating({ ip: '1.2.3.4' }))).status).toBe(422);
+  });
+
+  it('refuses a page URL with a query string or fragment', async () => {
+    for (const pageUrl of ['https://x.gov.vn/tthc?hoTen=Nguyen', 'https://x.gov.vn/tthc#a', 'javascript:alert(1)'])
+      expect((await post(c.url, rating({ pageUrl }))).status).toBe(422);
+  });
+
+  it('rejects NUL and other control characters in text instead of failing in the database', async () => {
+    for (const comment of ['a\u0000b', '\u0007', 'x\ud800y']) {
+      const res = await post(c.url, rating({ comment }));
+      expect(res.status).toBe(422);
+      expect((await res.json()).issues[0].path).toBe('comment');
+    }
+    expect((await post(c.url, rating({ procedureCode: '1.0\u0000' }))).status).toBe(422);
+    expect((await post(c.url, rating({ comment: 'Dòng 1\nDòng 2\t‏RTL‮ <script>' }))).status).toBe(201);
+  });
+
+  it('answers spam like a success but stores nothing: honeypot filled, form sent too fast', async () => {
+    for (const spam of [rating({ honeypot: 'http://spam.example' }), rating({ fillMs: 20 })]) {
+      const res = await post(c.url, spam);
+      expect(res.status).toBe(201);
+      expect((await res.json()).receipt).toMatch(RECEIPT);
+      expect(await c.store.count(spam.id)).toBe(0);
+    }
+    const slow = rating({ fillMs: 5000, honeypot: '' });
+    expect((await post(c.url, slow)).status).toBe(201);
+    expect(await c.store.count(slow.id)).toBe(1);
+  });
+
+  it('answers malformed requests with a 4xx and a JSON code', async () => {
+    expect(await (await post(c.url, '{"overall":')).json()).toEqual({ error: 'invalid_json' });
+    expect((await post(c.url, JSON.stringify(rating()), { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(415);
+    expect((await post(c.url, 'x'.repeat(MAX_BODY_BYTES + 1))).status).toBe(413);
+    const tenMb = await post(c.url, `{"comment":"${'x'.repeat(10 * 1024 * 1024)}"}`).catch(() => null);
+    expect(tenMb === null || tenMb.status === 413).toBe(true);
+    const bad = await fetch(`${c.url}/api/v1/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new Uint8Array([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x7d]),
+    });
+    expect(await bad.json()).toEqual({ error: 'invalid_encoding' });
+    expect((await post(c.url, '['.repeat(5000) + ']'.repeat(5000))).status).toBe(422);
+    expect((await fetch(`${c.url}/api/v1/submissions`)).status).toBe(405);
+    const missing = await fetch(`${c.url}/nope`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: 'not_found' });
+  });
+
+  it('never crashes on // or /\\ paths or bad percent-encoding, and keeps serving', async () => {
+    for (const path of ['//', '/\\', '//evil.example/x', '/\\evil.example', '/demo/%E0%A4%A', '/%', '/api/v1/%ZZ', '/%00']) {
+      const res = await raw(c.url, `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+      expect({ path, status: res.status }).toEqual({ path, status: res.status >= 400 && res.status < 500 ? res.status : -1 });
+      expect(res.text).not.toMatch(/at .+\(.+:\d+:\d+\)/);
+    }
+    expect((await fetch(`${c.url}/healthz`)).status).toBe(200);
+  });
+
+  it('maps every error code to a widget catalog message', () => {
+    for (const code of ERROR_CODES) expect(widgetCatalogs.vi[ERROR_MESSAGES[code]], code).toBeTruthy();
+  });
+
+  it('publishes the protocol as JSON Schema', async () => {
+    const schema = await (await fetch(`${c.url}/api/v1/schema.json`)).json();
+    expect(schema.$schema).toContain('2020-12');
+    expect(JSON.stringify(schema)).toContain('gap-report');
+  });
+});
+
+describe('CORS allow-list', () => {
+  it('answers the preflight of an allowed origin, without credentials', async () => {
+    const res = await fetch(`${c.url}/api/v1/submissions`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://sotuphap.example.gov.vn',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
     expect(res.status).toBe(204);
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://sotuphap.example.gov.vn');
+    expect(res.headers.get('access-control-allow-credentials')).toBeNull();
+    const sent = await post(c.url, rating(), { origin: 'https://sotuphap.example.gov.vn' });
+    expect(sent.status).toBe(201);
+    expect(sent.headers.get('access-control-allow-origin')).toBe('https://sotuphap.example.gov.vn');
   });
 
-  it('reports the satisfied share as (Hài lòng + Rất hài lòng) over all ratings', async () => {
-    await post(JSON.stringify({ ...valid, rating: 1 }));
-    const summary = await (await fetch(`${server.url}/api/v1/summary`)).json();
+  it('gives other origins no CORS headers and refuses their submissions', async () => {
+    const pre = await fetch(`${c.url}/api/v1/submissions`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(pre.headers.get('access-control-allow-origin')).toBeNull();
+    const body = rating();
+    const res = await post(c.url, body, { origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    expect(await c.store.count(body.id)).toBe(0);
+  });
+
+  it('allows the collector its own origin (the demo pages)', async () => {
+    const { host } = new URL(c.url);
+    expect((await post(c.url, rating(), { origin: `http://${host}` })).status).toBe(201);
+  });
+});
+
+describe('rate limit, health, dashboard, retention', () => {
+  it('answers 429 with Retry-After past the per-address limit', async () => {
+    const limited = await startCollector({ rateLimitPerMinute: 3 });
+    try {
+      const statuses: number[] = [];
+      let retryAfter: string | null = null;
+      for (let i = 0; i < 5; i++) {
+        const res = await post(limited.url, rating());
+        statuses.push(res.status);
+        if (res.status === 429) {
+          retryAfter = res.headers.get('retry-after');
+          expect(await res.json()).toEqual({ error: 'rate_limited' });
+        }
+      }
+      expect(statuses).toEqual([201, 201, 201, 429, 429]);
+      expect(Number(retryAfter)).toBeGreaterThan(0);
+      expect((await fetch(`${limited.url}/healthz`)).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('reports liveness and readiness, and is not ready when the database is closed', async () => {
+    const store = await openStore();
+    const own = await startCollector({}, store);
+    expect(await (await fetch(`${own.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${own.url}/readyz`)).json()).toEqual({ status: 'ready', database: 'pglite' });
+    await store.close();
+    const down = await fetch(`${own.url}/readyz`);
+    expect(down.status).toBe(503);
+    expect((await fetch(`${own.url}/healthz`)).status).toBe(200);
+    await own.close();
+  });
+
+  it('guards the dashboard and summary with DASHBOARD_TOKEN when set', async () => {
+    const token = 'a-long-dashboard-token-123';
+    const guarded = await startCollector({ dashboardToken: token });
+    try {
+      expect((await fetch(`${guarded.url}/dashboard`)).status).toBe(401);
+      expect((await fetch(`${guarded.url}/api/v1/summary`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+      expect((await fetch(`${guarded.url}/api/v1/summary`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+      expect((await fetch(`${guarded.url}/dashboard?token=${token}`)).status).toBe(200);
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  it('reports the satisfied share as (Hài lòng + Rất hài lòng) over current ratings', async () => {
+    const summary = await (await fetch(`${c.url}/api/v1/summary`)).json();
     expect(summary.satisfiedShare).toBeCloseTo((summary.byLevel[3] + summary.byLevel[4]) / summary.total);
   });
 
-  it('answers 404 in JSON for unknown paths', async () => {
-    const res = await fetch(`${server.url}/nope`);
-    expect(res.status).toBe(404);
-    expect((await res.json()).error).toBe('not_found');
+  it('deletes comments and contact details after the retention period, keeping the counts', async () => {
+    const store = await openStore();
+    const own = await startCollector({}, store);
+    try {
+      await post(own.url, rating({ comment: 'Ý kiến', contact: { email: 'a@b.vn' }, consent: true }));
+      const before = await store.summary();
+      expect(await store.purgeText(0)).toBe(1);
+      expect(await store.summary()).toEqual(before);
+      expect(await store.purgeText(0)).toBe(0);
+    } finally {
+      await own.close();
+      await store.close();
+    }
   });
 });

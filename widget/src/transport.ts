@@ -1,15 +1,15 @@
 /**
- * Sends a rating to the collector over HTTP (POST /api/v1/feedback) and maps every failure to a
- * SendOutcome, so the widget never throws into the host page.
+ * Sends a rating to the collector over HTTP (POST /api/v1/submissions, protocol v2) and maps every
+ * failure to a SendOutcome, so the widget never throws into the host page. 201 (stored) and 200
+ * (already stored, same receipt) are both success.
  */
-import type { SubmissionAccepted, SubmissionRejected } from '../../shared/protocol/feedback';
+import type { SubmissionAccepted, SubmissionRejected } from '../../shared/protocol/submission';
+import { SUBMISSIONS_PATH } from '../../shared/protocol/constants';
 import type { SendOutcome, Transport } from './model';
-
-export const FEEDBACK_PATH = '/api/v1/feedback';
 
 /** Builds a transport for the collector at `collectorUrl` (absolute, or relative to the page). */
 export function httpTransport(collectorUrl: string, fetchImpl: typeof fetch = fetch): Transport {
-  const endpoint = new URL(collectorUrl.replace(/\/+$/, '') + FEEDBACK_PATH, document.baseURI).href;
+  const endpoint = new URL(collectorUrl.replace(/\/+$/, '') + SUBMISSIONS_PATH, document.baseURI).href;
   return async (submission): Promise<SendOutcome> => {
     let response: Response;
     try {
@@ -24,8 +24,9 @@ export function httpTransport(collectorUrl: string, fetchImpl: typeof fetch = fe
       return { ok: false, kind: 'network' };
     }
     const body = (await response.json().catch(() => null)) as Partial<SubmissionAccepted & SubmissionRejected> | null;
-    if (response.ok && typeof body?.id === 'string') return { ok: true, id: body.id };
+    if (response.ok && typeof body?.id === 'string')
+      return { ok: true, id: body.id, ...(typeof body.receipt === 'string' ? { receipt: body.receipt } : {}) };
     if (response.status >= 500 || typeof body?.error !== 'string') return { ok: false, kind: 'network' };
-    return { ok: false, kind: 'rejected', reason: body.issues?.[0]?.message ?? body.error };
+    return { ok: false, kind: 'rejected', code: body.error };
   };
 }

@@ -15,6 +15,33 @@ export const vi = {
   'widget.error.network': 'Chưa gửi được đánh giá (lỗi kết nối). Vui lòng thử lại.',
   'widget.error.rejected': 'Máy chủ không nhận đánh giá: %{reason}',
   'widget.error.noCollector': 'Tiện ích chưa được cấu hình địa chỉ máy chủ nhận ý kiến.',
+  'widget.thanksReceipt': 'Cảm ơn bạn đã đánh giá. Ý kiến của bạn đã được ghi nhận, mã biên nhận: %{receipt}.',
+  'widget.error.code.invalid': 'Máy chủ không nhận đánh giá vì dữ liệu gửi đi không hợp lệ.',
+  'widget.error.code.outdated': 'Tiện ích đánh giá trên trang này đã cũ; vui lòng tải lại trang rồi gửi lại.',
+  'widget.error.code.tooLarge': 'Nội dung gửi đi quá dài; vui lòng rút ngắn rồi gửi lại.',
+  'widget.error.code.rateLimited': 'Bạn đã gửi quá nhiều lần trong thời gian ngắn; vui lòng thử lại sau ít phút.',
+  'widget.error.code.misconfigured': 'Tiện ích được cấu hình sai địa chỉ máy chủ nhận ý kiến.',
+  'widget.questionSet.nd118': 'Đánh giá việc giải quyết thủ tục hành chính (Nghị định 118/2025/NĐ-CP, Điều 33)',
+  'widget.questionSet.sipas': 'Đánh giá mức độ hài lòng về dịch vụ hành chính công',
+  'widget.question.nd118.a':
+    'Thời gian trả kết quả giải quyết, xử lý hồ sơ thủ tục hành chính so với quy định hoặc yêu cầu của cơ quan, đơn vị chủ trì',
+  'widget.question.nd118.b': 'Số lượng cơ quan, đơn vị, tổ chức phải liên hệ để hoàn thiện hồ sơ thủ tục hành chính',
+  'widget.question.nd118.c': 'Số lần phải liên hệ với cơ quan tiếp nhận để hoàn thiện hồ sơ thủ tục hành chính',
+  'widget.question.nd118.d': 'Tính chính xác, đầy đủ, kịp thời của thông tin thủ tục hành chính được công khai so với quy định',
+  'widget.question.nd118.dd': 'Thái độ ứng xử của cán bộ, công chức, viên chức hướng dẫn, tiếp nhận hồ sơ, giải quyết thủ tục hành chính',
+  'widget.question.nd118.e':
+    'Sự phù hợp với pháp luật của kết quả giải quyết thủ tục hành chính và chi phí thực hiện thủ tục hành chính; các chi phí phát sinh ngoài quy định của pháp luật khi thực hiện các thủ tục hành chính',
+  'widget.question.nd118.g':
+    'Thời gian và chất lượng ý kiến giải trình của cơ quan có thẩm quyền, cán bộ, công chức, viên chức đối với các ý kiến phản ánh, kiến nghị, khiếu nại, tố cáo của tổ chức, cá nhân',
+  'widget.question.nd118.h': 'Tiến độ và chất lượng cung cấp dịch vụ công trực tuyến của cơ quan có thẩm quyền',
+  'widget.question.nd118.i': 'Các nội dung khác theo đánh giá của tổ chức, cá nhân',
+  'widget.question.sipas.access': 'Mức độ hài lòng chung về tiếp cận dịch vụ',
+  'widget.question.sipas.procedure': 'Mức độ hài lòng chung về thủ tục hành chính',
+  'widget.question.sipas.staff':
+    'Thái độ của cán bộ, công chức, viên chức khi hướng dẫn lập hồ sơ, tiếp nhận hồ sơ và giải quyết thủ tục hành chính',
+  'widget.question.sipas.time': 'Tổng thời gian giải quyết thủ tục hành chính so với quy định của pháp luật',
+  'widget.question.sipas.feedback': 'Tiếp thu, giải trình đối với các ý kiến phản ánh, kiến nghị của tổ chức, cá nhân',
+  'widget.question.sipas.online': 'Tiến độ và chất lượng cung cấp dịch vụ công trực tuyến của cơ quan có thẩm quyền',
   'widget.retry': 'Gửi lại',
 } as const;
 

@@ -1,0 +1,74 @@
+/**
+ * Numbered schema migrations and their runner. The applied versions are kept in
+ * `schema_migrations`; each migration runs in its own transaction together with its version row,
+ * and the runner holds an advisory lock, so two collectors starting at once on one PostgreSQL
+ * apply each migration exactly once. Never edit a released migration: add the next number.
+ */
+import type { Db } from './driver';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'submissions',
+    sql: `
+      CREATE TABLE submissions (
+        seq bigserial NOT NULL,
+        id uuid PRIMARY KEY,
+        receipt text NOT NULL UNIQUE,
+        kind text NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        client_created_at timestamptz,
+        procedure_code text,
+        page_url text NOT NULL,
+        lang text NOT NULL,
+        origin text,
+        respondent uuid,
+        overall smallint CHECK (overall BETWEEN 1 AND 5),
+        question_set text,
+        answers jsonb,
+        comment text,
+        contact jsonb,
+        details jsonb,
+        text_purged_at timestamptz
+      );
+      CREATE INDEX submissions_current_rating_idx ON submissions (respondent, (coalesce(procedure_code, page_url)), seq DESC)
+        WHERE kind = 'rating';
+      CREATE INDEX submissions_received_idx ON submissions (received_at);
+      -- Ratings of protocol v1 (no client id, no respondent) carried over, each its own respondent.
+      DO $$ BEGIN
+        IF to_regclass('feedback') IS NOT NULL THEN
+          INSERT INTO submissions (id, receipt, kind, received_at, procedure_code, page_url, lang, origin, respondent, overall)
+          SELECT id, 'V1' || upper(substr(replace(id::text, '-', ''), 1, 10)), 'rating', received_at, procedure_code, page_url, lang,
+                 origin, id, rating
+          FROM feedback ON CONFLICT DO NOTHING;
+        END IF;
+      END $$;`,
+  },
+];
+
+/** Any fixed number, the same in every collector process: the key of the migration lock. */
+const MIGRATION_LOCK = 718_033_001;
+
+/** Applies the migrations not applied yet; returns the versions it applied. */
+export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  return db.exclusive(MIGRATION_LOCK, async (session) => {
+    await session.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const done = new Set((await session.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version));
+    const applied: number[] = [];
+    for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (done.has(m.version)) continue;
+      await session.exec(
+        `BEGIN;\n${m.sql}\nINSERT INTO schema_migrations (version, name) VALUES (${Number(m.version)}, '${m.name.replace(/'/g, "''")}');\nCOMMIT;`,
+      );
+      applied.push(m.version);
+    }
+    return applied;
+  });
+}
