@@ -4,7 +4,8 @@
  * the receipt of an id already there is read back from the table (never from process memory), so
  * retries, concurrent duplicates and several collector processes all end in one row, one receipt.
  * A rating replaces the same respondent's earlier rating of the same procedure in counts; the
- * earlier row stays as history. No client address is ever stored.
+ * earlier row stays as history. No client address is ever stored. Inserts are group-committed:
+ * submissions arriving while a batch is written go together in the next statement.
  */
 import { randomInt } from 'node:crypto';
 import { RECEIPT_ALPHABET, RECEIPT_LENGTH, type Submission } from '../../shared/protocol/submission';
@@ -48,40 +49,51 @@ export function newReceipt(): string {
   return out;
 }
 
-const INSERT = `
-  WITH ins AS (
-    INSERT INTO submissions (id, receipt, kind, client_created_at, procedure_code, page_url, lang, origin,
-                             respondent, overall, question_set, answers, comment, contact, details)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14::jsonb, $15::jsonb)
-    ON CONFLICT (id) DO NOTHING
-    RETURNING receipt)
-  SELECT receipt, true AS created FROM ins
-  UNION ALL
-  SELECT receipt, false AS created FROM submissions WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM ins)`;
+const COLUMNS =
+  'id, receipt, kind, client_created_at, procedure_code, page_url, lang, origin, respondent, overall, question_set, answers, comment, contact, details';
 
-const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+/**
+ * One statement inserts a whole batch (one transaction, one commit): the rows travel as one jsonb
+ * array, duplicates of an id already stored (or earlier in the batch) are skipped by the primary key.
+ */
+const INSERT_BATCH = `
+  INSERT INTO submissions (${COLUMNS})
+  SELECT ${COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS x(
+    id uuid, receipt text, kind text, client_created_at timestamptz, procedure_code text, page_url text, lang text,
+    origin text, respondent uuid, overall smallint, question_set text, answers jsonb, comment text, contact jsonb, details jsonb)
+  ON CONFLICT (id) DO NOTHING
+  RETURNING id::text AS id, receipt`;
 
-function row(s: Submission, receipt: string, origin: string | null): unknown[] {
+/** Largest batch one statement carries. */
+const MAX_BATCH = 256;
+
+function row(s: Submission, receipt: string, origin: string | null): Record<string, unknown> {
   const rating = s.kind === 'rating' ? s : null;
   const gap = s.kind === 'gap-report' ? s : null;
-  const contact = s.consent === true ? json(s.contact) : null;
-  return [
-    s.id.toLowerCase(),
+  return {
+    id: s.id.toLowerCase(),
     receipt,
-    s.kind,
-    s.createdAt ?? null,
-    s.procedureCode ?? null,
-    s.pageUrl,
-    s.lang,
+    kind: s.kind,
+    client_created_at: s.createdAt ?? null,
+    procedure_code: s.procedureCode ?? null,
+    page_url: s.pageUrl,
+    lang: s.lang,
     origin,
-    rating ? rating.respondent.toLowerCase() : null,
-    rating ? rating.overall : null,
-    rating ? (rating.questionSet ?? (rating.answers ? 'nd118-art33' : null)) : null,
-    rating ? json(rating.answers) : null,
-    s.comment ?? null,
-    contact,
-    gap ? json({ elements: gap.elements, findings: gap.findings }) : null,
-  ];
+    respondent: rating ? rating.respondent.toLowerCase() : null,
+    overall: rating ? rating.overall : null,
+    question_set: rating ? (rating.questionSet ?? (rating.answers ? 'nd118-art33' : null)) : null,
+    answers: rating?.answers ?? null,
+    comment: s.comment ?? null,
+    contact: s.consent === true ? (s.contact ?? null) : null,
+    details: gap ? { elements: gap.elements, findings: gap.findings } : null,
+  };
+}
+
+interface Pending {
+  submission: Submission;
+  origin: string | null;
+  done: (outcome: StoredOutcome) => void;
+  fail: (error: unknown) => void;
 }
 
 const isUniqueViolation = (error: unknown, constraint: string) =>
@@ -91,25 +103,71 @@ const isUniqueViolation = (error: unknown, constraint: string) =>
   String((error as { constraint?: string; message?: string }).constraint ?? (error as Error).message).includes(constraint);
 
 export function createStore(db: Db): SubmissionStore {
+  // Group commit: while one batch is being written, new submissions queue up and go together in
+  // the next statement. Each caller's promise resolves only after its batch has committed.
+  let queue: Pending[] = [];
+  let flushing = false;
+
+  async function writeBatch(batch: Pending[]): Promise<Map<string, StoredOutcome>> {
+    for (let attempt = 0; ; attempt++) {
+      const rows = batch.map((p) => row(p.submission, newReceipt(), p.origin));
+      let inserted: { id: string; receipt: string }[];
+      try {
+        inserted = await db.query<{ id: string; receipt: string }>(INSERT_BATCH, [JSON.stringify(rows)]);
+      } catch (error) {
+        // Two ids drew the same receipt (1 in 7.8e10 per pair): draw again for the whole batch.
+        if (attempt < 5 && isUniqueViolation(error, 'receipt')) continue;
+        throw error;
+      }
+      const outcomes = new Map<string, StoredOutcome>();
+      for (const r of inserted) outcomes.set(r.id, { receipt: r.receipt, created: true });
+      const missing = [...new Set(rows.map((r) => r.id as string).filter((id) => !outcomes.has(id)))];
+      // Ids stored before (or by a concurrent transaction that committed meanwhile): read back
+      // with a fresh snapshot.
+      if (missing.length) {
+        const found = await db.query<{ id: string; receipt: string }>(
+          'SELECT id::text AS id, receipt FROM submissions WHERE id = ANY($1::uuid[])',
+          [missing],
+        );
+        for (const r of found) outcomes.set(r.id, { receipt: r.receipt, created: false });
+      }
+      return outcomes;
+    }
+  }
+
+  async function flush(): Promise<void> {
+    flushing = true;
+    while (queue.length) {
+      const batch = queue.slice(0, MAX_BATCH);
+      queue = queue.slice(MAX_BATCH);
+      try {
+        const outcomes = await writeBatch(batch);
+        const claimed = new Set<string>();
+        for (const p of batch) {
+          const id = p.submission.id.toLowerCase();
+          const outcome = outcomes.get(id);
+          if (!outcome) p.fail(new Error('submission neither inserted nor found'));
+          // The same id twice in one batch: the first one created the row, the others repeat it.
+          else if (outcome.created && claimed.has(id)) p.done({ receipt: outcome.receipt, created: false });
+          else {
+            claimed.add(id);
+            p.done(outcome);
+          }
+        }
+      } catch (error) {
+        for (const p of batch) p.fail(error);
+      }
+    }
+    flushing = false;
+  }
+
   return {
     kind: db.kind,
-    async insert(submission, origin) {
-      for (let attempt = 0; ; attempt++) {
-        let rows: { receipt: string; created: boolean }[];
-        try {
-          rows = await db.query<{ receipt: string; created: boolean }>(INSERT, row(submission, newReceipt(), origin));
-        } catch (error) {
-          // Two ids drew the same receipt (1 in 7.8e10): draw again.
-          if (attempt < 5 && isUniqueViolation(error, 'receipt')) continue;
-          throw error;
-        }
-        if (rows[0]) return { receipt: rows[0].receipt, created: rows[0].created === true };
-        // The same id was being inserted by another transaction that committed after this
-        // statement's snapshot: read it again with a fresh snapshot.
-        const again = await db.query<{ receipt: string }>('SELECT receipt FROM submissions WHERE id = $1', [submission.id.toLowerCase()]);
-        if (again[0]) return { receipt: again[0].receipt, created: false };
-        if (attempt >= 5) throw new Error('submission neither inserted nor found');
-      }
+    insert(submission, origin) {
+      return new Promise<StoredOutcome>((done, fail) => {
+        queue.push({ submission, origin, done, fail });
+        if (!flushing) void flush();
+      });
     },
     async summary() {
       const rows = await db.query<{ overall: number; n: number }>(`

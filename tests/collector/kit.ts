@@ -12,7 +12,6 @@ import { testConfig, type CollectorConfig } from '../../collector/config';
 import { openStore, type SubmissionStore } from '../../collector/db/store';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 export const PG_BASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface RunningCollector {
@@ -99,9 +98,12 @@ export interface CollectorProcess {
   exited: Promise<number | string | null>;
 }
 
-/** Spawns `collector/main.ts` (tsx) on a free port with `env`; resolves once it listens. */
+/**
+ * Spawns `collector/main.ts` on a free port with `env`; resolves once it listens. One process
+ * (node --import tsx, not the tsx wrapper), so SIGKILL and CPU readings reach the collector itself.
+ */
 export async function spawnCollector(env: Record<string, string>, timeoutMs = 20_000): Promise<CollectorProcess> {
-  const child = spawn(process.execPath, [TSX, join(ROOT, 'collector', 'main.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'collector', 'main.ts')], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LANG: 'en', RATE_LIMIT_PER_MINUTE: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,167 @@
+/**
+ * `npm run bench:collector`: the collector's ingest under load, on 127.0.0.1 only, bounded in time
+ * (about 1.5 minutes without PostgreSQL, 3 with it). For the embedded PGlite (one process) and for
+ * PostgreSQL (two processes on one database, when 127.0.0.1:5432 answers): accepted submissions per
+ * second and p99 latency at 10 and 50 connections (autocannon, fresh ids), the CPU the collector
+ * processes used, the raw insert rate of the same store without HTTP and the ratio between them,
+ * and a replay of the same 10,000 ids twice that must leave exactly 10,000 rows.
+ */
+import { createRequire } from 'node:module';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore, type SubmissionStore } from '../collector/db/store';
+import { Submission } from '../shared/protocol/submission';
+import { freshSchema, postgresAvailable, spawnCollector, stopCollector, type CollectorProcess } from '../tests/collector/kit';
+
+interface Result {
+  requests: { average: number; total: number };
+  latency: { p99: number; average: number };
+  statusCodeStats?: Record<string, { count: number }>;
+  non2xx: number;
+  errors: number;
+  duration: number;
+}
+type Autocannon = (options: Record<string, unknown>) => Promise<Result>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const ENV = { RATE_LIMIT_PER_MINUTE: '0', RETENTION_DAYS: '0', MIN_FILL_MS: '0' };
+
+const body = () =>
+  JSON.stringify({
+    v: 2,
+    id: randomUUID(),
+    kind: 'rating',
+    overall: 1 + Math.floor(Math.random() * 5),
+    procedureCode: '1.000178',
+    pageUrl: 'https://dichvucong.example.gov.vn/tthc/1.000178',
+    lang: 'vi',
+    respondent: randomUUID(),
+  });
+
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+async function cpuSeconds(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Load on every process at once (connections split evenly); sums rates, keeps the worst p99. */
+async function load(procs: CollectorProcess[], connections: number) {
+  const before = await Promise.all(procs.map((p) => cpuSeconds(p.child.pid!)));
+  const started = Date.now();
+  const results = await Promise.all(
+    procs.map((p) =>
+      autocannon({
+        url: `${p.url}/api/v1/submissions`,
+        connections: Math.max(1, Math.round(connections / procs.length)),
+        duration: SECONDS,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body() }) }],
+      }),
+    ),
+  );
+  const wall = (Date.now() - started) / 1000;
+  const after = await Promise.all(procs.map((p) => cpuSeconds(p.child.pid!)));
+  const accepted = results.reduce((n, r) => n + (r.statusCodeStats?.['201']?.count ?? 0), 0);
+  return {
+    connections,
+    acceptedPerSecond: Math.round(accepted / wall),
+    p99: Math.max(...results.map((r) => r.latency.p99)),
+    failed: results.reduce((n, r) => n + r.non2xx + r.errors, 0),
+    cpuCores: (after.reduce((a, b) => a + b, 0) - before.reduce((a, b) => a + b, 0)) / wall,
+  };
+}
+
+/** The same store without HTTP: inserts of fresh submissions, `concurrency` at a time, for SECONDS. */
+async function rawInsertRate(store: SubmissionStore, concurrency: number): Promise<number> {
+  let n = 0;
+  const end = Date.now() + SECONDS * 1000;
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < end) {
+        await store.insert(Submission.parse(JSON.parse(body())), null);
+        n++;
+      }
+    }),
+  );
+  return Math.round(n / ((Date.now() - started) / 1000));
+}
+
+/** Sends the same 10,000 ids twice, 50 at a time, spread over the processes; returns the new rows. */
+async function replay(procs: CollectorProcess[], count: (() => Promise<number>) | null): Promise<string> {
+  const bodies = Array.from({ length: 10_000 }, body);
+  const statuses: Record<number, number> = {};
+  for (let round = 0; round < 2; round++)
+    for (let i = 0; i < bodies.length; i += 50)
+      await Promise.all(
+        bodies.slice(i, i + 50).map(async (b, j) => {
+          const res = await fetch(`${procs[(i + j + round) % procs.length]!.url}/api/v1/submissions`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: b,
+          });
+          await res.body?.cancel();
+          statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+        }),
+      );
+  return `answers ${JSON.stringify(statuses)}${count ? `, rows added ${await count()}` : ''}`;
+}
+
+function report(name: string, rows: Awaited<ReturnType<typeof load>>[], raw: number) {
+  console.log(`\n${name}`);
+  for (const r of rows)
+    console.log(
+      `  ${String(r.connections).padStart(2)} connections: ${r.acceptedPerSecond} accepted/s, p99 ${r.p99} ms, ` +
+        `collector CPU ${r.cpuCores.toFixed(2)} cores, failed ${r.failed}, ingest/raw ${((r.acceptedPerSecond / raw) * 100).toFixed(0)}%`,
+    );
+  console.log(`  raw insert rate of the same store (no HTTP, 50 at a time): ${raw}/s`);
+}
+
+// PGlite: one collector process on a fresh DATA_DIR; the raw rate on another fresh folder.
+{
+  const dir = await mkdtemp(join(tmpdir(), 'tthc-bench-'));
+  const p = await spawnCollector({ ...ENV, DATA_DIR: join(dir, 'collector') });
+  try {
+    const rows = [await load([p], 10), await load([p], 50)];
+    const replayed = await replay([p], null);
+    await stopCollector(p);
+    const store = await openStore({ dataDir: join(dir, 'collector') });
+    const before = await store.count();
+    const raw = await rawInsertRate(store, 50);
+    report('PGlite (embedded, one process)', rows, raw);
+    console.log(`  replay of 10,000 ids twice: ${replayed}; table rows before the raw run ${before}`);
+    await store.close();
+  } finally {
+    await stopCollector(p);
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+// PostgreSQL: two collector processes on one fresh schema.
+const pg = await postgresAvailable();
+if (pg !== true) console.log(`\nPostgreSQL: skipped, 127.0.0.1:5432 is not reachable (${pg})`);
+else {
+  const schema = await freshSchema();
+  const procs = await Promise.all([
+    spawnCollector({ ...ENV, DATABASE_URL: schema.url }),
+    spawnCollector({ ...ENV, DATABASE_URL: schema.url }),
+  ]);
+  const store = await openStore({ databaseUrl: schema.url, poolSize: 20 });
+  try {
+    const rows = [await load(procs, 10), await load(procs, 50)];
+    const before = await store.count();
+    const replayed = await replay(procs, async () => (await store.count()) - before);
+    const raw = await rawInsertRate(store, 50);
+    report('PostgreSQL (two collector processes, one database)', rows, raw);
+    console.log(`  replay of 10,000 ids twice through both processes: ${replayed}`);
+  } finally {
+    await Promise.all(procs.map(stopCollector));
+    await store.close();
+    await schema.drop();
+  }
+}
