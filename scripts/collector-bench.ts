@@ -48,6 +48,14 @@ async function cpuSeconds(pid: number): Promise<number> {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** Rows stored for `ids` (each 0 or 1), 50 lookups at a time. */
+async function rowsFor(store: SubmissionStore, ids: string[]): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < ids.length; i += 50)
+    n += (await Promise.all(ids.slice(i, i + 50).map((id) => store.count(id)))).reduce((a, b) => a + b, 0);
+  return n;
+}
+
 /** Load on every process at once (connections split evenly); sums rates, keeps the worst p99. */
 async function load(procs: CollectorProcess[], connections: number) {
   const before = await Promise.all(procs.map((p) => cpuSeconds(p.child.pid!)));
@@ -92,8 +100,8 @@ async function rawInsertRate(store: SubmissionStore, concurrency: number): Promi
   return Math.round(n / ((Date.now() - started) / 1000));
 }
 
-/** Sends the same 10,000 ids twice, 50 at a time, spread over the processes; returns the new rows. */
-async function replay(procs: CollectorProcess[], count: (() => Promise<number>) | null): Promise<string> {
+/** Sends the same 10,000 ids twice, 50 at a time, spread over the processes; `count` counts the rows of those ids. */
+async function replay(procs: CollectorProcess[], count: ((ids: string[]) => Promise<number>) | null): Promise<string> {
   const bodies = Array.from({ length: 10_000 }, body);
   const statuses: Record<number, number> = {};
   for (let round = 0; round < 2; round++)
@@ -109,7 +117,8 @@ async function replay(procs: CollectorProcess[], count: (() => Promise<number>) 
           statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         }),
       );
-  return `answers ${JSON.stringify(statuses)}${count ? `, rows added ${await count()}` : ''}`;
+  const ids = bodies.map((b) => (JSON.parse(b) as { id: string }).id);
+  return `answers ${JSON.stringify(statuses)}${count ? `, rows stored for those ids ${await count(ids)}` : ''}`;
 }
 
 function report(name: string, rows: Awaited<ReturnType<typeof load>>[], raw: number) {
@@ -128,13 +137,14 @@ function report(name: string, rows: Awaited<ReturnType<typeof load>>[], raw: num
   const p = await spawnCollector({ ...ENV, DATA_DIR: join(dir, 'collector') });
   try {
     const rows = [await load([p], 10), await load([p], 50)];
-    const replayed = await replay([p], null);
+    let replayIds: string[] = [];
+    const replayed = await replay([p], async (ids) => ((replayIds = ids), 0));
     await stopCollector(p);
     const store = await openStore({ dataDir: join(dir, 'collector') });
-    const before = await store.count();
+    const stored = await rowsFor(store, replayIds);
     const raw = await rawInsertRate(store, 50);
     report('PGlite (embedded, one process)', rows, raw);
-    console.log(`  replay of 10,000 ids twice: ${replayed}; table rows before the raw run ${before}`);
+    console.log(`  replay of 10,000 ids twice: ${replayed.replace(/, rows.*$/, '')}, rows stored for those ids ${stored}`);
     await store.close();
   } finally {
     await stopCollector(p);
@@ -154,8 +164,7 @@ else {
   const store = await openStore({ databaseUrl: schema.url, poolSize: 20 });
   try {
     const rows = [await load(procs, 10), await load(procs, 50)];
-    const before = await store.count();
-    const replayed = await replay(procs, async () => (await store.count()) - before);
+    const replayed = await replay(procs, (ids) => rowsFor(store, ids));
     const raw = await rawInsertRate(store, 50);
     report('PostgreSQL (two collector processes, one database)', rows, raw);
     console.log(`  replay of 10,000 ids twice through both processes: ${replayed}`);
