@@ -5,9 +5,12 @@
  * (truth.ts). Prints per-element accuracy overall and per layout, the overall element-level
  * figure, the most common mismatch kinds and the median audit time per page.
  *
- *   npx tsx scripts/accuracy/main.ts [records-dir] [--mismatches] [--out DIR] [--layout L1,L3] [--record text] [--verbose]
+ *   npx tsx scripts/accuracy/main.ts [records-dir] [--mismatches] [--out DIR] [--layout L1,L3] [--record text] [--verbose] [--finding ID]
  *
  * --verbose prints every element result of every page (use with --record/--layout).
+ * --finding ID (e.g. page.current-administration) prints every page where that finding is not
+ * "pass", with its status, reason and the quoted evidence, then the records it flags in any layout:
+ * what a developer reads to judge false alarms.
  * records-dir defaults to ../shared/data/national-records (next to the project); exits 2 when it
  * is missing. It reads ../shared only as a developer measurement tool: the project's tests never
  * use this script or that folder.
@@ -27,10 +30,19 @@ interface Args {
   layouts: LayoutId[];
   record: string | null;
   verbose: boolean;
+  finding: string | null;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { dir: defaultRecordsDir(), mismatches: false, out: null, layouts: [...LAYOUTS], record: null, verbose: false };
+  const args: Args = {
+    dir: defaultRecordsDir(),
+    mismatches: false,
+    out: null,
+    layouts: [...LAYOUTS],
+    record: null,
+    verbose: false,
+    finding: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     if (a === '--mismatches') args.mismatches = true;
@@ -40,9 +52,10 @@ function parseArgs(argv: string[]): Args {
       args.layouts = LAYOUTS.filter((l) => wanted.includes(l));
     } else if (a === '--record') args.record = argv[++i] ?? null;
     else if (a === '--verbose') args.verbose = true;
+    else if (a === '--finding') args.finding = argv[++i] ?? null;
     else if (a === '--help' || a === '-h') {
       console.log(
-        'usage: npx tsx scripts/accuracy/main.ts [records-dir] [--mismatches] [--out DIR] [--layout L1,L3] [--record text] [--verbose]',
+        'usage: npx tsx scripts/accuracy/main.ts [records-dir] [--mismatches] [--out DIR] [--layout L1,L3] [--record text] [--verbose] [--finding ID]',
       );
       process.exit(0);
     } else if (!a.startsWith('--')) args.dir = resolve(a);
@@ -119,6 +132,8 @@ async function main(): Promise<void> {
   const parseMs: number[] = [];
   const unscannable = new Map<LayoutId, string[]>();
   const errors: string[] = [];
+  const flagged: { file: string; layout: LayoutId; status: string; reason: string; quotes: string[] }[] = [];
+  const reportText = await import('../../shared/report/index.ts');
 
   for (const rec of records) {
     const truth = truthOf(rec);
@@ -150,6 +165,15 @@ async function main(): Promise<void> {
         for (const f of report.findings) console.log(`  finding ${f.id.padEnd(18)} ${f.status.padEnd(6)} ${f.reason.id}`);
       }
       if (report.status === 'unscannable') unscannable.set(layout, [...(unscannable.get(layout) ?? []), rec.file]);
+      const finding = args.finding ? report.findings.find((f) => f.id === args.finding) : undefined;
+      if (finding && finding.status !== 'pass')
+        flagged.push({
+          file: rec.file,
+          layout,
+          status: finding.status,
+          reason: reportText.reasonText(finding.reason, 'vi'),
+          quotes: finding.evidence.map((e) => e.quote),
+        });
       for (const element of ELEMENT_IDS) {
         const res = report.results.find((r) => r.id === element);
         decisions.push({
@@ -242,6 +266,18 @@ async function main(): Promise<void> {
         `${d.file}  ${d.layout}  ${d.element}  expected=${d.expected ? 'present' : 'absent'}  got=${d.status}/${d.got ? 'present' : 'absent'}  value=${oneLine(d.value)}`,
       );
     }
+  }
+
+  if (args.finding) {
+    console.log(`\nFinding ${args.finding}: not pass on ${flagged.length} of ${pages} pages`);
+    for (const f of flagged) {
+      console.log(`${f.file}  ${f.layout}  ${f.status}  ${f.reason}`);
+      for (const q of f.quotes) console.log(`    evidence: ${oneLine(q, 200)}`);
+    }
+    const byRecord = new Map<string, Set<string>>();
+    for (const f of flagged) byRecord.set(f.file, new Set([...(byRecord.get(f.file) ?? []), `${f.layout}:${f.status}`]));
+    console.log(`\nRecords flagged in any layout: ${byRecord.size} of ${records.length}`);
+    for (const [file, marks] of byRecord) console.log(`  ${file}  ${[...marks].join(' ')}`);
   }
 
   for (const [l, files] of unscannable) console.log(`\nunscannable ${l}: ${files.join(', ')}`);

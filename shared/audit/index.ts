@@ -20,7 +20,7 @@ import { REPORT_SCHEMA_VERSION, type AuditReport } from './types';
 
 export { REPORT_SCHEMA_VERSION, type AuditReport } from './types';
 
-export const ENGINE = { name: 'tthc-audit', version: '0.2.0' } as const;
+export const ENGINE = { name: 'tthc-audit', version: '0.3.0' } as const;
 
 export interface AuditOptions {
   url?: string | null;

@@ -19,7 +19,7 @@ const Reason = z.object({
 });
 const StatusSchema = z.custom<Status>((v) => typeof v === 'string' && STATUS_SET.has(v));
 const ElementIdSchema = z.custom<ElementId>((v) => typeof v === 'string' && ELEMENTS.has(v));
-const LegalRef = z.object({ document: z.string(), provision: z.string(), amendedBy: z.optional(z.string()) });
+const LegalRef = z.object({ document: z.string(), provision: z.string(), amendedBy: z.optional(z.string()), note: z.optional(z.string()) });
 const Override = z.object({
   status: StatusSchema,
   note: z.string().check(z.maxLength(4_000)),
@@ -48,11 +48,12 @@ const ElementResultSchema = z.object({
 });
 
 const QualityFindingSchema = z.object({
-  id: z.enum(['time-limit.unit', 'dossier.quantity', 'fees.amount', 'forms.download', 'page.not-expired']),
+  id: z.enum(['time-limit.unit', 'dossier.quantity', 'fees.amount', 'forms.download', 'page.not-expired', 'page.current-administration']),
   element: z.nullable(ElementIdSchema),
   status: z.enum(['pass', 'fail', 'review']),
   reason: Reason,
   evidence: z.array(Evidence),
+  legalRef: z.optional(LegalRef),
   override: z.optional(Override),
 });
 

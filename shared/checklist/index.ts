@@ -20,6 +20,7 @@ import * as conditions from './elements/conditions';
 import * as legalBasis from './elements/legal-basis';
 import * as feedbackContact from './elements/feedback-contact';
 import { check as notExpired } from './page-checks/not-expired/check';
+import { check as currentAdministration } from './page-checks/current-administration/check';
 import { AUX_LABEL_SETS } from './vocabulary';
 import { buildLexicon, type Lexicon } from '../extractor/lexicon';
 import type { ElementDefinition, Judge, PageCheck } from './types';
@@ -55,7 +56,7 @@ export const CHECKLIST: readonly RegisteredElement[] = ELEMENT_MODULES.map((m) =
 export const ELEMENT_IDS: readonly ElementId[] = CHECKLIST.map((e) => e.id);
 
 /** Page-level checks, run after the elements. */
-export const PAGE_CHECKS: readonly PageCheck[] = [notExpired];
+export const PAGE_CHECKS: readonly PageCheck[] = [notExpired, currentAdministration];
 
 const BY_ID: ReadonlyMap<string, RegisteredElement> = new Map(CHECKLIST.map((e) => [e.id, e]));
 

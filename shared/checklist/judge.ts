@@ -16,6 +16,7 @@ import type {
   Evidence,
   FindingId,
   Judgement,
+  LegalRef,
   QualityFinding,
   Reason,
   ReasonId,
@@ -154,14 +155,31 @@ export function makeResult(
   return { id: element.id, status, present, value, evidence, reason: why, legalRef: element.legalRef };
 }
 
+/** A finding; page checks pass their legal reference (an element's finding shares its element's). */
 export function makeFinding(
   id: FindingId,
   element: ElementData | null,
   status: Exclude<Status, 'na'>,
   why: Reason,
   evidence: Evidence[] = [],
+  legalRef?: LegalRef,
 ): QualityFinding {
-  return { id, element: element?.id ?? null, status, reason: why, evidence };
+  const finding: QualityFinding = { id, element: element?.id ?? null, status, reason: why, evidence };
+  if (legalRef) finding.legalRef = legalRef;
+  return finding;
+}
+
+/**
+ * Evidence for the words at `index` in `field.value`: the selector of the block that holds them
+ * (the field's first block when the value is one block) and the words as the quote.
+ */
+export function evidenceAt(field: ExtractedField, index: number, words: string): Evidence {
+  let selector = field.evidence.selector;
+  for (const part of field.parts ?? []) {
+    if (part.offset > index) break;
+    selector = part.selector;
+  }
+  return { selector, quote: quote(words, 120) };
 }
 
 /**

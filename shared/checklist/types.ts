@@ -17,6 +17,11 @@ export type Requirement = 'always' | 'conditional' | 'practice';
 export type Status = 'pass' | 'fail' | 'review' | 'na';
 export const STATUSES: readonly Status[] = ['pass', 'fail', 'review', 'na'];
 
+/**
+ * A citation. Every document it names is listed, with its status, in legal-instruments.ts (a test
+ * keeps it so). Only articles verified in the official text are cited; what is not verified is said
+ * in `note`, never guessed.
+ */
 export interface LegalRef {
   /** Document number and name, e.g. "Nghị định 63/2010/NĐ-CP". */
   document: string;
@@ -24,6 +29,8 @@ export interface LegalRef {
   provision: string;
   /** The amending document when the wording comes from an amendment. */
   amendedBy?: string;
+  /** A caveat printed after the citation, e.g. which part has no verified article. */
+  note?: string;
 }
 
 /** An element as data (element.ts). */
@@ -75,7 +82,8 @@ export interface ElementResult {
   override?: Override;
 }
 
-export type FindingId = 'time-limit.unit' | 'dossier.quantity' | 'fees.amount' | 'forms.download' | 'page.not-expired';
+export type FindingId =
+  'time-limit.unit' | 'dossier.quantity' | 'fees.amount' | 'forms.download' | 'page.not-expired' | 'page.current-administration';
 
 export interface QualityFinding {
   id: FindingId;
@@ -83,6 +91,8 @@ export interface QualityFinding {
   status: Exclude<Status, 'na'>;
   reason: Reason;
   evidence: Evidence[];
+  /** Page checks: the legal basis of the check (an element's finding shares its element's). */
+  legalRef?: LegalRef;
   override?: Override;
 }
 
@@ -97,5 +107,7 @@ export type Judge = (page: ExtractedPage) => Judgement;
 /** A page-level check (page-checks/<id>/check.ts): a finding about the page as a whole. */
 export interface PageCheck {
   id: FindingId;
+  /** The legal basis, carried by every finding the check makes. */
+  legalRef: LegalRef;
   check(page: ExtractedPage): QualityFinding;
 }

@@ -16,7 +16,7 @@ import { createBlockReader, type Block, type BlockReader } from './blocks';
 import { matchLabel } from './labels';
 import { createSelectorBuilder, type SelectorBuilder } from './selector';
 import { isDocument, type DomDocument, type DomElement } from './dom';
-import type { ContactBlock, Evidence, ExtractedField, ExtractedPage, Link, PageHeading } from './types';
+import type { ContactBlock, Evidence, ExtractedField, ExtractedPage, FieldPart, Link, PageHeading } from './types';
 
 export type * from './types';
 export type * from './dom';
@@ -62,6 +62,27 @@ interface Context {
 /** Where `block` is: a selector that finds its element again and a quote of the block's own text. */
 function evidenceOf(ctx: Context, block: Block): Evidence {
   return { selector: ctx.selectors.selectorFor(block.el), quote: quote(block.text) };
+}
+
+/**
+ * A field's value from its pieces (one per block, lines joined with "\n", cut at MAX_VALUE_CHARS)
+ * and, when there are several, where each piece starts and its block's selector.
+ */
+function joinPieces(ctx: Context, pieces: readonly { text: string; el: DomElement }[]): { value: string; parts?: FieldPart[] } {
+  const kept = pieces.filter((p) => p.text !== '');
+  const value = kept
+    .map((p) => p.text)
+    .join('\n')
+    .slice(0, MAX_VALUE_CHARS);
+  if (kept.length < 2) return { value };
+  const parts: FieldPart[] = [];
+  let offset = 0;
+  for (const piece of kept) {
+    if (offset >= value.length) break;
+    parts.push({ offset, selector: ctx.selectors.selectorFor(piece.el) });
+    offset += piece.text.length + 1;
+  }
+  return { value, parts };
 }
 
 function rootOf(input: DomDocument | DomElement): { root: DomElement | null; doc: DomDocument | null } {
@@ -147,10 +168,7 @@ function findColumnTables(ctx: Context, blocks: Block[]): ColumnTables {
         if (row.size === 1 && columnCount > 1 && !row.has(col)) continue;
         cells.push(...(row.get(col) ?? []));
       }
-      const value = cells
-        .map((b) => b.text)
-        .join('\n')
-        .slice(0, MAX_VALUE_CHARS);
+      const { value, parts } = joinPieces(ctx, cells);
       const first = cells[0] ?? info.block;
       fields.push({
         key: info.key,
@@ -160,6 +178,7 @@ function findColumnTables(ctx: Context, blocks: Block[]): ColumnTables {
         links: cells.flatMap((b) => b.links),
         evidence: evidenceOf(ctx, first),
         labelEvidence: evidenceOf(ctx, info.block),
+        ...(parts && { parts }),
       });
     }
   }
@@ -174,10 +193,7 @@ function maxOf(values: Iterable<number>): number {
 }
 
 function closeField(ctx: Context, open: OpenField): ExtractedField {
-  const value = [open.rest, ...open.parts.map((b) => b.text)]
-    .filter((t) => t !== '')
-    .join('\n')
-    .slice(0, MAX_VALUE_CHARS);
+  const { value, parts } = joinPieces(ctx, [{ text: open.rest, el: open.labelBlock.el }, ...open.parts]);
   const first = open.parts[0] ?? open.labelBlock;
   return {
     key: open.key,
@@ -187,6 +203,7 @@ function closeField(ctx: Context, open: OpenField): ExtractedField {
     links: [...(open.rest ? open.labelBlock.links : []), ...open.parts.flatMap((b) => b.links)],
     evidence: evidenceOf(ctx, first),
     labelEvidence: evidenceOf(ctx, open.labelBlock),
+    ...(parts && { parts }),
   };
 }
 
@@ -525,16 +542,21 @@ function gridFields(ctx: Context, blocks: Block[]): ExtractedField[] {
     if (rows.length === 0) continue;
     keys.forEach((entry, col) => {
       if (!entry) return;
-      const values = rows.map((row) => normalizeText(row.children[col]?.textContent ?? '')).filter((v) => v !== '');
+      const pieces = rows.flatMap((row) => {
+        const cell = row.children[col];
+        return cell ? [{ text: normalizeText(cell.textContent ?? ''), el: cell }] : [];
+      });
+      const { value, parts } = joinPieces(ctx, pieces);
       const first = rows[0]!.children[col]!;
       fields.push({
         key: entry.key,
         label: normalizeText(cells[col]!.textContent ?? ''),
-        value: values.join('\n').slice(0, MAX_VALUE_CHARS),
+        value,
         source: 'column',
         links: [],
         evidence: { selector: ctx.selectors.selectorFor(first), quote: quote(first.textContent ?? '') },
         labelEvidence: { selector: ctx.selectors.selectorFor(cells[col]!), quote: quote(cells[col]!.textContent ?? '') },
+        ...(parts && { parts }),
       });
     });
   }
@@ -559,19 +581,17 @@ function tabFields(ctx: Context, blocks: Block[], doc: DomDocument | null): Extr
       const panel = doc.getElementById(id);
       if (!panel) continue;
       seen.add(id);
-      const parts = blocks.filter((p) => p !== b && panel.contains(p.el));
-      const value = parts
-        .map((p) => p.text)
-        .join('\n')
-        .slice(0, MAX_VALUE_CHARS);
+      const panelBlocks = blocks.filter((p) => p !== b && panel.contains(p.el));
+      const { value, parts } = joinPieces(ctx, panelBlocks);
       fields.push({
         key: match.entry.key,
         label: match.label,
         value,
         source: 'block',
-        links: parts.flatMap((p) => p.links),
-        evidence: evidenceOf(ctx, parts[0] ?? b),
+        links: panelBlocks.flatMap((p) => p.links),
+        evidence: evidenceOf(ctx, panelBlocks[0] ?? b),
         labelEvidence: evidenceOf(ctx, b),
+        ...(parts && { parts }),
       });
     }
   }

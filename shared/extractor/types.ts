@@ -18,6 +18,13 @@ export interface Link {
 
 export type FieldSource = 'row' | 'column' | 'heading' | 'inline' | 'block';
 
+/** Where one block's text starts in a field's value, and the block's selector. */
+export interface FieldPart {
+  /** Offset of the block's first character in `value`. */
+  offset: number;
+  selector: string;
+}
+
 export interface ExtractedField {
   /** A lexicon key: an element id or an auxiliary key ("aux:decision", "aux:other-agency"…). */
   key: string;
@@ -29,6 +36,11 @@ export interface ExtractedField {
   links: Link[];
   evidence: Evidence;
   labelEvidence: Evidence;
+  /**
+   * When the value joins several blocks: where each starts, so a judge can point at the block that
+   * holds a phrase (`evidence` is the first block). Absent for a one-block value.
+   */
+  parts?: FieldPart[];
 }
 
 export interface PageHeading {

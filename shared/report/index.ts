@@ -44,7 +44,7 @@ export function legalRefText(ref: LegalRef, locale: Locale): string {
   const amended = ref.amendedBy
     ? ` (${formatMessage(locale, commonCatalogs[locale]['report.legalRef.amendedBy'], { document: ref.amendedBy })})`
     : '';
-  return `${ref.document}, ${ref.provision}${amended}`;
+  return `${ref.document}, ${ref.provision}${amended}${ref.note ? `; ${ref.note}` : ''}`;
 }
 
 /** What to show for one element: the value found when it passed, else why not. */
@@ -188,7 +188,7 @@ export function toCsv(reports: readonly AuditReport[], locale: Locale): string {
         '',
         '',
         reasonText(f.reason, locale),
-        '',
+        f.legalRef ? legalRefText(f.legalRef, locale) : '',
         f.evidence[0]?.selector ?? '',
         ...decided(f),
         report.engine.version,

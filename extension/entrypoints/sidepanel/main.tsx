@@ -43,6 +43,7 @@ function Report({ report }: { report: AuditReport }) {
           .map((f) => (
             <li key={f.id} data-finding={f.id}>
               {reasonText(f.reason, locale)}
+              {f.legalRef && <small class="law">{legalRefText(f.legalRef, locale)}</small>}
             </li>
           ))}
       </ul>

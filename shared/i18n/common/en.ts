@@ -34,6 +34,13 @@ export const en = {
   'finding.formDownload.fail': 'Forms are only cited by name, with no file to download.',
   'finding.expired.pass': 'The page does not show the procedure as expired.',
   'finding.expired.fail': 'The page shows the procedure as “%{value}”: expired procedures must not be published.',
+  'finding.administration.pass': 'The page sends no one to a district-level or town body (both ended on 1 July 2025).',
+  'finding.administration.fail':
+    'The page still describes the administration before 1 July 2025: “%{value}”. The district level and towns (thị trấn) no longer exist; update it from the national procedure database.',
+  'finding.administration.townList':
+    'The page still says “%{value}”: towns (thị trấn) no longer exist since 1 July 2025; check how the commune level is written.',
+  'finding.administration.unknownLevel':
+    'Implementation level “%{value}” is not one the national database uses (Cấp bộ, Cấp tỉnh, Cấp xã, Cơ quan khác).',
   'unscannable.empty': 'The page is empty: nothing to audit.',
   'unscannable.notProcedure': 'Not a procedure page: none of a procedure’s sections were found.',
   'unscannable.unreadable': 'Could not read the page: %{detail}',

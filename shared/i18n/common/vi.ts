@@ -35,6 +35,12 @@ export const vi = {
   'finding.formDownload.fail': 'Mẫu đơn, tờ khai chỉ được nêu tên, không có tệp để tải về.',
   'finding.expired.pass': 'Trang không ghi thủ tục đã hết hiệu lực.',
   'finding.expired.fail': 'Trang ghi thủ tục “%{value}”: không được công khai thủ tục đã hết hiệu lực.',
+  'finding.administration.pass': 'Trang không gửi người dân tới cơ quan cấp huyện hay thị trấn (không còn từ ngày 01/7/2025).',
+  'finding.administration.fail':
+    'Trang còn mô tả bộ máy trước ngày 01/7/2025: “%{value}”. Cấp huyện và thị trấn không còn; cần cập nhật theo Cơ sở dữ liệu quốc gia về thủ tục hành chính.',
+  'finding.administration.townList': 'Trang còn ghi “%{value}”: thị trấn không còn từ ngày 01/7/2025; cần xem lại cách ghi đơn vị cấp xã.',
+  'finding.administration.unknownLevel':
+    'Cấp thực hiện “%{value}” không phải giá trị Cơ sở dữ liệu quốc gia đang dùng (Cấp bộ, Cấp tỉnh, Cấp xã, Cơ quan khác).',
   'unscannable.empty': 'Trang trống, không có nội dung để kiểm tra.',
   'unscannable.notProcedure': 'Không phải trang thủ tục hành chính: không thấy các mục của một thủ tục.',
   'unscannable.unreadable': 'Không đọc được trang: %{detail}',
