@@ -3,7 +3,9 @@
  * address, phones, e-mails, websites and working hours, for the widget's contact panel.
  * Decree 20/2008/NĐ-CP Art. 13 (as amended by Decree 48/2013) requires each agency to publish the
  * agency's address, a postal address, a dedicated phone, a website and an e-mail for receiving
- * phản ánh, kiến nghị on administrative regulations (docs: regulation §1.3).
+ * phản ánh, kiến nghị on administrative regulations (docs: regulation §1.3). At province level the
+ * receiver is now the provincial Trung tâm Phục vụ hành chính công (Decree 118/2025 Art. 8(2)(e));
+ * "Trung tâm" is an agency word, so its name is read like any other.
  *
  * Heuristics from the wording of real footers and PAKN blocks (docs: portal layouts), not a
  * grammar: labels ("Địa chỉ:", "Cơ quan tiếp nhận:", "Working hours:") split a line into fields;

@@ -40,6 +40,19 @@ describe('contact for phản ánh, kiến nghị, as the citizen sees it', () =>
     });
   });
 
+  it('reads the provincial public administration service centre, the receiver since Decree 118/2025 Art. 8(2)(e)', () => {
+    const text =
+      'Tiếp nhận phản ánh, kiến nghị về quy định hành chính: Trung tâm Phục vụ hành chính công tỉnh Lào Cai, số 1 đường Trần Hưng Đạo, phường Nam Cường; điện thoại: 0000 000 000; email: pakn@example.gov.vn';
+    expect(parseContact(text)).toEqual({
+      agency: 'Trung tâm Phục vụ hành chính công tỉnh Lào Cai',
+      address: 'số 1 đường Trần Hưng Đạo, phường Nam Cường',
+      phones: ['0000 000 000'],
+      emails: ['pakn@example.gov.vn'],
+      websites: [],
+      hours: null,
+    });
+  });
+
   it('keeps both parts of an agency name joined by a dash, and an address that opens with "Trụ sở"', () => {
     const text = [
       'CỔNG DỊCH VỤ CÔNG TỈNH QUẢNG NINH',
