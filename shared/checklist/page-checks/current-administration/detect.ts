@@ -25,81 +25,50 @@ interface Mention {
   words: string;
 }
 
-const B = String.raw`(?<![\p{L}\d])`; // no letter or digit before (\b does not know Vietnamese letters)
-const E = String.raw`(?![\p{L}\d])`; // no letter or digit after
-const S = String.raw`\s+`;
-const UNIT = String.raw`(?:huyện|quận|thị${S}xã)`;
-
-// Bodies that existed at district level and ended with it.
-const HEADS = [
-  String.raw`(?:ủy|uỷ)${S}ban${S}nhân${S}dân`,
-  'ubnd',
-  String.raw`hội${S}đồng${S}nhân${S}dân`,
-  'hđnd',
-  String.raw`chủ${S}tịch`,
-  String.raw`công${S}an`,
-  String.raw`văn${S}phòng${S}(?:hđnd${S}(?:và|&)${S}ubnd|ubnd)`,
-  String.raw`bộ${S}phận${S}(?:một${S}cửa|tiếp${S}nhận${S}và${S}trả${S}kết${S}quả)`,
-  String.raw`trung${S}tâm${S}(?:phục${S}vụ${S})?hành${S}chính${S}công`,
-].join('|');
+// Values are normalised text (one space between words), so the patterns write a plain space.
+// "(?<![\p{L}\d])" and "(?![\p{L}\d])" stand for word edges: \b does not know Vietnamese letters.
 
 /** "cấp huyện", "cấp quận, huyện", "cấp thị xã". */
-const LEVEL_PHRASE_G = new RegExp(`${B}cấp${S}${UNIT}(?:\\s*[,/]\\s*(?:cấp${S})?${UNIT})*${E}`, 'giu');
-/** "UBND huyện", "Công an quận", "Ủy ban nhân dân các huyện, thị xã", "UBND thị trấn". */
-const BODY_UNIT_G = new RegExp(`${B}(?:${HEADS})${S}(?:các${S})?(${UNIT}|thị${S}trấn)${E}`, 'giu');
+const LEVEL_PHRASE_G = /(?<![\p{L}\d])cấp (?:huyện|quận|thị xã)(?: ?[,/] ?(?:cấp )?(?:huyện|quận|thị xã))*(?![\p{L}\d])/giu;
+/**
+ * A body that existed at district level, then the unit: "UBND huyện", "Công an quận", "Ủy ban nhân
+ * dân các huyện, thị xã", "Văn phòng HĐND và UBND huyện", "UBND thị trấn".
+ */
+const BODY_UNIT_G =
+  /(?<![\p{L}\d])(?:(?:ủy|uỷ) ban nhân dân|ubnd|hội đồng nhân dân|hđnd|chủ tịch|công an|văn phòng (?:hđnd (?:và|&) )?ubnd|bộ phận (?:một cửa|tiếp nhận và trả kết quả)|trung tâm (?:phục vụ )?hành chính công) (?:các )?(huyện|quận|thị xã|thị trấn)(?![\p{L}\d])/giu;
 /** "Phòng Tư pháp huyện", "Phòng Tài nguyên và Môi trường quận" (a capital P: not "văn phòng"). */
-const OFFICE_UNIT_G = new RegExp(
-  `(?<![\\p{L}\\d]|[Vv]ăn\\s)Phòng${S}([^,.;:()\\n]{2,60}?)${S}([Hh]uyện|[Qq]uận|[Tt]hị${S}[Xx]ã)${E}`,
-  'gu',
-);
+const OFFICE_UNIT_G = /(?<![\p{L}\d]|[Vv]ăn )Phòng ([^,.;:()\n]{2,60}?) ([Hh]uyện|[Qq]uận|[Tt]hị [Xx]ã)(?![\p{L}\d])/gu;
 /** The old list of commune-level units: "xã, phường, thị trấn", "xã/thị trấn", "thị trấn và xã". */
-const TOWN_LIST_G = new RegExp(
-  `${B}(?:(?:(?:xã|phường|đặc${S}khu)\\s*(?:,|/|;|${S}và|${S}hoặc)\\s*){1,3}thị${S}trấn|thị${S}trấn\\s*(?:,|/|${S}và|${S}hoặc)\\s*(?:xã|phường))${E}`,
-  'giu',
-);
-
+const TOWN_LIST_G =
+  /(?<![\p{L}\d])(?:(?:(?:xã|phường|đặc khu) ?(?:,|\/|;| và| hoặc) ?){1,3}thị trấn|thị trấn ?(?:,|\/| và| hoặc) ?(?:xã|phường))(?![\p{L}\d])/giu;
 const TOWN_LIST_RE = new RegExp(TOWN_LIST_G.source, 'iu');
 
 // Inside an office's name, a commune-level word means the unit word belongs to a place's name.
-const COMMUNE_WORD_RE = new RegExp(`${B}(?:xã|phường|đặc${S}khu|thị${S}trấn|thôn|ấp|bản|tổ${S}dân${S}phố)${E}`, 'iu');
+const COMMUNE_WORD_RE = /(?<![\p{L}\d])(?:xã|phường|đặc khu|thị trấn|thôn|ấp|bản|tổ dân phố)(?![\p{L}\d])/iu;
 
 // History, said shortly before the words ("Trước đây, … UBND cấp huyện", "(trước đây là UBND huyện …)").
-const HISTORY_BEFORE_RE = new RegExp(
-  `(?:trước${S}đây|trước${S}ngày${S}0?1\\s*[/.-]\\s*0?7\\s*[/.-]\\s*2025|trước${S}khi${S}(?:sắp${S}xếp|sáp${S}nhập|hợp${S}nhất|tổ${S}chức${S}lại))`,
-  'iu',
-);
+const HISTORY_BEFORE_RE = /trước đây|trước ngày 0?1 ?[/.-] ?0?7 ?[/.-] ?2025|trước khi (?:sắp xếp|sáp nhập|hợp nhất|tổ chức lại)/iu;
 // Said to be gone, right before the words ("không còn UBND cấp huyện").
-const GONE_BEFORE_RE = new RegExp(`không${S}còn(?:${S}[^\\s,.;]+){0,2}\\s*$`, 'iu');
+const GONE_BEFORE_RE = /không còn(?: [^\s,.;]+){0,2} ?$/iu;
 // A sentence about the reform itself ("theo mô hình chính quyền địa phương hai cấp, …").
-const REFORM_RE = new RegExp(`chính${S}quyền${S}địa${S}phương${S}(?:2|hai)${S}cấp`, 'iu');
+const REFORM_RE = /chính quyền địa phương (?:2|hai) cấp/iu;
 // History, said right after the name ("UBND huyện Gia Lâm (cũ)", "… nay là UBND xã …", "… đã giải thể").
-const HISTORY_AFTER_RE = new RegExp(
-  `^[^.;\\n]{0,20}?(?:\\(\\s*cũ\\s*\\)|${B}cũ${E}|nay${S}(?:là|thuộc|do)${E}|(?:đã${S})?(?:bị${S})?giải${S}thể|\\(\\s*trước${S}đây|(?:cấp|ban${S}hành)${S}trước${S}đây)`,
-  'iu',
-);
+const HISTORY_AFTER_RE =
+  /^[^.;\n]{0,20}?(?:\( ?cũ ?\)|(?<![\p{L}\d])cũ(?![\p{L}\d])|nay (?:là|thuộc|do)(?![\p{L}\d])|(?:đã )?(?:bị )?giải thể|\( ?trước đây|(?:cấp|ban hành) trước đây)/iu;
 // A document's number: the words after it, up to a new clause, are its name.
-const DOCUMENT_G = new RegExp(
-  `${B}(?:(?:bộ${S})?luật|nghị${S}định|nghị${S}quyết|thông${S}tư(?:${S}liên${S}tịch)?|quyết${S}định|chỉ${S}thị|công${S}văn|văn${S}bản|kế${S}hoạch|hướng${S}dẫn|pháp${S}lệnh)${S}(?:số${S})?\\d[\\w./-]*|\\d{1,4}/\\d{4}/[\\p{L}\\d-]+`,
-  'giu',
-);
+const DOCUMENT_G =
+  /(?<![\p{L}\d])(?:(?:bộ )?luật|nghị định|nghị quyết|thông tư(?: liên tịch)?|quyết định|chỉ thị|công văn|văn bản|kế hoạch|hướng dẫn|pháp lệnh) (?:số )?\d[\w./-]*|\d{1,4}\/\d{4}\/[\p{L}\d-]+/giu;
 // A new clause: "…/NĐ-CP, Công an cấp huyện…", "…; …", "…: …", "… thì …".
-const CLAUSE_BREAK_RE = new RegExp(`[;:]|,\\s*\\p{Lu}|${S}thì${S}`, 'u');
+const CLAUSE_BREAK_RE = /[;:]|, ?\p{Lu}| thì /u;
 // The commune level named as the one that acts.
-const COMMUNE_RE = new RegExp(
-  `${B}(?:cấp${S}xã|(?:ubnd|(?:ủy|uỷ)${S}ban${S}nhân${S}dân|chủ${S}tịch${S}(?:ubnd|(?:ủy|uỷ)${S}ban${S}nhân${S}dân))${S}(?:xã|phường|đặc${S}khu))${E}`,
-  'iu',
-);
+const COMMUNE_RE =
+  /(?<![\p{L}\d])(?:cấp xã|(?:ubnd|(?:ủy|uỷ) ban nhân dân|chủ tịch (?:ubnd|(?:ủy|uỷ) ban nhân dân)) (?:xã|phường|đặc khu))(?![\p{L}\d])/iu;
 // A commune taking over a district's powers, said between the commune and the district words.
-const TAKEOVER_RE = new RegExp(
-  `(?:thay${S}(?:cho|thế)|kế${S}thừa|(?:nhiệm${S}vụ|thẩm${S}quyền|chức${S}năng)(?:,?${S}(?:quyền${S}hạn|nhiệm${S}vụ))?${S}(?:của|thuộc))`,
-  'iu',
-);
+const TAKEOVER_RE = /thay (?:cho|thế)|kế thừa|(?:nhiệm vụ|thẩm quyền|chức năng)(?:,? (?:quyền hạn|nhiệm vụ))? (?:của|thuộc)/iu;
 // A district's powers handed to the commune, said after the district words.
-const HANDED_OVER_AFTER_RE = new RegExp(
-  `^[^.;\\n]{0,40}?(?:chuyển${S}giao|chuyển|giao)${S}(?:cho|về|sang)${S}(?:(?:ubnd|(?:ủy|uỷ)${S}ban${S}nhân${S}dân|chủ${S}tịch${S}(?:ubnd|(?:ủy|uỷ)${S}ban${S}nhân${S}dân))${S})?cấp${S}xã`,
-  'iu',
-);
-const POWERS_BEFORE_RE = new RegExp(`(?:nhiệm${S}vụ|thẩm${S}quyền|chức${S}năng)[^.;\\n]{0,40}$`, 'iu');
+const HANDED_OVER_AFTER_RE =
+  /^[^.;\n]{0,40}?(?:chuyển giao|chuyển|giao) (?:cho|về|sang) (?:(?:ubnd|(?:ủy|uỷ) ban nhân dân|chủ tịch (?:ubnd|(?:ủy|uỷ) ban nhân dân)) )?cấp xã/iu;
+const POWERS_BEFORE_RE = /(?:nhiệm vụ|thẩm quyền|chức năng)[^.;\n]{0,40}$/iu;
 /** Sentence ends: ". " (not "Tp. Hồ"… but a cut there is harmless), ";", "!", "?", a line break. */
 const SENTENCE_END_G = /[.!?](?=\s|$)|[;\n]/g;
 /** Context read around the words: enough for a sentence, bounded so long texts stay linear. */
