@@ -2,7 +2,8 @@
 // file and the extension's scripts) and of the audit engine alone (built here in memory from
 // scripts/engine-entry.ts), and a non-zero exit when a budget is exceeded or the engine bundle
 // holds zod (the engine parses nothing of its own; zod belongs at trust boundaries only).
-// Budgets: widget file 20 KB gzip; extension content script 40 KB gzip; engine 20 KB gzip.
+// Budgets: widget file 20 KB gzip; extension content script 40 KB gzip; engine 24 KB gzip (was 20 KB;
+// the engine stood at 19.8 KB when the two-level-government page check added its vocabulary, 2.5 KB).
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join, relative } from 'node:path';
@@ -12,7 +13,7 @@ const KB = 1024;
 const budgets = [
   { match: /^widget\/dist\/tthc-feedback\.js$/, gzip: 20 * KB, label: 'widget file' },
   { match: /^\.output\/chrome-mv3\/content-scripts\/.*\.js$/, gzip: 40 * KB, label: 'extension content script' },
-  { match: /^\(engine\)/, gzip: 20 * KB, label: 'audit engine' },
+  { match: /^\(engine\)/, gzip: 24 * KB, label: 'audit engine' },
 ];
 
 /** The engine alone, minified as a browser bundle. */
