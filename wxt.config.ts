@@ -11,7 +11,9 @@ export default defineConfig({
     name: 'Kiểm tra công khai TTHC',
     description: 'Kiểm tra trang thủ tục hành chính có công khai đủ các bộ phận theo quy định.',
     default_locale: undefined,
-    permissions: ['storage', 'activeTab', 'tabs', ...(browser === 'chrome' ? ['sidePanel'] : [])],
+    // No host permission and no declared content script: the audit and overlay scripts are injected
+    // into the active tab on demand (activeTab + scripting); storage keeps the options and history.
+    permissions: ['activeTab', 'scripting', 'storage', ...(browser === 'chrome' ? ['sidePanel'] : [])],
     action: { default_title: 'Kiểm tra công khai TTHC' },
     ...(browser === 'firefox'
       ? {

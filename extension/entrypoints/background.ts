@@ -1,14 +1,26 @@
 /**
- * Background service worker: opens the side panel from the toolbar button (Chrome) and nothing
- * else; the side panel talks to content scripts directly through the typed protocol.
+ * Background service worker: the toolbar button opens the side panel (Chrome) or the sidebar
+ * (Firefox) itself, from `action.onClicked`, instead of letting the browser open the panel. That
+ * click is what grants activeTab on the page (a panel the browser opens on its own grants
+ * nothing), so the panel may then inject the audit script into that tab. Nothing else runs here.
  */
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 
+interface PanelApis {
+  sidePanel?: {
+    setPanelBehavior(o: { openPanelOnActionClick: boolean }): Promise<void>;
+    open(o: { tabId?: number; windowId?: number }): Promise<void>;
+  };
+  sidebarAction?: { open(): Promise<void> };
+}
+
 export default defineBackground(() => {
-  const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: { openPanelOnActionClick: boolean }): Promise<void> } })
-    .sidePanel;
-  sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch((error: unknown) => {
-    console.warn('[tthc-audit] side panel behaviour not set:', error);
+  const apis = browser as unknown as PanelApis;
+  apis.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
+  browser.action.onClicked.addListener((tab) => {
+    // Called straight from the click, as both browsers require for opening a panel.
+    const opened = apis.sidePanel ? apis.sidePanel.open({ tabId: tab.id, windowId: tab.windowId }) : apis.sidebarAction?.open();
+    opened?.catch((error: unknown) => console.warn('[tthc-audit] panel not opened:', error));
   });
 });

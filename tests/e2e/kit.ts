@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath, launchChromium } from '../../shared/node/chromium';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -67,6 +67,11 @@ export interface ExtensionSession {
   context: BrowserContext;
   extensionId: string;
   serviceWorker: Worker;
+  /**
+   * Clicks the extension's toolbar button on `page`'s tab, as a person would (CDP
+   * Extensions.triggerAction): it grants the extension activeTab on that tab.
+   */
+  clickAction(page: Page): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -77,14 +82,42 @@ export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
-    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_ARGS],
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      // For clickAction: the browser-level CDP Extensions domain, on a local port only.
+      '--enable-unsafe-extension-debugging',
+      '--remote-debugging-address=127.0.0.1',
+      '--remote-debugging-port=0',
+      ...CHROMIUM_ARGS,
+    ],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(serviceWorker.url()).host;
+  let cdp: { browser: Browser; session: CDPSession } | undefined;
   return {
     context,
     serviceWorker,
-    extensionId: new URL(serviceWorker.url()).host,
+    extensionId,
+    async clickAction(page) {
+      if (!cdp) {
+        const [port] = (await readFile(join(userDataDir, 'DevToolsActivePort'), 'utf8')).split('\n');
+        const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+        cdp = { browser, session: await browser.newBrowserCDPSession() };
+      }
+      // The action runs on a tab target (the parent of the page target), found by the page's URL.
+      const { targetInfos } = (await cdp.session.send(
+        'Target.getTargets' as 'Browser.getVersion',
+        {
+          filter: [{ type: 'tab' }],
+        } as never,
+      )) as unknown as { targetInfos: { targetId: string; url: string }[] };
+      const tab = targetInfos.filter((t) => t.url === page.url()).at(-1);
+      if (!tab) throw new Error(`no tab target for ${page.url()}`);
+      await cdp.session.send('Extensions.triggerAction' as 'Browser.getVersion', { id: extensionId, targetId: tab.targetId } as never);
+    },
     async close() {
+      await cdp?.browser.close().catch(() => undefined);
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });
     },

@@ -1,0 +1,14 @@
+/**
+ * The answer of the injected audit script, parsed by the side panel with the shared report
+ * schema. Kept apart from protocol.ts so that scripts that never see a report (the overlay) do
+ * not bundle the report schema.
+ */
+import * as z from 'zod/mini';
+import { AuditReportSchema } from '../../shared/audit/schema';
+
+/** The answer of the injected audit script (its `main` result, returned by scripting.executeScript). */
+export const AuditRunResponse = z.union([
+  z.object({ ok: z.literal(true), report: AuditReportSchema }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type AuditRunResponse = z.infer<typeof AuditRunResponse>;
