@@ -20,7 +20,7 @@ const Reason = z.object({
 const StatusSchema = z.custom<Status>((v) => typeof v === 'string' && STATUS_SET.has(v));
 const ElementIdSchema = z.custom<ElementId>((v) => typeof v === 'string' && ELEMENTS.has(v));
 const LegalRef = z.object({ document: z.string(), provision: z.string(), amendedBy: z.optional(z.string()), note: z.optional(z.string()) });
-const Override = z.object({
+export const OverrideSchema = z.object({
   status: StatusSchema,
   note: z.string().check(z.maxLength(4_000)),
   by: z.string().check(z.maxLength(200)),
@@ -44,7 +44,7 @@ const ElementResultSchema = z.object({
   reason: Reason,
   legalRef: LegalRef,
   contact: z.optional(Contact),
-  override: z.optional(Override),
+  override: z.optional(OverrideSchema),
 });
 
 const QualityFindingSchema = z.object({
@@ -54,7 +54,7 @@ const QualityFindingSchema = z.object({
   reason: Reason,
   evidence: z.array(Evidence),
   legalRef: z.optional(LegalRef),
-  override: z.optional(Override),
+  override: z.optional(OverrideSchema),
 });
 
 export const AuditReportSchema = z.object({

@@ -206,6 +206,41 @@ describe('auditor extension: "Xem trên trang"', () => {
   });
 });
 
+describe('auditor extension: the decision of the auditor', () => {
+  it('requires a note, keeps the machine status beside the decision and survives a reload', async () => {
+    const { page, panel } = await openWithPanel('procedure-page.html?override');
+    await panel.locator('[data-action="scan"]').click();
+    const row = panel.locator('[data-element="dossier"]');
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.getAttribute('data-status')).toBe('fail');
+    await row.locator('[data-action="override"]').click();
+    await row.locator('select[name="status"]').selectOption('pass');
+    await row.locator('[data-action="save-override"]').click();
+    // No note: refused, with the reason said.
+    expect(await row.locator('[role="alert"]').textContent()).toContain('Cần ghi lý do');
+    expect(await row.getAttribute('data-status')).toBe('fail');
+    await row.locator('textarea[name="note"]').fill('Thành phần hồ sơ có ở tệp đính kèm.');
+    await row.locator('[data-action="save-override"]').click();
+    await expect.poll(() => row.getAttribute('data-status')).toBe('pass');
+    expect(await row.locator('[data-override]').textContent()).toContain('máy: Thiếu');
+    expect(await row.locator('[data-override]').textContent()).toContain('tệp đính kèm');
+
+    // Reload the page and the panel, audit again: the decision is still there.
+    await page.reload();
+    await panel.reload();
+    await panel.locator('[data-action="scan"]').click();
+    await expect.poll(() => panel.locator('[data-element="dossier"]').getAttribute('data-status'), { timeout: 10_000 }).toBe('pass');
+    expect(await panel.locator('[data-element="dossier"] [data-override]').textContent()).toContain('máy: Thiếu');
+
+    // Removing it brings back the machine's status.
+    await panel.locator('[data-element="dossier"] [data-action="override"]').click();
+    await panel.locator('[data-element="dossier"] [data-action="remove-override"]').click();
+    await expect.poll(() => panel.locator('[data-element="dossier"]').getAttribute('data-status')).toBe('fail');
+    await panel.close();
+    await page.close();
+  });
+});
+
 describe('auditor extension on a portal that fills the page after load', () => {
   it('waits for the content and audits it', async () => {
     const page = await session.context.newPage();

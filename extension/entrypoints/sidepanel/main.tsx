@@ -5,23 +5,48 @@
  * reference and a "Xem trên trang" button that asks the overlay to highlight the evidence. Every
  * report text comes from shared/report; the panel's own words from the extension catalog. State
  * lives in signals created per mount. Opened as a page with ?tabId=N (a pop-out view) it audits
- * that tab instead of the active one.
+ * that tab instead of the active one. The auditor may set their own status on any element or
+ * finding, with a required note; it is stored by page (extension/messaging/storage.ts) and shown
+ * beside the machine's status, which it never replaces.
  */
-import { render } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { createContext, render } from 'preact';
+import { useContext, useEffect } from 'preact/hooks';
 import { useSignal, type Signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { extensionCatalogs, type ExtensionMessageId } from '../../../shared/i18n/extension';
-import { resolveLocale, translator } from '../../../shared/i18n/format';
+import { translator, type Locale } from '../../../shared/i18n/format';
 import type { AuditReport } from '../../../shared/audit/types';
-import type { ElementResult, Evidence } from '../../../shared/checklist/types';
-import { effectiveStatus, elementName, legalRefText, reasonText, resultDetail, statusLabel, summaryText } from '../../../shared/report';
+import {
+  STATUSES,
+  type ElementResult,
+  type Evidence,
+  type Override,
+  type QualityFinding,
+  type Status,
+} from '../../../shared/checklist/types';
+import {
+  effectiveCounts,
+  effectiveStatus,
+  elementName,
+  legalRefText,
+  overrideText,
+  reasonText,
+  resultDetail,
+  statusLabel,
+  summaryText,
+} from '../../../shared/report';
 import { askOverlay, auditTab, currentTabId } from '../../messaging/tab';
+import { loadOptions, loadOverrides, saveOverride, withOverrides, type ItemKey, type Options } from '../../messaging/storage';
 import './style.css';
 
-const locale = resolveLocale(document.documentElement.lang);
 const pinnedTabId = Number(new URLSearchParams(location.search).get('tabId')) || undefined;
-const t = translator(extensionCatalogs, locale);
+
+interface Ui {
+  locale: Locale;
+  t: ReturnType<typeof translator<ExtensionMessageId>>;
+  options: Options;
+}
+const UiContext = createContext<Ui>(null as unknown as Ui);
 
 type Notice = { id: ExtensionMessageId; params?: Record<string, number | string>; tone: 'info' | 'error' } | null;
 
@@ -32,8 +57,128 @@ function byInstrument(results: readonly ElementResult[]): [string, ElementResult
   return [...groups];
 }
 
-function Report({ report, tabId, notice }: { report: AuditReport; tabId: number; notice: Signal<Notice> }) {
+/** The auditor's decision on one item: a status and a required note. */
+function OverrideEditor(props: {
+  item: ElementResult | QualityFinding;
+  itemKey: ItemKey;
+  onDone(override: Override | null | undefined): void;
+}) {
+  const { t, locale, options } = useContext(UiContext);
+  const status = useSignal<Status>(props.item.override?.status ?? props.item.status);
+  const note = useSignal(props.item.override?.note ?? '');
+  const invalid = useSignal(false);
+  const id = `override-${props.itemKey.replace(/[^a-z0-9-]/gi, '-')}`;
+  const statuses = STATUSES.filter((s) => s !== 'na' || !('element' in props.item));
+  function submit(event: Event): void {
+    event.preventDefault();
+    if (!note.value.trim()) {
+      invalid.value = true;
+      return;
+    }
+    props.onDone({ status: status.value, note: note.value.trim(), by: options.auditorName, at: new Date().toISOString() });
+  }
+  return (
+    <form class="override" data-override-form={props.itemKey} noValidate onSubmit={submit}>
+      <fieldset>
+        <legend>{t('extension.override.legend')}</legend>
+        <label for={`${id}-status`}>{t('extension.override.status')}</label>
+        <select id={`${id}-status`} name="status" value={status.value} onChange={(e) => (status.value = e.currentTarget.value as Status)}>
+          {statuses.map((s) => (
+            <option key={s} value={s}>
+              {statusLabel(s, locale)}
+            </option>
+          ))}
+        </select>
+        <label for={`${id}-note`}>{t('extension.override.note')}</label>
+        <textarea
+          id={`${id}-note`}
+          name="note"
+          rows={3}
+          aria-required="true"
+          aria-invalid={invalid.value}
+          aria-describedby={invalid.value ? `${id}-error` : undefined}
+          value={note.value}
+          onInput={(e) => {
+            note.value = e.currentTarget.value;
+            invalid.value = false;
+          }}
+        />
+        {invalid.value && (
+          <p id={`${id}-error`} class="error" role="alert">
+            {t('extension.override.noteRequired')}
+          </p>
+        )}
+        <div class="actions">
+          <button type="submit" data-action="save-override">
+            {t('extension.override.save')}
+          </button>
+          {props.item.override && (
+            <button type="button" class="secondary" data-action="remove-override" onClick={() => props.onDone(null)}>
+              {t('extension.override.remove')}
+            </button>
+          )}
+          <button type="button" class="secondary" onClick={() => props.onDone(undefined)}>
+            {t('extension.override.cancel')}
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+/** The decision beside the machine's status, with its note and author. */
+function OverrideLine({ item }: { item: ElementResult | QualityFinding }) {
+  const { locale } = useContext(UiContext);
+  if (!item.override) return null;
+  const who = [item.override.by, new Date(item.override.at).toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB')].filter(Boolean).join(', ');
+  return (
+    <span class="human" data-override={item.override.status}>
+      {overrideText(item, locale)}: “{item.override.note}” <small>({who})</small>
+    </span>
+  );
+}
+
+function Report(props: {
+  report: AuditReport;
+  tabId: number;
+  notice: Signal<Notice>;
+  onOverride(item: ItemKey, override: Override | null): Promise<void>;
+}) {
+  const { report, tabId, notice } = props;
+  const { t, locale } = useContext(UiContext);
   const allShown = useSignal(false);
+  const editing = useSignal<ItemKey | null>(null);
+  const tools = (item: ElementResult | QualityFinding, key: ItemKey) => (
+    <>
+      <OverrideLine item={item} />
+      <span class="tools">
+        {item.evidence[0] && (
+          <button type="button" class="link" data-action="show-evidence" onClick={() => void show(item.evidence[0]!)}>
+            {t('extension.evidence.show')}
+          </button>
+        )}
+        <button
+          type="button"
+          class="link"
+          data-action="override"
+          aria-expanded={editing.value === key}
+          onClick={() => (editing.value = key)}
+        >
+          {t('extension.override.open')}
+        </button>
+      </span>
+      {editing.value === key && (
+        <OverrideEditor
+          item={item}
+          itemKey={key}
+          onDone={(o) => {
+            editing.value = null;
+            if (o !== undefined) void props.onOverride(key, o);
+          }}
+        />
+      )}
+    </>
+  );
   if (report.status === 'unscannable') return <p data-result="unscannable">{reasonText(report.unscannableReason, locale)}</p>;
 
   async function show(evidence: Evidence): Promise<void> {
@@ -63,12 +208,12 @@ function Report({ report, tabId, notice }: { report: AuditReport; tabId: number;
     }
   }
 
-  const findings = report.findings.filter((f) => f.status !== 'pass');
+  const findings = report.findings.filter((f) => f.status !== 'pass' || f.override);
   return (
     <section data-result="audited" aria-labelledby="procedure-name">
       <h2 id="procedure-name">{report.procedure.name ?? report.page.title ?? report.page.url}</h2>
       {report.procedure.code && <p class="code">{report.procedure.code}</p>}
-      <p class="summary">{summaryText(report.counts, locale)}</p>
+      <p class="summary">{summaryText(effectiveCounts(report), locale)}</p>
       <button type="button" class="secondary" data-action="show-all" aria-pressed={allShown.value} onClick={() => void toggleAll()}>
         {t(allShown.value ? 'extension.evidence.hideAll' : 'extension.evidence.showAll')}
       </button>
@@ -83,11 +228,7 @@ function Report({ report, tabId, notice }: { report: AuditReport; tabId: number;
                 <strong>{elementName(r.id, locale)}</strong>
                 <span class="detail">{resultDetail(r, locale, 200)}</span>
                 <small class="law">{legalRefText(r.legalRef, locale)}</small>
-                {r.evidence[0] && (
-                  <button type="button" class="link" data-action="show-evidence" onClick={() => void show(r.evidence[0]!)}>
-                    {t('extension.evidence.show')}
-                  </button>
-                )}
+                {tools(r, `element:${r.id}`)}
               </li>
             ))}
           </ul>
@@ -101,11 +242,7 @@ function Report({ report, tabId, notice }: { report: AuditReport; tabId: number;
               <li key={f.id} data-finding={f.id} data-status={effectiveStatus(f)}>
                 <span class="status">{statusLabel(effectiveStatus(f), locale)}</span> {reasonText(f.reason, locale)}
                 {f.legalRef && <small class="law">{legalRefText(f.legalRef, locale)}</small>}
-                {f.evidence[0] && (
-                  <button type="button" class="link" data-action="show-evidence" onClick={() => void show(f.evidence[0]!)}>
-                    {t('extension.evidence.show')}
-                  </button>
-                )}
+                {tools(f, `finding:${f.id}`)}
               </li>
             ))}
           </ul>
@@ -116,7 +253,9 @@ function Report({ report, tabId, notice }: { report: AuditReport; tabId: number;
 }
 
 function App() {
+  const { t } = useContext(UiContext);
   const report = useSignal<{ report: AuditReport; tabId: number } | null>(null);
+  const overrides = useSignal<Record<string, Override>>({});
   const notice = useSignal<Notice>({ id: 'extension.sidepanel.hint', tone: 'info' });
   const busy = useSignal(false);
 
@@ -141,8 +280,10 @@ function App() {
         return;
       }
       const answer = await auditTab(tabId);
-      if (answer.ok) report.value = { report: answer.value, tabId };
-      else {
+      if (answer.ok) {
+        overrides.value = await loadOverrides(answer.value.page.url);
+        report.value = { report: answer.value, tabId };
+      } else {
         report.value = null;
         notice.value = { id: answer.error, tone: 'error' };
       }
@@ -161,10 +302,34 @@ function App() {
       <p class={`notice ${n?.tone ?? ''}`} role="status" data-notice={n?.id ?? ''}>
         {n ? t(n.id, n.params) : ''}
       </p>
-      {report.value && <Report report={report.value.report} tabId={report.value.tabId} notice={notice} />}
+      {report.value && (
+        <Report
+          report={withOverrides(report.value.report, overrides.value)}
+          tabId={report.value.tabId}
+          notice={notice}
+          onOverride={async (item, override) => {
+            const url = report.value?.report.page.url ?? null;
+            await saveOverride(url, item, override);
+            overrides.value = await loadOverrides(url);
+          }}
+        />
+      )}
     </main>
   );
 }
 
+async function mount(host: HTMLElement): Promise<void> {
+  const options = await loadOptions();
+  document.documentElement.lang = options.locale;
+  const ui: Ui = { locale: options.locale, t: translator(extensionCatalogs, options.locale), options };
+  document.title = ui.t('extension.sidepanel.title');
+  render(
+    <UiContext.Provider value={ui}>
+      <App />
+    </UiContext.Provider>,
+    host,
+  );
+}
+
 const host = document.getElementById('app');
-if (host) render(<App />, host);
+if (host) void mount(host);
