@@ -4,18 +4,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import { createServer } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { openStore, type SubmissionStore as FeedbackStore } from '../../collector/db/store';
 import { createCollector } from '../../collector/app';
 import { testConfig } from '../../collector/config';
-import { FIXTURES, ROOT, WIDGET_FILE, assertBuilt, launchBrowser, type StaticServer } from './kit';
+import { FIXTURES, ROOT, WIDGET_FILE, assertBuilt, launchBrowser, listen, type StaticServer } from './kit';
 
 /** The collector app on 127.0.0.1 at a free port. */
 async function serve(app: FastifyInstance): Promise<StaticServer> {
   return { url: await app.listen({ port: 0, host: '127.0.0.1' }), close: () => app.close() };
 }
-const config = testConfig({ rateLimitPerMinute: 0 });
+// minFillMs 0: a test clicks faster than the spam threshold a person never reaches.
+const config = testConfig({ rateLimitPerMinute: 0, minFillMs: 0 });
 
 let browser: Browser;
 let store: FeedbackStore;
@@ -51,16 +53,17 @@ describe('widget embedded by one script tag', () => {
     const widget = page.locator('tthc-feedback');
     await expect.poll(() => widget.evaluate((el) => !!el.shadowRoot?.querySelector('.tf'))).toBe(true);
     expect(await widget.getAttribute('procedure-code')).toBe('1.002809');
-    // The host page's "button { color: red }" must not reach the widget.
+    // The host page's "button { color: red }" must not reach the widget (nor "h2 { font-size: 40px }" its title).
     const colour = await page.locator('tthc-feedback [data-rating="4"]').evaluate((b) => getComputedStyle(b).color);
     expect(colour).not.toBe('rgb(255, 0, 0)');
-    await expect.poll(() => page.locator('tthc-feedback h2').textContent()).toContain('hài lòng');
+    await expect.poll(() => page.locator('tthc-feedback legend.tf-title').textContent()).toContain('hài lòng');
 
     await page.locator('tthc-feedback [data-rating="4"]').click();
+    await page.locator('tthc-feedback .tf-submit').click();
     await expect.poll(() => page.locator('tthc-feedback [role="status"]').textContent()).toContain('Cảm ơn');
     // The receipt a citizen can read out on the phone (8 characters without look-alikes).
     expect(await page.locator('tthc-feedback [role="status"]').textContent()).toMatch(/mã biên nhận: [34679ACDEFGHJKMNPQRTWXY]{8}/);
-    expect(await page.locator('tthc-feedback [data-rating="4"]').getAttribute('aria-checked')).toBe('true');
+    expect(await page.locator('tthc-feedback [data-rating="4"] input').isChecked()).toBe(true);
 
     const summary = await store.summary();
     expect(summary.total).toBe(1);
@@ -73,6 +76,7 @@ describe('widget embedded by one script tag', () => {
     const page = await browser.newPage();
     await page.goto(`${collector.url}/demo/no-collector-configured.html`);
     await page.locator('tthc-feedback [data-rating="2"]').click();
+    await page.locator('tthc-feedback .tf-submit').click();
     await expect.poll(() => page.locator('tthc-feedback [role="status"]').textContent()).toContain('no collector');
     expect(await page.locator('tthc-feedback').count()).toBe(1);
     await page.close();
@@ -86,6 +90,7 @@ describe('demo started by npm start', () => {
       await page.goto(`${demo.url}/demo/${name}`);
       const before = (await demoStore.summary()).total;
       await page.locator('tthc-feedback [data-rating="5"]').click();
+      await page.locator('tthc-feedback .tf-submit').click();
       await expect.poll(() => page.locator('tthc-feedback [role="status"]').textContent()).toContain('Cảm ơn');
       await page.goto(`${demo.url}/dashboard`);
       expect(Number(await page.locator('[data-total]').textContent())).toBe(before + 1);
@@ -98,5 +103,235 @@ describe('demo started by npm start', () => {
     await page.goto(`${demo.url}/`);
     expect(await page.locator('a[href^="/demo/"]').count()).toBeGreaterThanOrEqual(3);
     await page.close();
+  });
+});
+
+/**
+ * A proxy in front of `target` that records every submission posted through it and answers the
+ * first `fail` of them 500 itself (the collector never sees those).
+ */
+async function proxy(target: string, fail = 0): Promise<StaticServer & { posts: { id: string; body: Record<string, unknown> }[] }> {
+  const posts: { id: string; body: Record<string, unknown> }[] = [];
+  let failed = 0;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      void (async () => {
+        if (req.method === 'POST' && req.url?.startsWith('/api/v1/submissions')) {
+          const parsed = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+          posts.push({ id: String(parsed.id), body: parsed });
+          if (failed < fail) {
+            failed++;
+            res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"internal_error"}');
+            return;
+          }
+        }
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(req.headers))
+          if (typeof v === 'string' && k !== 'host' && k !== 'accept-encoding') headers[k] = v;
+        // The collector accepts its own origin: the proxy stands in for it.
+        if (headers.origin) headers.origin = target;
+        const answer = await fetch(target + req.url, { method: req.method, headers, ...(body.length ? { body } : {}) });
+        const out: Record<string, string> = {};
+        answer.headers.forEach((v, k) => {
+          if (k !== 'content-encoding' && k !== 'content-length' && k !== 'transfer-encoding') out[k] = v;
+        });
+        res.writeHead(answer.status, out).end(Buffer.from(await answer.arrayBuffer()));
+      })().catch(() => res.writeHead(502).end());
+    });
+  });
+  return { ...(await listen(server)), posts };
+}
+
+const status = (page: Page) => page.locator('tthc-feedback [role="status"]').first();
+
+describe('strict Content-Security-Policy, keyboard and panels', () => {
+  it('runs on a page with default-src, style-src and script-src self, lazy chunk included, with no violation', async () => {
+    const page = await browser.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
+      ),
+    );
+    await page.goto(`${collector.url}/demo/strict-csp.html`);
+    const level = page.locator('tthc-feedback [data-rating="4"]');
+    await level.click();
+    // Styles applied: the chosen level is drawn in the accent colour.
+    await expect.poll(() => level.evaluate((l) => getComputedStyle(l).backgroundColor)).toBe('rgb(11, 92, 173)');
+    await page.locator('tthc-feedback .tf-submit').click();
+    await expect.poll(() => status(page).textContent()).toContain('mã biên nhận');
+    await page.locator('tthc-feedback [data-tab="gap-report"]').click();
+    await expect.poll(() => page.locator('tthc-feedback .tf-check').count(), { timeout: 10_000 }).toBeGreaterThan(5);
+    expect(await page.evaluate(() => document.querySelector('tthc-feedback')!.shadowRoot!.querySelectorAll('style').length)).toBe(0);
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
+  it('moves through the scale with the arrow keys (native radios) and the tabs with arrows too', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${collector.url}/demo/embed-by-script-tag.html`);
+    await page.locator('tthc-feedback [data-rating="2"] input').focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('tthc-feedback [data-rating="3"] input').isChecked()).toBe(true);
+    await page.locator('tthc-feedback [data-tab="rating"]').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('tthc-feedback [data-tab="contact"]').getAttribute('aria-selected')).toBe('true');
+    await page.close();
+  });
+
+  it('warns once per bad attribute, names it, and still renders', async () => {
+    const page = await browser.newPage();
+    const warnings: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'warning') warnings.push(m.text());
+    });
+    await page.goto(`${collector.url}/demo/no-collector-configured.html`);
+    await page.evaluate(() => {
+      const el = document.createElement('tthc-feedback');
+      el.setAttribute('lang', 'fr');
+      el.setAttribute('contacts', '{not json');
+      document.body.append(el);
+    });
+    await expect.poll(() => warnings.length).toBe(2);
+    expect(warnings.join('\n')).toMatch(/"lang"[\s\S]*"contacts"/);
+    expect(await page.locator('tthc-feedback').nth(1).locator('.tf-level').count()).toBe(5);
+    await page.close();
+  });
+
+  it('shows the phản ánh, kiến nghị contact found in the page footer, saying so', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${demo.url}/demo/tinh-bang-thong-tin.html`);
+    await page.locator('tthc-feedback [data-tab="contact"]').click();
+    await expect.poll(() => page.locator('tthc-feedback [data-source]').getAttribute('data-source'), { timeout: 10_000 }).toBe('page');
+    expect(await page.locator('tthc-feedback a[href="mailto:pakn@example.gov.vn"]').count()).toBe(1);
+    await page.close();
+  });
+
+  it('sends a gap report carrying exactly the elements the engine found missing, with its findings', async () => {
+    const front = await proxy(demo.url);
+    const page = await browser.newPage();
+    await page.goto(`${front.url}/demo/quoc-gia-1.000178.html`);
+    await page.locator('tthc-feedback [data-tab="gap-report"]').click();
+    await expect.poll(() => page.locator('tthc-feedback .tf-check').count(), { timeout: 10_000 }).toBeGreaterThan(5);
+    const ticked = await page
+      .locator('tthc-feedback .tf-check')
+      .evaluateAll((labels) =>
+        labels.filter((l) => (l.querySelector('input') as HTMLInputElement).checked).map((l) => l.getAttribute('data-element')),
+      );
+    expect(ticked.length).toBeGreaterThan(0);
+    await page.locator('tthc-feedback .tf-gap .tf-submit').click();
+    await expect.poll(() => page.locator('tthc-feedback .tf-gap [role="status"]').last().textContent()).toContain('mã biên nhận');
+    const body = front.posts.at(-1)!.body as {
+      kind: string;
+      elements: { id: string }[];
+      findings: { results: { id: string; status: string }[] };
+    };
+    expect(body.kind).toBe('gap-report');
+    const failing = body.findings.results.filter((r) => r.status === 'fail').map((r) => r.id);
+    expect(body.elements.map((e) => e.id).sort()).toEqual([...failing].sort());
+    expect(body.elements.map((e) => e.id).sort()).toEqual([...ticked].sort());
+    await page.close();
+    await front.close();
+  });
+
+  it('floating mode: a launcher opens a dialog, focus moves in, Escape closes and focus returns', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${collector.url}/demo/floating.html`);
+    const launcher = page.locator('tthc-feedback .tf-launcher');
+    await launcher.click();
+    const dialog = page.locator('tthc-feedback [role="dialog"]');
+    expect(await dialog.getAttribute('aria-labelledby')).toBe('tf-dialog-title');
+    expect(await page.evaluate(() => document.querySelector('tthc-feedback')!.shadowRoot!.activeElement?.id)).toBe('tf-dialog-title');
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('tthc-feedback')!.shadowRoot!.activeElement?.className))
+      .toBe('tf-launcher');
+    await launcher.click();
+    await page.locator('tthc-feedback [data-tab="contact"]').click();
+    expect(await page.locator('tthc-feedback [data-source]').getAttribute('data-source')).toBe('config');
+    expect(await page.locator('tthc-feedback a[href^="tel:"]').getAttribute('href')).toBe('tel:02143840888');
+    await page.close();
+  });
+});
+
+describe('outbox: nothing lost, nothing counted twice', () => {
+  it('offline: the rating is saved on the device, then sent once when the browser is back online', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const before = (await store.summary()).total;
+    await page.goto(`${collector.url}/demo/embed-by-script-tag.html`);
+    await context.setOffline(true);
+    await page.locator('tthc-feedback [data-rating="1"]').click();
+    await page.locator('tthc-feedback .tf-submit').click();
+    await expect.poll(() => status(page).textContent()).toContain('lưu trên thiết bị này');
+    await context.setOffline(false);
+    await expect.poll(() => status(page).textContent(), { timeout: 15_000 }).toContain('mã biên nhận');
+    await page.reload();
+    await page.waitForTimeout(500);
+    expect((await store.summary()).total).toBe(before + 1);
+    await context.close();
+  });
+
+  it('offline, page closed, online again: the next page load on the site sends it, once', async () => {
+    const context = await browser.newContext();
+    const front = await proxy(collector.url);
+    const page = await context.newPage();
+    await page.goto(`${front.url}/demo/embed-by-script-tag.html`);
+    await context.setOffline(true);
+    await page.locator('tthc-feedback [data-rating="2"]').click();
+    await page.locator('tthc-feedback .tf-submit').click();
+    await expect.poll(() => status(page).textContent()).toContain('lưu trên thiết bị này');
+    await page.close();
+    await context.setOffline(false);
+    const next = await context.newPage();
+    await next.goto(`${front.url}/demo/no-collector-configured.html`);
+    await expect.poll(() => front.posts.length, { timeout: 10_000 }).toBe(1);
+    await next.waitForTimeout(500);
+    expect(front.posts).toHaveLength(1);
+    await context.close();
+    await front.close();
+  });
+
+  it('a collector answering 500 three times, then 201: retried with backoff and stored once', async () => {
+    const front = await proxy(collector.url, 3);
+    const page = await browser.newPage();
+    const before = (await store.summary()).total;
+    await page.goto(`${front.url}/demo/embed-by-script-tag.html`);
+    await page.locator('tthc-feedback [data-rating="5"]').click();
+    await page.locator('tthc-feedback .tf-submit').click();
+    await expect.poll(() => status(page).textContent()).toContain('tự động gửi lại');
+    await expect.poll(() => status(page).textContent(), { timeout: 20_000, interval: 250 }).toContain('mã biên nhận');
+    expect(front.posts).toHaveLength(4);
+    expect(new Set(front.posts.map((p) => p.id)).size).toBe(1);
+    expect((await store.summary()).total).toBe(before + 1);
+    await page.close();
+    await front.close();
+  }, 40_000);
+
+  it('two tabs flushing one outbox send the item once', async () => {
+    const context = await browser.newContext();
+    const front = await proxy(collector.url);
+    const a = await context.newPage();
+    const b = await context.newPage();
+    await a.goto(`${front.url}/demo/embed-by-script-tag.html`);
+    await b.goto(`${front.url}/demo/embed-by-script-tag.html`);
+    await context.setOffline(true);
+    await a.locator('tthc-feedback [data-rating="3"]').click();
+    await a.locator('tthc-feedback .tf-submit').click();
+    await expect.poll(() => status(a).textContent()).toContain('lưu trên thiết bị này');
+    await context.setOffline(false);
+    await expect.poll(() => front.posts.length, { timeout: 10_000 }).toBe(1);
+    await a.waitForTimeout(1_000);
+    expect(front.posts).toHaveLength(1);
+    await context.close();
+    await front.close();
   });
 });

@@ -1,14 +1,20 @@
+/** The widget's per-instance models: what a rating and a gap report carry, and the states a citizen reads. */
 import { describe, expect, it, vi } from 'vitest';
-import { createFeedbackModel, type Transport } from '../../widget/src/model';
+import { createGapModel, createRatingModel, type Deliver } from '../../widget/src/model';
+import type { AuditReport } from '../../shared/audit/types';
 
 const base = { lang: 'vi' as const, pageUrl: 'https://dichvucong.example/tthc/1' };
+const delivered: Deliver = async (s, listen) => listen({ state: 'sent', receipt: 'ACDE3467' });
 
-describe('widget feedback model', () => {
-  it('sends the chosen level with the page and procedure code, then thanks the citizen', async () => {
-    const send = vi.fn<Transport>(async () => ({ ok: true, id: 'abc' }));
-    const model = createFeedbackModel({ ...base, procedureCode: '1.000178', send });
-    await model.rate(4);
-    expect(send).toHaveBeenCalledWith({
+describe('rating model', () => {
+  it('sends the chosen level with the page, procedure code, answers and comment, then shows the receipt', async () => {
+    const deliver = vi.fn<Deliver>(delivered);
+    const model = createRatingModel({ ...base, procedureCode: '1.000178', deliver });
+    model.select(4);
+    model.answer('d', 2);
+    model.comment.value = '  Thiếu mẫu đơn  ';
+    await model.submit();
+    expect(deliver.mock.calls[0]![0]).toMatchObject({
       v: 2,
       id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
       kind: 'rating',
@@ -16,61 +22,92 @@ describe('widget feedback model', () => {
       respondent: expect.stringMatching(/^[0-9a-f-]{36}$/),
       pageUrl: base.pageUrl,
       lang: 'vi',
-      createdAt: expect.any(String),
       procedureCode: '1.000178',
+      questionSet: 'nd118-art33',
+      answers: { d: 2 },
+      comment: 'Thiếu mẫu đơn',
     });
     expect(model.status.value).toBe('sent');
-    expect(model.notice.value?.id).toBe('widget.thanks');
-  });
-
-  it('sends origin and path only, shows the receipt, and keeps the id on a retry so it is stored once', async () => {
-    const sent: string[] = [];
-    let fail = true;
-    const send = vi.fn<Transport>(async (s) => {
-      sent.push(s.id);
-      expect(s.pageUrl).toBe('https://dichvucong.example/tthc/1');
-      return fail ? { ok: false, kind: 'network' } : { ok: true, id: s.id, receipt: 'ACDE3467' };
-    });
-    const model = createFeedbackModel({ ...base, pageUrl: `${base.pageUrl}?name=Nguyen#top`, send });
-    await model.rate(3);
-    fail = false;
-    await model.retry();
-    expect(sent).toHaveLength(2);
-    expect(sent[1]).toBe(sent[0]);
     expect(model.notice.value).toEqual({ id: 'widget.thanksReceipt', params: { receipt: 'ACDE3467' } });
   });
 
-  it('shows a catalog message for a collector error code, never the server text', async () => {
-    const model = createFeedbackModel({ ...base, send: async () => ({ ok: false, kind: 'rejected', code: 'rate_limited' }) });
-    await model.rate(1);
+  it('sends origin and path only, and keeps the id when the same form is sent again', async () => {
+    const ids: string[] = [];
+    const deliver: Deliver = async (s, listen) => {
+      ids.push(s.id);
+      expect(s.pageUrl).toBe(base.pageUrl);
+      listen({ state: 'rejected', code: 'rate_limited' });
+    };
+    const model = createRatingModel({ ...base, pageUrl: `${base.pageUrl}?name=Nguyen#top`, deliver });
+    await model.rate(3);
     expect(model.notice.value?.id).toBe('widget.error.code.rateLimited');
+    await model.rate(3);
+    expect(ids[1]).toBe(ids[0]);
   });
 
-  it('keeps the rating and offers to send again after a network failure', async () => {
-    let fail = true;
-    const send: Transport = async () => (fail ? { ok: false, kind: 'network' } : { ok: true, id: 'x' });
-    const model = createFeedbackModel({ ...base, send });
+  it('shows each delivery state: sending, saved on this device, sent', async () => {
+    let listen: Parameters<Deliver>[1] = () => undefined;
+    const model = createRatingModel({ ...base, deliver: async (_s, l) => void (listen = l) });
     await model.rate(2);
-    expect(model.status.value).toBe('error');
-    expect(model.canRetry.value).toBe(true);
-    expect(model.rating.value).toBe(2);
-    fail = false;
-    await model.retry();
-    expect(model.status.value).toBe('sent');
+    listen({ state: 'sending' });
+    expect(model.notice.value?.id).toBe('widget.sending');
+    listen({ state: 'queued', reason: 'network' });
+    expect(model.status.value).toBe('queued');
+    expect(model.notice.value?.id).toBe('widget.queued.network');
+    listen({ state: 'sent' });
+    expect(model.notice.value?.id).toBe('widget.thanks');
   });
 
-  it('says so when no collector is configured, and does not offer a retry that cannot work', async () => {
-    const model = createFeedbackModel(base);
+  it('says so when no collector is configured', async () => {
+    const model = createRatingModel(base);
     await model.rate(5);
     expect(model.notice.value?.id).toBe('widget.error.noCollector');
-    expect(model.canRetry.value).toBe(false);
   });
 
   it('gives each widget its own state', async () => {
-    const send: Transport = async () => ({ ok: true, id: 'x' });
-    const a = createFeedbackModel({ ...base, send });
-    const b = createFeedbackModel({ ...base, send });
+    const a = createRatingModel({ ...base, pageUrl: 'https://a.example/x', deliver: delivered });
+    const b = createRatingModel({ ...base, pageUrl: 'https://a.example/y', deliver: delivered });
     await a.rate(1);
     expect(b.rating.value).toBeNull();
+  });
+});
+
+describe('gap-report model', () => {
+  const report = {
+    status: 'audited',
+    engine: { name: 'tthc-audit', version: '9.9.9' },
+    results: [
+      { id: 'name', status: 'pass' },
+      { id: 'fees', status: 'fail' },
+      { id: 'forms', status: 'fail' },
+      { id: 'result', status: 'review' },
+    ],
+  } as unknown as AuditReport;
+
+  it('pre-ticks what the engine found missing and sends the ticked elements with the findings', async () => {
+    const deliver = vi.fn<Deliver>(delivered);
+    const model = createGapModel({ ...base, procedureCode: '1.000178', deliver });
+    model.setReport(report);
+    expect([...model.ticked.value].sort()).toEqual(['fees', 'forms']);
+    model.toggle('forms');
+    model.toggle('result');
+    await model.submit();
+    expect(deliver.mock.calls[0]![0]).toMatchObject({
+      kind: 'gap-report',
+      elements: [
+        { id: 'fees', problem: 'missing' },
+        { id: 'result', problem: 'missing' },
+      ],
+      findings: { engineVersion: '9.9.9', results: report.results.map((r) => ({ id: r.id, status: r.status })) },
+    });
+    expect(model.notice.value?.id).toBe('widget.gap.thanksReceipt');
+  });
+
+  it('asks for at least one ticked element', async () => {
+    const deliver = vi.fn<Deliver>(delivered);
+    const model = createGapModel({ ...base, deliver });
+    await model.submit();
+    expect(deliver).not.toHaveBeenCalled();
+    expect(model.notice.value?.id).toBe('widget.gap.noneTicked');
   });
 });

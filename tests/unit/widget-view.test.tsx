@@ -1,42 +1,62 @@
 // @vitest-environment happy-dom
-/** The widget's view in a DOM (happy-dom): the scale a citizen sees and what a click does. */
+/** The widget's view in a DOM (happy-dom): native radios in a fieldset, the panels, what a submit does. */
 import { describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { Widget } from '../../widget/src/Widget';
-import { createFeedbackModel, type Transport } from '../../widget/src/model';
+import { Widget, type WidgetProps } from '../../widget/src/Widget';
+import { createGapModel, createRatingModel, type Deliver } from '../../widget/src/model';
 
-function mount(send?: Transport, lang: 'vi' | 'en' = 'vi') {
+function mount(deliver?: Deliver, lang: 'vi' | 'en' = 'vi', extra: Partial<WidgetProps> = {}) {
   const host = document.createElement('div');
   document.body.append(host);
-  const model = createFeedbackModel({ lang, pageUrl: 'https://example.gov.vn/tthc', send });
-  render(<Widget model={model} />, host);
+  const common = { lang, pageUrl: `https://example.gov.vn/tthc/${Math.random()}`, deliver };
+  render(<Widget lang={lang} rating={createRatingModel(common)} gap={createGapModel(common)} {...extra} />, host);
   return host;
 }
 
 describe('widget view', () => {
-  it('offers the five satisfaction levels as a radio group, in Vietnamese', () => {
+  it('offers the five levels as native radios in a fieldset with a legend, in Vietnamese', () => {
     const host = mount();
-    const levels = [...host.querySelectorAll('[role="radio"]')].map((b) => b.textContent);
-    expect(levels).toEqual(['Rất không hài lòng', 'Không hài lòng', 'Bình thường', 'Hài lòng', 'Rất hài lòng']);
-    expect(host.querySelector('[role="radiogroup"]')?.getAttribute('aria-labelledby')).toBe('tf-title');
+    const labels = [...host.querySelectorAll('.tf-level')].map((l) => l.textContent);
+    expect(labels).toEqual(['Rất không hài lòng', 'Không hài lòng', 'Bình thường', 'Hài lòng', 'Rất hài lòng']);
+    expect(host.querySelectorAll('fieldset.tf-scale input[type="radio"][name="overall"]')).toHaveLength(5);
+    expect(host.querySelector('fieldset.tf-scale > legend')?.textContent).toContain('hài lòng');
   });
 
-  it('marks the chosen level, thanks the citizen and locks the scale', async () => {
-    const host = mount(async () => ({ ok: true, id: 'x' }), 'en');
+  it('sends after a choice and the submit button, and thanks the citizen', async () => {
+    const host = mount(async (_s, listen) => listen({ state: 'sent', receipt: 'ACDE3467' }), 'en');
     await act(async () => {
-      (host.querySelector('[data-rating="5"]') as HTMLButtonElement).click();
+      (host.querySelector('[data-rating="5"] input') as HTMLInputElement).click();
     });
-    expect(host.querySelector('[data-rating="5"]')?.getAttribute('aria-checked')).toBe('true');
-    expect(host.querySelector('[role="status"]')?.textContent).toContain('Thank you');
-    expect((host.querySelector('[data-rating="1"]') as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => {
+      (host.querySelector('.tf-submit') as HTMLButtonElement).click();
+    });
+    expect(host.querySelector('[role="status"]')?.textContent).toContain('ACDE3467');
   });
 
-  it('shows a retry button after a network failure', async () => {
-    const host = mount(async () => ({ ok: false, kind: 'network' }));
+  it('counts the characters of a comment', async () => {
+    const host = mount();
+    const area = host.querySelector('textarea') as HTMLTextAreaElement;
     await act(async () => {
-      (host.querySelector('[data-rating="3"]') as HTMLButtonElement).click();
+      area.value = 'abc';
+      area.dispatchEvent(new Event('input'));
     });
-    expect(host.querySelector('.tf-retry')?.textContent).toBe('Gửi lại');
+    expect(host.querySelector('.tf-count')?.textContent).toBe('Đã nhập 3/2000 ký tự');
+  });
+
+  it('shows configured contacts with tel: and mailto: links and says where they come from', async () => {
+    const host = mount(undefined, 'vi', {
+      panels: ['contact'],
+      contacts: [{ agency: 'Trung tâm Phục vụ hành chính công tỉnh', phones: ['0214 3840 888'], emails: ['pakn@x.gov.vn'] }],
+    });
+    expect(host.querySelector('a[href^="tel:"]')?.getAttribute('href')).toBe('tel:02143840888');
+    expect(host.querySelector('a[href^="mailto:"]')?.textContent).toBe('pakn@x.gov.vn');
+    expect(host.querySelector('[data-source]')?.getAttribute('data-source')).toBe('config');
+  });
+
+  it('shows no contact when neither configured nor found on the page', () => {
+    const host = mount(undefined, 'en', { panels: ['contact'], engine: { state: 'done', view: null } });
+    expect(host.querySelector('[data-contact]')).toBeNull();
+    expect(host.querySelector('[data-source="none"]')).not.toBeNull();
   });
 });

@@ -1,47 +1,421 @@
 /**
- * The widget's view: the 5-level satisfaction scale as a radio group of buttons, then the status
- * line. Reads and drives one FeedbackModel; holds no state of its own.
+ * The widget's view: up to three panels as tabs (Đánh giá, Liên hệ phản ánh, kiến nghị, Báo thiếu
+ * thông tin), inline or behind a launcher that opens a dialog (floating mode). Native controls
+ * only (fieldset/legend, input type=radio with the drawn faces as labels, textarea, buttons), so
+ * keyboard and assistive technology work as the browser makes them. Reads and drives the models of
+ * one element; holds only view state (which tab, dialog open) in hooks of this instance.
  */
-import { SATISFACTION_LEVELS } from '../../shared/protocol/constants';
-import { widgetCatalogs } from '../../shared/i18n/widget';
-import { translator } from '../../shared/i18n/format';
-import type { FeedbackModel } from './model';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { SATISFACTION_LEVELS, COMMENT_MAX } from '../../shared/protocol/constants';
+import { QUESTION_SETS } from '../../shared/protocol/questions';
+import { widgetCatalogs, type WidgetMessageId } from '../../shared/i18n/widget';
+import { translator, type Locale, type MessageParams } from '../../shared/i18n/format';
+import type { ContactPoint, Mode, PanelId, QuestionSetChoice } from './attributes';
+import type { GapModel, Notice, RatingModel, Status } from './model';
+import type { EngineRow, EngineView } from './engine';
 
-export function Widget({ model }: { model: FeedbackModel }) {
-  const t = translator(widgetCatalogs, model.lang);
-  const busy = model.status.value === 'sending';
-  const done = model.status.value === 'sent';
-  const notice = model.notice.value;
+type T = (id: WidgetMessageId, params?: MessageParams) => string;
+
+export interface EngineState {
+  state: 'idle' | 'loading' | 'done' | 'failed';
+  view: EngineView | null;
+}
+
+export interface WidgetProps {
+  lang: Locale;
+  rating: RatingModel;
+  gap?: GapModel | undefined;
+  panels?: readonly PanelId[];
+  mode?: Mode;
+  questionSet?: QuestionSetChoice;
+  contacts?: readonly ContactPoint[] | undefined;
+  engine?: EngineState;
+  /** Asks for the engine (lazy chunk): the contact and gap-report panels call it when they open. */
+  needEngine?: () => void;
+}
+
+const TAB_KEYS: Record<PanelId, WidgetMessageId> = {
+  rating: 'widget.tab.rating',
+  contact: 'widget.tab.contact',
+  'gap-report': 'widget.tab.gap',
+};
+
+export function Widget(props: WidgetProps) {
+  const t: T = translator(widgetCatalogs, props.lang);
+  const panels = props.panels?.length ? props.panels : (['rating'] as const);
+  const [open, setOpen] = useState(false);
+  const launcher = useRef<HTMLButtonElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  const floating = props.mode === 'floating';
+
+  useEffect(() => {
+    if (!floating) return;
+    if (open) dialog.current?.querySelector<HTMLElement>('h2, [autofocus], button, input')?.focus();
+  }, [open, floating]);
+
+  const close = () => {
+    setOpen(false);
+    // Focus goes back to the launcher, where the citizen started.
+    queueMicrotask(() => launcher.current?.focus());
+  };
+
+  const body = <Panels {...props} t={t} panels={panels} />;
+  if (!floating)
+    return (
+      <section class="tf" part="container" lang={props.lang} aria-label={t('widget.name')}>
+        {body}
+      </section>
+    );
   return (
-    <section class="tf" lang={model.lang} aria-labelledby="tf-title">
-      <h2 id="tf-title" class="tf-title">
-        {t('widget.title')}
-      </h2>
-      <div class="tf-scale" role="radiogroup" aria-labelledby="tf-title">
-        {SATISFACTION_LEVELS.map((level) => (
+    <div class="tf-float" lang={props.lang}>
+      {open ? (
+        <div
+          ref={dialog}
+          class="tf tf-dialog"
+          part="container dialog"
+          role="dialog"
+          aria-modal="false"
+          aria-labelledby="tf-dialog-title"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.stopPropagation();
+              close();
+            }
+          }}
+        >
+          <div class="tf-dialog-head">
+            <h2 id="tf-dialog-title" class="tf-dialog-title" tabIndex={-1}>
+              {t('widget.name')}
+            </h2>
+            <button type="button" class="tf-close" aria-label={t('widget.close')} onClick={close}>
+              ×
+            </button>
+          </div>
+          {body}
+        </div>
+      ) : (
+        <button ref={launcher} type="button" class="tf-launcher" part="launcher" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+          {t('widget.launcher')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function Panels(props: WidgetProps & { t: T; panels: readonly PanelId[] }) {
+  const { t, panels } = props;
+  const [current, setCurrent] = useState<PanelId>(panels[0]!);
+  const active = panels.includes(current) ? current : panels[0]!;
+  const tabs = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (active !== 'rating') props.needEngine?.();
+  }, [active]);
+
+  const onKey = (e: KeyboardEvent) => {
+    const i = panels.indexOf(active);
+    const next =
+      e.key === 'ArrowRight'
+        ? (i + 1) % panels.length
+        : e.key === 'ArrowLeft'
+          ? (i - 1 + panels.length) % panels.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? panels.length - 1
+              : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    setCurrent(panels[next]!);
+    queueMicrotask(() => tabs.current?.querySelector<HTMLElement>(`[data-tab="${panels[next]}"]`)?.focus());
+  };
+
+  const panel =
+    active === 'rating' ? (
+      <RatingPanel t={t} model={props.rating} questionSet={props.questionSet ?? 'nd118-art33'} />
+    ) : active === 'contact' ? (
+      <ContactPanel t={t} contacts={props.contacts} engine={props.engine} />
+    ) : (
+      <GapPanel t={t} model={props.gap} engine={props.engine} />
+    );
+
+  if (panels.length === 1) return <div data-panel={active}>{panel}</div>;
+  return (
+    <>
+      <div class="tf-tabs" role="tablist" ref={tabs} onKeyDown={onKey}>
+        {panels.map((p) => (
           <button
             type="button"
-            role="radio"
-            class="tf-level"
-            data-rating={level}
-            aria-checked={model.rating.value === level}
-            disabled={busy || done}
-            onClick={() => void model.rate(level)}
+            role="tab"
+            id={`tf-tab-${p}`}
+            data-tab={p}
+            class="tf-tab"
+            aria-selected={p === active}
+            aria-controls={`tf-panel-${p}`}
+            tabIndex={p === active ? 0 : -1}
+            onClick={() => setCurrent(p)}
           >
-            <Face level={level} />
-            <span class="tf-label">{t(`widget.rating.${level}`)}</span>
+            {t(TAB_KEYS[p])}
           </button>
         ))}
       </div>
-      <p class="tf-status" role="status" aria-live="polite" data-status={model.status.value}>
-        {notice ? t(notice.id, notice.params) : ''}
+      <div class="tf-panel" role="tabpanel" id={`tf-panel-${active}`} aria-labelledby={`tf-tab-${active}`} data-panel={active}>
+        {panel}
+      </div>
+    </>
+  );
+}
+
+function StatusLine({ t, status, notice }: { t: T; status: Status; notice: Notice | null }) {
+  return (
+    <p class="tf-status" role="status" aria-live="polite" data-status={status}>
+      {notice ? t(notice.id, notice.params) : ''}
+    </p>
+  );
+}
+
+function Comment({ t, id, value, onInput }: { t: T; id: string; value: string; onInput: (v: string) => void }) {
+  return (
+    <div class="tf-comment">
+      <label for={id} class="tf-label-strong">
+        {t('widget.comment.label')}
+      </label>
+      <p id={`${id}-hint`} class="tf-hint">
+        {t('widget.comment.hint')}
       </p>
-      {model.canRetry.value && (
-        <button type="button" class="tf-retry" onClick={() => void model.retry()}>
-          {t('widget.retry')}
-        </button>
+      <textarea
+        id={id}
+        rows={3}
+        maxLength={COMMENT_MAX}
+        value={value}
+        aria-describedby={`${id}-hint ${id}-count`}
+        onInput={(e) => onInput((e.currentTarget as HTMLTextAreaElement).value)}
+      />
+      <p id={`${id}-count`} class="tf-count">
+        {t('widget.comment.count', { count: value.length, max: COMMENT_MAX })}
+      </p>
+    </div>
+  );
+}
+
+function RatingPanel({ t, model, questionSet }: { t: T; model: RatingModel; questionSet: QuestionSetChoice }) {
+  const status = model.status.value;
+  const busy = status === 'sending';
+  const set = questionSet === 'none' ? null : QUESTION_SETS[questionSet];
+  return (
+    <form
+      class="tf-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void model.submit();
+      }}
+    >
+      <fieldset class="tf-scale">
+        <legend class="tf-title">{t('widget.title')}</legend>
+        <div class="tf-levels">
+          {SATISFACTION_LEVELS.map((level) => (
+            <label class="tf-level" data-rating={level}>
+              <input
+                type="radio"
+                name="overall"
+                value={level}
+                checked={model.rating.value === level}
+                onChange={() => model.select(level)}
+              />
+              <Face level={level} />
+              <span class="tf-level-text">{t(`widget.rating.${level}`)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {set && (
+        <details class="tf-more">
+          <summary>{t('widget.more', { title: t(set.title) })}</summary>
+          <p class="tf-hint">{t('widget.more.hint')}</p>
+          {set.questions.map((q) => (
+            <fieldset class="tf-item" data-question={q.id}>
+              <legend>{t(q.text)}</legend>
+              <div class="tf-points">
+                {set.scale.labels.map((label, i) => {
+                  const value = set.scale.min + i;
+                  return (
+                    <label class="tf-point">
+                      <input
+                        type="radio"
+                        name={`q-${q.id}`}
+                        value={value}
+                        checked={model.answers.value[q.id] === value}
+                        onChange={() => model.answer(q.id, value)}
+                      />
+                      <span>{t(label)}</span>
+                    </label>
+                  );
+                })}
+              </div>
+            </fieldset>
+          ))}
+        </details>
       )}
-    </section>
+      <Comment t={t} id="tf-rating-comment" value={model.comment.value} onInput={(v) => (model.comment.value = v)} />
+      <p class="tf-hint">{t('widget.confidential')}</p>
+      <button type="submit" class="tf-submit" part="button" disabled={busy || model.rating.value === null}>
+        {status === 'sent' ? t('widget.submit.change') : t('widget.submit.rating')}
+      </button>
+      <StatusLine t={t} status={status} notice={model.notice.value} />
+    </form>
+  );
+}
+
+function ContactPanel({ t, contacts, engine }: { t: T; contacts?: readonly ContactPoint[] | undefined; engine?: EngineState | undefined }) {
+  let points: readonly ContactPoint[] = contacts ?? [];
+  let source: WidgetMessageId = 'widget.contact.source.config';
+  if (!contacts) {
+    const c = engine?.view?.contact;
+    source = 'widget.contact.source.page';
+    points =
+      c && (c.agency || c.address || c.phones.length || c.emails.length || c.websites.length)
+        ? [
+            {
+              agency: c.agency ?? '',
+              ...(c.address ? { address: c.address } : {}),
+              phones: c.phones,
+              emails: c.emails,
+              websites: c.websites,
+              ...(c.hours ? { hours: c.hours } : {}),
+            },
+          ]
+        : [];
+  }
+  const loading = !contacts && (!engine || engine.state === 'idle' || engine.state === 'loading');
+  return (
+    <div class="tf-contact">
+      <h3 class="tf-title">{t('widget.contact.title')}</h3>
+      {loading ? (
+        <p class="tf-hint" role="status">
+          {t('widget.contact.reading')}
+        </p>
+      ) : points.length ? (
+        <>
+          {points.map((p) => (
+            <Contact t={t} point={p} />
+          ))}
+          <p class="tf-hint" data-source={contacts ? 'config' : 'page'}>
+            {t(source)}
+          </p>
+        </>
+      ) : (
+        <p class="tf-hint" data-source="none">
+          {t('widget.contact.none')}
+        </p>
+      )}
+      <h4 class="tf-subtitle">{t('widget.contact.mustContain.title')}</h4>
+      <p class="tf-hint">{t('widget.contact.mustContain')}</p>
+    </div>
+  );
+}
+
+function Contact({ t, point }: { t: T; point: ContactPoint }) {
+  const row = (label: WidgetMessageId, children: ComponentChildren) => (
+    <>
+      <dt>{t(label)}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+  return (
+    <div class="tf-point-card" data-contact>
+      {point.agency && <p class="tf-agency">{point.upper ? t('widget.contact.upper', { agency: point.agency }) : point.agency}</p>}
+      <dl class="tf-dl">
+        {point.address && row('widget.contact.address', point.address)}
+        {!!point.phones?.length &&
+          row(
+            'widget.contact.phone',
+            point.phones.map((p, i) => (
+              <>
+                {i > 0 && ', '}
+                <a href={`tel:${p.replace(/[^\d+]/g, '')}`}>{p}</a>
+              </>
+            )),
+          )}
+        {!!point.emails?.length &&
+          row(
+            'widget.contact.email',
+            point.emails.map((m, i) => (
+              <>
+                {i > 0 && ', '}
+                <a href={`mailto:${m}`}>{m}</a>
+              </>
+            )),
+          )}
+        {!!point.websites?.length &&
+          row(
+            'widget.contact.website',
+            point.websites.map((w, i) => (
+              <>
+                {i > 0 && ', '}
+                <a href={/^https?:\/\//i.test(w) ? w : `https://${w}`} rel="noopener noreferrer" target="_blank">
+                  {w}
+                </a>
+              </>
+            )),
+          )}
+        {point.hours && row('widget.contact.hours', point.hours)}
+      </dl>
+    </div>
+  );
+}
+
+function GapPanel({ t, model, engine }: { t: T; model?: GapModel | undefined; engine?: EngineState | undefined }) {
+  if (!model) return null;
+  const rows: EngineRow[] = engine?.view?.rows ?? [];
+  const status = model.status.value;
+  const state = engine?.state ?? 'idle';
+  const audited = engine?.view?.report.status === 'audited';
+  return (
+    <form
+      class="tf-form tf-gap"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void model.submit();
+      }}
+    >
+      <fieldset class="tf-scale">
+        <legend class="tf-title">{t('widget.gap.title')}</legend>
+        <p class="tf-hint" role="status">
+          {state === 'done'
+            ? audited
+              ? t('widget.gap.intro')
+              : t('widget.gap.notProcedure')
+            : state === 'failed'
+              ? t('widget.gap.failed')
+              : t('widget.gap.reading')}
+        </p>
+        {audited && (
+          <ul class="tf-checks">
+            {rows.map((r) => (
+              <li>
+                <label class="tf-check" data-element={r.id}>
+                  <input type="checkbox" checked={model.ticked.value.has(r.id)} onChange={() => model.toggle(r.id)} />
+                  <span>
+                    {r.name} <span class={`tf-badge tf-${r.status}`}>{t('widget.gap.found', { status: r.label })}</span>
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
+      {state === 'done' && (
+        <>
+          <Comment t={t} id="tf-gap-comment" value={model.comment.value} onInput={(v) => (model.comment.value = v)} />
+          <button type="submit" class="tf-submit" part="button" disabled={status === 'sending'}>
+            {t('widget.gap.submit')}
+          </button>
+        </>
+      )}
+      <StatusLine t={t} status={status} notice={model.notice.value} />
+    </form>
   );
 }
 

@@ -1,59 +1,164 @@
 /**
- * Entry of the one-file widget bundle (widget/dist/tthc-feedback.js). Registers <tthc-feedback>
- * and, when the page has none, places one right after the script tag that loaded it, configured
- * from the tag's data-* attributes. It must never break the host page: every step is guarded and
- * everything it draws lives inside a shadow root.
- *
- * Attributes: collector (URL of the collector), procedure-code (national code), lang (vi|en).
+ * Entry of the widget's first file (widget/dist/tthc-feedback.js, a classic script). Registers
+ * <tthc-feedback> and, when the page has none, places one right after the script tag that loaded
+ * it, configured from the tag's data-* attributes. Styles go into the open shadow root as a
+ * constructable stylesheet (no <style> element, no style attribute), so a page with
+ * `style-src 'self'` reports no violation. The audit engine comes later, as an ES module chunk
+ * imported from this script's own URL. It never breaks the host page: every entry is guarded.
  */
 import { render } from 'preact';
-import { resolveLocale } from '../../shared/i18n/format';
-import { createFeedbackModel } from './model';
-import { httpTransport } from './transport';
-import { Widget } from './Widget';
+import { signal } from '@preact/signals';
+import { ATTRIBUTES, readConfig, type AttributeName, type WidgetConfig } from './attributes';
+import { createGapModel, createRatingModel, type Deliver } from './model';
+import { createOutbox, type Outbox } from './outbox';
+import { Widget, type EngineState } from './Widget';
+import type { EngineView } from './engine';
+import engineFile from 'virtual:tthc-engine-file';
 import css from './style.css?inline';
 
 export const TAG_NAME = 'tthc-feedback';
 
+/** This script's own URL, read once while it runs: the lazy chunk is fetched next to it. */
+const SCRIPT_URL: string = (() => {
+  try {
+    const s = document.currentScript;
+    if (s instanceof HTMLScriptElement && s.src) return s.src;
+    return document.querySelector<HTMLScriptElement>('script[src*="tthc-feedback"]')?.src ?? document.baseURI;
+  } catch {
+    return '';
+  }
+})();
+
+const warn = (attribute: string, problem: string) => console.warn(`[tthc-feedback] attribute "${attribute}": ${problem}.`);
+
 class TthcFeedbackElement extends HTMLElement {
+  static get observedAttributes(): readonly string[] {
+    return ATTRIBUTES;
+  }
+
   #root: ShadowRoot | null = null;
+  #outbox: Outbox | null = null;
+  #abort: AbortController | null = null;
+  #scheduled = false;
 
   connectedCallback(): void {
     try {
-      this.#root ??= this.attachShadow({ mode: 'open' });
-      const collector = this.getAttribute('collector')?.trim();
-      const model = createFeedbackModel({
-        lang: resolveLocale(this.getAttribute('lang') ?? document.documentElement.lang),
-        pageUrl: location.href,
-        procedureCode: this.getAttribute('procedure-code')?.trim() || undefined,
-        send: collector ? httpTransport(collector) : undefined,
-      });
-      render(
-        <>
-          <style>{css}</style>
-          <Widget model={model} />
-        </>,
-        this.#root,
-      );
+      this.#mount();
     } catch (error) {
       console.warn('[tthc-feedback] could not start:', error);
     }
   }
 
+  attributeChangedCallback(_name: string, before: string | null, after: string | null): void {
+    if (before === after || !this.#root || this.#scheduled) return;
+    this.#scheduled = true;
+    queueMicrotask(() => {
+      this.#scheduled = false;
+      try {
+        if (this.isConnected) this.#mount();
+      } catch (error) {
+        console.warn('[tthc-feedback] could not restart:', error);
+      }
+    });
+  }
+
   disconnectedCallback(): void {
-    if (this.#root) render(null, this.#root);
+    try {
+      this.#teardown();
+      if (this.#root) render(null, this.#root);
+    } catch {
+      /* nothing to undo */
+    }
+  }
+
+  #teardown(): void {
+    this.#abort?.abort();
+    this.#outbox?.dispose();
+    this.#outbox = null;
+  }
+
+  #mount(): void {
+    this.#teardown();
+    const root = (this.#root ??= this.attachShadow({ mode: 'open' }));
+    adoptStyles(root);
+    const config: WidgetConfig = readConfig(
+      (name: AttributeName) => this.getAttribute(name),
+      document.documentElement.lang,
+      document.baseURI,
+      warn,
+    );
+    const abort = (this.#abort = new AbortController());
+    const outbox = (this.#outbox = createOutbox());
+    const endpoint = config.endpoint;
+    const deliver: Deliver | undefined = endpoint ? (s, listen) => outbox.submit(s, endpoint, listen) : undefined;
+    const common = { lang: config.lang, pageUrl: location.href, procedureCode: config.procedureCode, deliver };
+    const rating = createRatingModel({ ...common, questionSet: config.questionSet === 'none' ? undefined : config.questionSet });
+    const gap = config.panels.includes('gap-report') ? createGapModel(common) : undefined;
+    const engine = signal<EngineState>({ state: 'idle', view: null });
+
+    const needEngine = () => {
+      if (engine.value.state !== 'idle') return;
+      engine.value = { state: 'loading', view: null };
+      loadEngine()
+        .then((m) => m.auditHostPage(document, location.href.replace(/[?#].*$/s, ''), config.lang))
+        .then((view: EngineView) => {
+          if (abort.signal.aborted) return;
+          engine.value = { state: 'done', view };
+          gap?.setReport(view.report);
+        })
+        .catch(() => {
+          if (!abort.signal.aborted) engine.value = { state: 'failed', view: null };
+        });
+    };
+
+    // Flush what earlier pages left in the outbox; the last try when this page goes away.
+    void outbox.flush();
+    const onHide = () => outbox.beacon();
+    addEventListener('pagehide', onHide);
+    abort.signal.addEventListener('abort', () => removeEventListener('pagehide', onHide));
+
+    const View = () => (
+      <Widget
+        lang={config.lang}
+        rating={rating}
+        gap={gap}
+        panels={config.panels}
+        mode={config.mode}
+        questionSet={config.questionSet}
+        contacts={config.contacts}
+        engine={engine.value}
+        needEngine={needEngine}
+      />
+    );
+    render(<View />, root);
+  }
+}
+
+/** The lazy chunk, imported from the script's own URL (an ES module, so CORS applies cross-origin). */
+function loadEngine(): Promise<typeof import('./engine')> {
+  const url = new URL(engineFile, SCRIPT_URL || document.baseURI).href;
+  return import(/* @vite-ignore */ url) as Promise<typeof import('./engine')>;
+}
+
+/** One constructable stylesheet per shadow root; a <style> element only where the browser lacks them. */
+function adoptStyles(root: ShadowRoot): void {
+  if (root.adoptedStyleSheets?.length) return;
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = document.createElement('style');
+    style.textContent = css;
+    root.append(style);
   }
 }
 
 function placeNextToScript(script: HTMLScriptElement | null): void {
   if (!script || document.querySelector(TAG_NAME)) return;
   const element = document.createElement(TAG_NAME);
-  for (const [data, attribute] of [
-    ['collector', 'collector'],
-    ['procedureCode', 'procedure-code'],
-    ['lang', 'lang'],
-  ] as const) {
-    const value = script.dataset[data];
+  for (const attribute of ATTRIBUTES) {
+    const value = script.getAttribute(`data-${attribute}`);
     if (value) element.setAttribute(attribute, value);
   }
   script.after(element);

@@ -1,45 +1,41 @@
 /**
- * Per-instance state of one <tthc-feedback> element: the chosen rating and the sending status.
- * Built from signals inside a factory, never at module level, so two widgets on one page (or two
- * tests) never share state. The transport is injected so the model is testable without a network.
+ * Per-instance state of one <tthc-feedback> element: the rating form (overall level, optional
+ * question set answers, comment), the gap-report form, and each form's delivery state as the
+ * citizen reads it (sending, saved on this device, sent with receipt, failed and why). Built from
+ * signals inside factories, never at module level, so two widgets on one page (or two tests) never
+ * share state. Delivery is injected (the outbox in the page, a stub in tests).
  */
-import { computed, signal, type ReadonlySignal } from '@preact/signals';
-import type { RatingSubmission } from '../../shared/protocol/submission';
-import { FEEDBACK_PROTOCOL_VERSION, SATISFACTION_LEVELS, URL_MAX, type SatisfactionLevel } from '../../shared/protocol/constants';
+import { signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import type { GapReportSubmission, RatingSubmission, Submission } from '../../shared/protocol/submission';
+import {
+  COMMENT_MAX,
+  FEEDBACK_PROTOCOL_VERSION,
+  SATISFACTION_LEVELS,
+  URL_MAX,
+  type SatisfactionLevel,
+} from '../../shared/protocol/constants';
 import { errorMessageId } from '../../shared/protocol/errors';
 import type { Locale, MessageParams } from '../../shared/i18n/format';
 import type { WidgetMessageId as MessageId } from '../../shared/i18n/widget';
+import type { AuditReport } from '../../shared/audit/types';
+import type { Delivery } from './outbox';
 
-export type SendOutcome =
-  { ok: true; id: string; receipt?: string } | { ok: false; kind: 'network' } | { ok: false; kind: 'rejected'; code: string };
+/** Hands a submission over for delivery and reports each change of its state. */
+export type Deliver = (submission: Submission, listen: (d: Delivery) => void) => Promise<void>;
 
-export type Transport = (submission: RatingSubmission) => Promise<SendOutcome>;
-
-export interface FeedbackModelOptions {
-  lang: Locale;
-  pageUrl: string;
-  procedureCode?: string | undefined;
-  /** Undefined when the webmaster gave no collector address. */
-  send?: Transport | undefined;
-}
-
-export type Status = 'idle' | 'sending' | 'sent' | 'error';
+export type Status = 'idle' | 'sending' | 'queued' | 'sent' | 'error';
 
 export interface Notice {
   id: MessageId;
   params?: MessageParams;
 }
 
-export interface FeedbackModel {
-  readonly rating: ReadonlySignal<SatisfactionLevel | null>;
-  readonly status: ReadonlySignal<Status>;
-  readonly notice: ReadonlySignal<Notice | null>;
-  readonly canRetry: ReadonlySignal<boolean>;
-  readonly lang: Locale;
-  /** Records the citizen's choice and sends it. */
-  rate(level: SatisfactionLevel): Promise<void>;
-  /** Sends the last choice again after a failure. */
-  retry(): Promise<void>;
+export interface Common {
+  lang: Locale;
+  pageUrl: string;
+  procedureCode?: string | undefined;
+  /** Undefined when the webmaster gave no (valid) collector address. */
+  deliver?: Deliver | undefined;
 }
 
 /** A random UUID v4: crypto.randomUUID where the page is a secure context, else built from getRandomValues. */
@@ -55,74 +51,248 @@ export function newUuid(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+/** Origin and path only: the query string and fragment may carry personal data. */
+export const cleanUrl = (url: string) => url.replace(/[?#].*$/s, '').slice(0, URL_MAX);
+
+function storage(): Storage | null {
+  try {
+    return localStorage;
+  } catch {
+    return null;
+  }
+}
+
 /** The respondent key for this procedure in this browser (localStorage; a fresh one when storage is blocked). */
 function respondentKey(scope: string): string {
   const key = `tthc-feedback:respondent:${scope}`;
   try {
-    const stored = localStorage.getItem(key);
+    const stored = storage()?.getItem(key);
     if (stored && /^[0-9a-f-]{36}$/.test(stored)) return stored;
     const fresh = newUuid();
-    localStorage.setItem(key, fresh);
+    storage()?.setItem(key, fresh);
     return fresh;
   } catch {
     return newUuid();
   }
 }
 
-export function createFeedbackModel(options: FeedbackModelOptions): FeedbackModel {
-  const rating = signal<SatisfactionLevel | null>(null);
+export interface SendState {
+  readonly status: ReadonlySignal<Status>;
+  readonly notice: Signal<Notice | null>;
+}
+
+/** Hands `submission` to `deliver` and mirrors its delivery into status and notice. */
+async function deliverInto(
+  state: { status: Signal<Status>; notice: Signal<Notice | null> },
+  deliver: Deliver | undefined,
+  submission: Submission,
+  sentNotice: (receipt?: string) => Notice,
+  onSent?: (receipt?: string) => void,
+): Promise<void> {
+  if (!deliver) {
+    state.status.value = 'error';
+    state.notice.value = { id: 'widget.error.noCollector' };
+    return;
+  }
+  const listen = (d: Delivery) => {
+    if (d.state === 'sending') {
+      if (state.status.value !== 'queued') {
+        state.status.value = 'sending';
+        state.notice.value = { id: 'widget.sending' };
+      }
+    } else if (d.state === 'queued') {
+      state.status.value = 'queued';
+      state.notice.value = { id: d.reason === 'network' ? 'widget.queued.network' : 'widget.queued.server' };
+    } else if (d.state === 'sent') {
+      state.status.value = 'sent';
+      state.notice.value = sentNotice(d.receipt);
+      onSent?.(d.receipt);
+    } else {
+      state.status.value = 'error';
+      state.notice.value = { id: errorMessageId(d.code) };
+    }
+  };
+  try {
+    await deliver(submission, listen);
+  } catch {
+    state.status.value = 'error';
+    state.notice.value = { id: 'widget.error.network' };
+  }
+}
+
+export interface RatingModel extends SendState {
+  readonly rating: Signal<SatisfactionLevel | null>;
+  readonly answers: Signal<Readonly<Record<string, number>>>;
+  readonly comment: Signal<string>;
+  readonly lang: Locale;
+  select(level: SatisfactionLevel): void;
+  answer(question: string, value: number): void;
+  /** Sends the form; a change after a rating replaces it (same respondent key). */
+  submit(): Promise<void>;
+  /** Selects `level` and sends. */
+  rate(level: SatisfactionLevel): Promise<void>;
+}
+
+export interface RatingOptions extends Common {
+  /** Question set the answers refer to. */
+  questionSet?: string | undefined;
+}
+
+export function createRatingModel(options: RatingOptions): RatingModel {
+  const pageUrl = cleanUrl(options.pageUrl);
+  const scope = options.procedureCode ?? pageUrl;
+  const remembered = `tthc-feedback:rated:${scope}`;
   const status = signal<Status>('idle');
   const notice = signal<Notice | null>(null);
-  const canRetry = computed(() => status.value === 'error' && rating.value !== null && !!options.send);
-  /** Origin and path only: the query string and fragment may carry personal data. */
-  const pageUrl = options.pageUrl.replace(/[?#].*$/s, '').slice(0, URL_MAX);
-  /** The submission being sent: a retry resends it with the same id, so it is stored once. */
+  const rating = signal<SatisfactionLevel | null>(null);
+  const answers = signal<Readonly<Record<string, number>>>({});
+  const comment = signal('');
+  const opened = Date.now();
+  try {
+    const previous = JSON.parse(storage()?.getItem(remembered) ?? 'null') as { overall?: number; receipt?: string } | null;
+    if (previous && SATISFACTION_LEVELS.includes(previous.overall as SatisfactionLevel)) {
+      rating.value = previous.overall as SatisfactionLevel;
+      notice.value = previous.receipt
+        ? { id: 'widget.previous.receipt', params: { receipt: previous.receipt } }
+        : { id: 'widget.previous' };
+    }
+  } catch {
+    /* nothing remembered */
+  }
+  /** The submission being delivered: resending the same form keeps its id, so it is stored once. */
   let pending: RatingSubmission | null = null;
 
   async function submit(): Promise<void> {
     const level = rating.value;
-    if (level === null) return;
-    if (!options.send) {
-      status.value = 'error';
-      notice.value = { id: 'widget.error.noCollector' };
-      return;
-    }
-    if (pending?.overall !== level)
+    if (level === null || status.value === 'sending') return;
+    const text = comment.value.trim().slice(0, COMMENT_MAX);
+    const given = Object.keys(answers.value).length ? answers.value : undefined;
+    const same =
+      pending?.overall === level && (pending.comment ?? '') === text && JSON.stringify(pending.answers) === JSON.stringify(given);
+    if (!pending || !same || status.value === 'sent')
       pending = {
         v: FEEDBACK_PROTOCOL_VERSION,
         id: newUuid(),
         kind: 'rating',
         overall: level,
-        respondent: respondentKey(options.procedureCode ?? pageUrl),
+        respondent: respondentKey(scope),
         pageUrl,
         lang: options.lang,
         createdAt: new Date().toISOString(),
         ...(options.procedureCode ? { procedureCode: options.procedureCode } : {}),
+        ...(given ? { answers: { ...given }, questionSet: options.questionSet ?? 'nd118-art33' } : {}),
+        ...(text ? { comment: text } : {}),
+        fillMs: Math.min(86_400_000, Date.now() - opened),
       };
-    const submission = pending;
-    status.value = 'sending';
-    notice.value = { id: 'widget.sending' };
-    const outcome = await options.send(submission);
-    if (outcome.ok) {
-      status.value = 'sent';
-      notice.value = outcome.receipt ? { id: 'widget.thanksReceipt', params: { receipt: outcome.receipt } } : { id: 'widget.thanks' };
-    } else {
-      status.value = 'error';
-      notice.value = outcome.kind === 'network' ? { id: 'widget.error.network' } : { id: errorMessageId(outcome.code) };
-    }
+    await deliverInto(
+      { status, notice },
+      options.deliver,
+      pending,
+      (receipt) => (receipt ? { id: 'widget.thanksReceipt', params: { receipt } } : { id: 'widget.thanks' }),
+      (receipt) => {
+        try {
+          storage()?.setItem(remembered, JSON.stringify({ overall: level, receipt }));
+        } catch {
+          /* not remembered: storage blocked */
+        }
+      },
+    );
   }
 
   return {
-    rating,
     status,
     notice,
-    canRetry,
+    rating,
+    answers,
+    comment,
     lang: options.lang,
+    select(level) {
+      if (SATISFACTION_LEVELS.includes(level)) rating.value = level;
+    },
+    answer(question, value) {
+      answers.value = { ...answers.value, [question]: value };
+    },
+    submit,
     async rate(level) {
-      if (status.value === 'sending' || !SATISFACTION_LEVELS.includes(level)) return;
+      if (!SATISFACTION_LEVELS.includes(level)) return;
       rating.value = level;
       await submit();
     },
-    retry: submit,
+  };
+}
+
+export type AuditState = 'idle' | 'running' | 'done' | 'failed';
+
+export interface GapModel extends SendState {
+  readonly audit: Signal<AuditState>;
+  readonly report: Signal<AuditReport | null>;
+  /** Element ids the citizen ticks as missing or wrong. */
+  readonly ticked: Signal<ReadonlySet<string>>;
+  readonly comment: Signal<string>;
+  /** Sets the engine's report and pre-ticks what it found missing. */
+  setReport(report: AuditReport): void;
+  toggle(id: string): void;
+  submit(): Promise<void>;
+}
+
+export function createGapModel(options: Common): GapModel {
+  const status = signal<Status>('idle');
+  const notice = signal<Notice | null>(null);
+  const audit = signal<AuditState>('idle');
+  const report = signal<AuditReport | null>(null);
+  const ticked = signal<ReadonlySet<string>>(new Set());
+  const comment = signal('');
+  let pending: GapReportSubmission | null = null;
+  return {
+    status,
+    notice,
+    audit,
+    report,
+    ticked,
+    comment,
+    setReport(r) {
+      report.value = r;
+      audit.value = 'done';
+      ticked.value = new Set(r.results.filter((x) => x.status === 'fail').map((x) => x.id));
+    },
+    toggle(id) {
+      const next = new Set(ticked.value);
+      if (!next.delete(id)) next.add(id);
+      ticked.value = next;
+    },
+    async submit() {
+      if (status.value === 'sending') return;
+      if (!ticked.value.size) {
+        status.value = 'error';
+        notice.value = { id: 'widget.gap.noneTicked' };
+        return;
+      }
+      const r = report.value;
+      const text = comment.value.trim().slice(0, COMMENT_MAX);
+      const elements = [...ticked.value].sort().map((id) => ({ id, problem: 'missing' as const }));
+      if (
+        !pending ||
+        JSON.stringify(pending.elements) !== JSON.stringify(elements) ||
+        (pending.comment ?? '') !== text ||
+        status.value === 'sent'
+      )
+        pending = {
+          v: FEEDBACK_PROTOCOL_VERSION,
+          id: newUuid(),
+          kind: 'gap-report',
+          pageUrl: cleanUrl(options.pageUrl),
+          lang: options.lang,
+          createdAt: new Date().toISOString(),
+          ...(options.procedureCode ? { procedureCode: options.procedureCode } : {}),
+          elements,
+          ...(text ? { comment: text } : {}),
+          ...(r && r.status === 'audited'
+            ? { findings: { engineVersion: r.engine.version, results: r.results.map((x) => ({ id: x.id, status: x.status })) } }
+            : {}),
+        };
+      await deliverInto({ status, notice }, options.deliver, pending, (receipt) =>
+        receipt ? { id: 'widget.gap.thanksReceipt', params: { receipt } } : { id: 'widget.gap.thanks' },
+      );
+    },
   };
 }

@@ -1,32 +1,51 @@
 /**
- * Sends a rating to the collector over HTTP (POST /api/v1/submissions, protocol v2) and maps every
- * failure to a SendOutcome, so the widget never throws into the host page. 201 (stored) and 200
- * (already stored, same receipt) are both success.
+ * One HTTP attempt to deliver a submission to the collector (POST /api/v1/submissions, protocol
+ * v2), classified for the outbox: delivered (201 stored or 200 already stored, with the receipt),
+ * retry later (network error, timeout, 408/425/429, 5xx; with Retry-After when the collector
+ * gives one) or rejected for good (any other 4xx, with the collector's machine code). Never throws.
  */
-import type { SubmissionAccepted, SubmissionRejected } from '../../shared/protocol/submission';
-import { SUBMISSIONS_PATH } from '../../shared/protocol/constants';
-import type { SendOutcome, Transport } from './model';
+import type { Submission } from '../../shared/protocol/submission';
 
-/** Builds a transport for the collector at `collectorUrl` (absolute, or relative to the page). */
-export function httpTransport(collectorUrl: string, fetchImpl: typeof fetch = fetch): Transport {
-  const endpoint = new URL(collectorUrl.replace(/\/+$/, '') + SUBMISSIONS_PATH, document.baseURI).href;
-  return async (submission): Promise<SendOutcome> => {
-    let response: Response;
-    try {
-      response = await fetchImpl(endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(submission),
-        keepalive: true,
-        credentials: 'omit',
-      });
-    } catch {
-      return { ok: false, kind: 'network' };
-    }
-    const body = (await response.json().catch(() => null)) as Partial<SubmissionAccepted & SubmissionRejected> | null;
-    if (response.ok && typeof body?.id === 'string')
-      return { ok: true, id: body.id, ...(typeof body.receipt === 'string' ? { receipt: body.receipt } : {}) };
-    if (response.status >= 500 || typeof body?.error !== 'string') return { ok: false, kind: 'network' };
-    return { ok: false, kind: 'rejected', code: body.error };
-  };
+export type Attempt =
+  | { kind: 'delivered'; id: string; receipt?: string }
+  | { kind: 'retry'; afterMs?: number; reason: 'network' | 'server' }
+  | { kind: 'rejected'; code: string };
+
+const RETRYABLE = new Set([408, 425, 429]);
+const TIMEOUT_MS = 15_000;
+
+/** Retry-After as milliseconds (seconds or an HTTP date), or undefined. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+export async function attemptDelivery(endpoint: string, submission: Submission, fetchImpl: typeof fetch = fetch): Promise<Attempt> {
+  const controller = typeof AbortController === 'function' ? new AbortController() : null;
+  const timer = controller ? setTimeout(() => controller.abort(), TIMEOUT_MS) : 0;
+  let response: Response;
+  try {
+    response = await fetchImpl(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(submission),
+      credentials: 'omit',
+      ...(controller ? { signal: controller.signal } : {}),
+    });
+  } catch {
+    return { kind: 'retry', reason: 'network' };
+  } finally {
+    clearTimeout(timer);
+  }
+  const body = (await response.json().catch(() => null)) as { id?: unknown; receipt?: unknown; error?: unknown } | null;
+  if (response.ok && typeof body?.id === 'string')
+    return { kind: 'delivered', id: body.id, ...(typeof body.receipt === 'string' ? { receipt: body.receipt } : {}) };
+  if (response.status >= 500 || RETRYABLE.has(response.status) || response.ok) {
+    const afterMs = retryAfterMs(response.headers.get('retry-after'));
+    return { kind: 'retry', reason: 'server', ...(afterMs === undefined ? {} : { afterMs }) };
+  }
+  return { kind: 'rejected', code: typeof body?.error === 'string' ? body.error : 'bad_request' };
 }

@@ -1,0 +1,54 @@
+/** The widget's attribute schema: values read, and one warning naming the attribute with a safe fallback for bad ones. */
+import { describe, expect, it } from 'vitest';
+import { readConfig, parseContacts, type AttributeName } from '../../widget/src/attributes';
+
+function read(attrs: Partial<Record<AttributeName, string>>, pageLang = 'vi') {
+  const warnings: string[] = [];
+  const config = readConfig(
+    (n) => attrs[n] ?? null,
+    pageLang,
+    'https://portal.example.gov.vn/tthc/1',
+    (a) => warnings.push(a),
+  );
+  return { config, warnings };
+}
+
+describe('widget attributes', () => {
+  it('reads a good configuration without warnings', () => {
+    const { config, warnings } = read({
+      collector: '/',
+      'procedure-code': '1.000178',
+      lang: 'en',
+      mode: 'floating',
+      panels: 'rating, contact',
+      contacts: '{"agency":"Trung tâm Phục vụ hành chính công tỉnh Lào Cai","phones":"0214 3840 888","website":"https://x.gov.vn"}',
+      'question-set': 'none',
+    });
+    expect(warnings).toEqual([]);
+    expect(config).toMatchObject({
+      endpoint: 'https://portal.example.gov.vn/api/v1/submissions',
+      procedureCode: '1.000178',
+      lang: 'en',
+      mode: 'floating',
+      panels: ['rating', 'contact'],
+      questionSet: 'none',
+      contacts: [{ agency: 'Trung tâm Phục vụ hành chính công tỉnh Lào Cai', phones: ['0214 3840 888'], websites: ['https://x.gov.vn'] }],
+    });
+  });
+
+  it('warns once per bad attribute and falls back safely', () => {
+    const { config, warnings } = read(
+      { collector: 'javascript:alert(1)', lang: 'fr', mode: 'popup', panels: 'ratings', contacts: '{oops', 'procedure-code': '<b>' },
+      'en-GB',
+    );
+    expect(warnings.sort()).toEqual(['collector', 'contacts', 'lang', 'mode', 'panels', 'procedure-code']);
+    expect(config).toMatchObject({ endpoint: undefined, lang: 'en', mode: 'inline', panels: ['rating', 'contact', 'gap-report'] });
+    expect(config.contacts).toBeUndefined();
+    expect(config.procedureCode).toBeUndefined();
+  });
+
+  it('refuses contact points without an agency and drops non-http websites', () => {
+    expect(parseContacts('[{"address":"x"}]')).toBeNull();
+    expect(parseContacts('{"agency":"A","websites":["javascript:x","http://a.vn"]}')).toEqual([{ agency: 'A', websites: ['http://a.vn'] }]);
+  });
+});

@@ -1,0 +1,172 @@
+/**
+ * The one attribute schema of <tthc-feedback>: every attribute (also accepted as data-* on the
+ * script tag), how it is read, and the safe fallback when it is wrong. A bad value gives one
+ * console warning naming the attribute, never an exception. The element observes exactly these
+ * names (observedAttributes), so a change after mount takes effect.
+ */
+import type { Locale } from '../../shared/i18n/format';
+
+export const PANELS = ['rating', 'contact', 'gap-report'] as const;
+export type PanelId = (typeof PANELS)[number];
+export const MODES = ['inline', 'floating'] as const;
+export type Mode = (typeof MODES)[number];
+export const QUESTION_SET_CHOICES = ['nd118-art33', 'sipas', 'none'] as const;
+export type QuestionSetChoice = (typeof QUESTION_SET_CHOICES)[number];
+
+/** A contact point for phản ánh, kiến nghị as the webmaster configures it (`contacts` JSON). */
+export interface ContactPoint {
+  agency: string;
+  address?: string;
+  phones?: string[];
+  emails?: string[];
+  websites?: string[];
+  hours?: string;
+  /** An upper-level channel (e.g. the ministry's), shown after the main one. */
+  upper?: boolean;
+}
+
+export interface WidgetConfig {
+  /** Absolute URL of the collector's submissions endpoint, or undefined. */
+  endpoint: string | undefined;
+  procedureCode: string | undefined;
+  procedureName: string | undefined;
+  agency: string | undefined;
+  lang: Locale;
+  mode: Mode;
+  panels: PanelId[];
+  contacts: ContactPoint[] | undefined;
+  questionSet: QuestionSetChoice;
+}
+
+/** Every attribute the element reads, in the order the README documents them. */
+export const ATTRIBUTES = [
+  'collector',
+  'procedure-code',
+  'procedure-name',
+  'agency',
+  'lang',
+  'mode',
+  'panels',
+  'contacts',
+  'question-set',
+] as const;
+export type AttributeName = (typeof ATTRIBUTES)[number];
+
+const SUBMISSIONS_PATH = '/api/v1/submissions';
+const CODE = /^[\p{L}\p{N}._-]{1,64}$/u;
+
+const text = (v: unknown, max = 300): string | undefined => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : undefined);
+const list = (v: unknown): string[] | undefined => {
+  const items = (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []).map((x) => text(x, 200)).filter((x): x is string => !!x);
+  return items.length ? items.slice(0, 6) : undefined;
+};
+
+/** Validates the `contacts` JSON: an object or an array of objects, each with at least `agency`. */
+export function parseContacts(json: string): ContactPoint[] | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  const raw = Array.isArray(data) ? data : [data];
+  const out: ContactPoint[] = [];
+  for (const item of raw) {
+    if (!item || typeof item !== 'object') return null;
+    const o = item as Record<string, unknown>;
+    const agency = text(o.agency);
+    if (!agency) return null;
+    const point: ContactPoint = { agency };
+    const address = text(o.address);
+    const hours = text(o.hours);
+    const phones = list(o.phones ?? o.phone);
+    const emails = list(o.emails ?? o.email);
+    const websites = list(o.websites ?? o.website)?.filter((w) => /^https?:\/\//i.test(w));
+    if (address) point.address = address;
+    if (hours) point.hours = hours;
+    if (phones) point.phones = phones;
+    if (emails) point.emails = emails;
+    if (websites?.length) point.websites = websites;
+    if (o.upper === true) point.upper = true;
+    out.push(point);
+  }
+  return out.length ? out : null;
+}
+
+/**
+ * Reads the configuration through `get` (the element's attributes), warning once per bad attribute
+ * through `warn`. `pageLang` is the host page's language, the fallback for `lang`.
+ */
+export function readConfig(
+  get: (name: AttributeName) => string | null,
+  pageLang: string,
+  baseUrl: string,
+  warn: (attribute: AttributeName, problem: string) => void,
+): WidgetConfig {
+  const value = (name: AttributeName) => get(name)?.trim() || undefined;
+
+  let endpoint: string | undefined;
+  const collector = value('collector');
+  if (collector) {
+    try {
+      const url = new URL(collector.replace(/\/+$/, '') + SUBMISSIONS_PATH, baseUrl);
+      if (url.protocol === 'https:' || url.protocol === 'http:') endpoint = url.href;
+      else warn('collector', 'not an http(s) URL; nothing will be sent');
+    } catch {
+      warn('collector', 'not a valid URL; nothing will be sent');
+    }
+  }
+
+  let procedureCode = value('procedure-code');
+  if (procedureCode && !CODE.test(procedureCode)) {
+    warn('procedure-code', 'not a procedure code; the page address identifies the procedure instead');
+    procedureCode = undefined;
+  }
+
+  const asked = value('lang')?.toLowerCase();
+  if (asked && !/^(vi|en)(-|$)/.test(asked)) warn('lang', 'unknown language; using the page language or Vietnamese');
+  const tag = asked && /^(vi|en)(-|$)/.test(asked) ? asked : pageLang.toLowerCase();
+  const lang: Locale = tag.startsWith('en') ? 'en' : 'vi';
+
+  let mode: Mode = 'inline';
+  const m = value('mode');
+  if (m) {
+    if ((MODES as readonly string[]).includes(m)) mode = m as Mode;
+    else warn('mode', 'expected inline or floating; using inline');
+  }
+
+  let panels: PanelId[] = [...PANELS];
+  const p = value('panels');
+  if (p) {
+    const names = p.split(/[\s,]+/).filter(Boolean);
+    const known = names.filter((n): n is PanelId => (PANELS as readonly string[]).includes(n));
+    if (known.length !== names.length) warn('panels', `expected some of ${PANELS.join(', ')}; unknown names ignored`);
+    if (known.length) panels = PANELS.filter((x) => known.includes(x));
+  }
+
+  let contacts: ContactPoint[] | undefined;
+  const c = value('contacts');
+  if (c) {
+    contacts = parseContacts(c) ?? undefined;
+    if (!contacts) warn('contacts', 'not valid JSON contact points (each needs "agency"); the page is read instead');
+  }
+
+  let questionSet: QuestionSetChoice = 'nd118-art33';
+  const q = value('question-set');
+  if (q) {
+    if ((QUESTION_SET_CHOICES as readonly string[]).includes(q)) questionSet = q as QuestionSetChoice;
+    else warn('question-set', `expected ${QUESTION_SET_CHOICES.join(', ')}; using nd118-art33`);
+  }
+
+  return {
+    endpoint,
+    procedureCode,
+    procedureName: value('procedure-name')?.slice(0, 300),
+    agency: value('agency')?.slice(0, 300),
+    lang,
+    mode,
+    panels,
+    contacts,
+    questionSet,
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Entry of the widget's lazy chunk (widget/dist/tthc-feedback-engine.<hash>.js, an ES module the
+ * first file imports from its own URL only when a citizen opens the gap-report or contact panel,
+ * or in idle time): the shared audit engine with the report texts and the common catalog, which
+ * the first file must not carry. It audits the host page in idle slices and returns what the
+ * panels show, already in the citizen's language. It touches no UI library.
+ */
+import { auditWhenIdle } from '../../shared/audit';
+import type { AuditReport } from '../../shared/audit/types';
+import type { StructuredContact } from '../../shared/text/contact';
+import { elementName, reasonText, statusLabel } from '../../shared/report';
+import type { Locale } from '../../shared/i18n/format';
+
+export interface EngineRow {
+  id: string;
+  name: string;
+  status: 'pass' | 'fail' | 'review' | 'na';
+  label: string;
+  reason: string;
+}
+
+export interface EngineView {
+  report: AuditReport;
+  rows: EngineRow[];
+  /** The structured contact for phản ánh, kiến nghị the page publishes, or null. */
+  contact: StructuredContact | null;
+}
+
+/** Audits `doc` in idle time and shapes the result for the widget's panels. */
+export async function auditHostPage(doc: Document, url: string, locale: Locale): Promise<EngineView> {
+  const report = await auditWhenIdle(doc, { url });
+  const rows = report.results.map((r) => ({
+    id: r.id,
+    name: elementName(r.id, locale),
+    status: r.status,
+    label: statusLabel(r.status, locale),
+    reason: reasonText(r.reason, locale),
+  }));
+  const contact = report.results.find((r) => r.id === 'feedback-contact')?.contact ?? null;
+  return { report, rows, contact };
+}
