@@ -110,8 +110,12 @@ const FOOTER_CLASS = /(^|[\s_-])(footer|foot|site-info|chan-trang|chantrang)([\s
 const SOURCE_SPACE = /[\t\n\r\f ]+/g;
 const BUTTON_CLASS = /(^|\s)(btn|button)(\s|-|$)/i;
 
-/** Hard limits so hostile pages cannot make an audit hang: blocks kept and characters per block. */
-const MAX_BLOCKS = 60_000;
+/**
+ * Hard limits so hostile pages cannot exhaust memory: blocks kept and characters per block. The
+ * audit is linear, so the block limit is set above what a 50 MB page (the CLI's input limit)
+ * yields: a long related-procedures list must not push the footer's contact off the end.
+ */
+const MAX_BLOCKS = 500_000;
 const MAX_BLOCK_CHARS = 20_000;
 
 interface OpenBlock {

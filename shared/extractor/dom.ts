@@ -34,6 +34,7 @@ export interface DomDocument extends DomNode {
   readonly body: DomElement | null;
   readonly documentElement: DomElement | null;
   querySelector(selectors: string): DomElement | null;
+  querySelectorAll(selectors: string): ArrayLike<DomElement>;
   getElementById(id: string): DomElement | null;
 }
 

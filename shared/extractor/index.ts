@@ -13,7 +13,7 @@ import { LEADING_MARKER_RE, labelKey, normalizeText, quote } from '../text/norma
 import { DOCUMENT_LINK_RE, EXPIRED_NOTICE_RE, EXPIRED_RE, PAKN_RE, PROCEDURE_CODE_RE, contactMeans } from '../text/patterns';
 import type { Lexicon } from './lexicon';
 import { createBlockReader, type Block, type BlockReader } from './blocks';
-import { matchLabel } from './labels';
+import { matchLabel, type LabelMatch } from './labels';
 import { createSelectorBuilder, type SelectorBuilder } from './selector';
 import { isDocument, type DomDocument, type DomElement } from './dom';
 import type { ContactBlock, Evidence, ExtractedField, ExtractedPage, FieldPart, Link, PageHeading } from './types';
@@ -570,7 +570,13 @@ function gridFields(ctx: Context, blocks: Block[]): ExtractedField[] {
 function tabFields(ctx: Context, blocks: Block[], doc: DomDocument | null): ExtractedField[] {
   const { lexicon } = ctx;
   if (!doc) return [];
-  const fields: ExtractedField[] = [];
+  interface Tab {
+    block: Block;
+    match: LabelMatch;
+    panelBlocks: Block[];
+  }
+  const tabs: Tab[] = [];
+  const byPanel = new Map<DomElement, Tab[]>();
   const seen = new Set<string>();
   for (const b of blocks) {
     for (const link of b.links) {
@@ -578,24 +584,38 @@ function tabFields(ctx: Context, blocks: Block[], doc: DomDocument | null): Extr
       if (!id || seen.has(id) || !/^[\w-]+$/.test(id)) continue;
       const match = matchLabel(link.text, lexicon);
       if (!match || match.mode !== 'whole') continue;
-      const panel = doc.getElementById(id);
+      const panel = ctx.selectors.elementById(doc, id);
       if (!panel) continue;
       seen.add(id);
-      const panelBlocks = blocks.filter((p) => p !== b && panel.contains(p.el));
-      const { value, parts } = joinPieces(ctx, panelBlocks);
-      fields.push({
-        key: match.entry.key,
-        label: match.label,
-        value,
-        source: 'block',
-        links: panelBlocks.flatMap((p) => p.links),
-        evidence: evidenceOf(ctx, panelBlocks[0] ?? b),
-        labelEvidence: evidenceOf(ctx, b),
-        ...(parts && { parts }),
-      });
+      const tab: Tab = { block: b, match, panelBlocks: [] };
+      tabs.push(tab);
+      const owners = byPanel.get(panel);
+      if (owners) owners.push(tab);
+      else byPanel.set(panel, [tab]);
     }
   }
-  return fields;
+  if (tabs.length === 0) return [];
+  // One pass over the blocks for every panel (a block belongs to each panel among its ancestors),
+  // not a pass per tab: a list page with a tab strip per procedure was O(tabs × blocks).
+  for (const p of blocks) {
+    for (let el: DomElement | null = p.el; el; el = el.parentElement) {
+      const owners = byPanel.get(el);
+      if (owners) for (const tab of owners) if (tab.block !== p) tab.panelBlocks.push(p);
+    }
+  }
+  return tabs.map(({ block: b, match, panelBlocks }) => {
+    const { value, parts } = joinPieces(ctx, panelBlocks);
+    return {
+      key: match.entry.key,
+      label: match.label,
+      value,
+      source: 'block',
+      links: panelBlocks.flatMap((p) => p.links),
+      evidence: evidenceOf(ctx, panelBlocks[0] ?? b),
+      labelEvidence: evidenceOf(ctx, b),
+      ...(parts && { parts }),
+    };
+  });
 }
 
 /**

@@ -6,18 +6,21 @@
  * remembers ancestors' selectors and each parent's nth-of-type numbering, so evidence for many
  * nodes under one long list costs one pass over that list, not one per node.
  */
-import type { DomElement } from './dom';
+import type { DomDocument, DomElement } from './dom';
 
 const PLAIN_ID = /^[A-Za-z][\w-]*$/;
 
 export interface SelectorBuilder {
   selectorFor(el: DomElement): string;
+  /** What `doc.getElementById(id)` returns, from an index of the document's ids built on first use. */
+  elementById(doc: DomDocument, id: string): DomElement | null;
 }
 
 export function createSelectorBuilder(): SelectorBuilder {
   const known = new Map<DomElement, string>();
   const nth = new Map<DomElement, number>();
-  const uniqueId = new Map<string, DomElement | null>();
+  let ids: Map<string, DomElement> | null = null;
+  let indexed: DomDocument | null = null;
 
   /** Numbers every child of `el`'s parent by tag, once per parent. */
   function nthOfType(el: DomElement): number {
@@ -34,9 +37,26 @@ export function createSelectorBuilder(): SelectorBuilder {
     return nth.get(el) ?? 1;
   }
 
+  /**
+   * One pass over the document's ids, then a map lookup: getElementById is a whole-tree walk in
+   * linkedom, so one call per id'd element (cards, list items, tab panels) was O(N²) in Node.
+   */
+  function elementById(doc: DomDocument, id: string): DomElement | null {
+    if (!ids || indexed !== doc) {
+      ids = new Map();
+      indexed = doc;
+      const all = doc.querySelectorAll('[id]');
+      for (let i = 0; i < all.length; i++) {
+        const el = all[i]!;
+        const own = el.getAttribute('id');
+        if (own && !ids.has(own)) ids.set(own, el); // the first in document order, as getElementById
+      }
+    }
+    return ids.get(id) ?? null;
+  }
+
   function hasUniqueId(node: DomElement, id: string): boolean {
-    if (!uniqueId.has(id)) uniqueId.set(id, node.ownerDocument?.getElementById(id) ?? null);
-    return uniqueId.get(id) === node;
+    return !!node.ownerDocument && elementById(node.ownerDocument, id) === node;
   }
 
   /** A selector for `el`, unique in its document. Iterative: deep pages cannot overflow the stack. */
@@ -71,5 +91,5 @@ export function createSelectorBuilder(): SelectorBuilder {
     return prefix;
   }
 
-  return { selectorFor };
+  return { selectorFor, elementById };
 }
