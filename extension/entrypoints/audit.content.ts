@@ -17,11 +17,20 @@ async function auditNow(): Promise<AuditReport> {
   return auditDocument(document, { url: location.href });
 }
 
+/** SHA-256 of the page's text as audited (whitespace collapsed), kept with a saved audit. */
+async function textHash(): Promise<string | undefined> {
+  const text = (document.body?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (!globalThis.crypto?.subtle) return undefined;
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 export default defineContentScript({
   registration: 'runtime',
   async main(): Promise<AuditRunResponse> {
     try {
-      return { ok: true, report: await auditNow() };
+      const report = await auditNow();
+      return { ok: true, report, textHash: await textHash().catch(() => undefined) };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }

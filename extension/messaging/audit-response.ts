@@ -8,7 +8,7 @@ import { AuditReportSchema } from '../../shared/audit/schema';
 
 /** The answer of the injected audit script (its `main` result, returned by scripting.executeScript). */
 export const AuditRunResponse = z.union([
-  z.object({ ok: z.literal(true), report: AuditReportSchema }),
+  z.object({ ok: z.literal(true), report: AuditReportSchema, textHash: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))) }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type AuditRunResponse = z.infer<typeof AuditRunResponse>;

@@ -3,13 +3,14 @@
  * shape comes with a migration from the previous version). Storage is a trust boundary like a
  * message: every read is parsed, and what does not parse is dropped rather than trusted.
  * - options: the auditor's name and unit (written into overrides and saved audits), the language;
+ * - history: saved audits (report with decisions, auditor, unit, time, text hash), newest first;
  * - overrides: the auditor's decisions, by page (URL without fragment) and item
  *   (`element:<id>` / `finding:<id>`), so a decision survives a reload and a re-audit.
  * Limits: storage.local only (no sync); one decision per item and page.
  */
 import * as z from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
-import { OverrideSchema } from '../../shared/audit/schema';
+import { AuditReportSchema, OverrideSchema } from '../../shared/audit/schema';
 import type { AuditReport } from '../../shared/audit/types';
 import type { Override } from '../../shared/checklist/types';
 
@@ -77,4 +78,81 @@ export function withOverrides(report: AuditReport, overrides: Readonly<Record<st
       return o ? { ...f, override: o } : f;
     }),
   };
+}
+
+/** One saved audit: the report (with the auditor's decisions in it) and who saved it, when. */
+export const HistoryEntrySchema = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(100)),
+  savedAt: z.iso.datetime({ offset: true }),
+  auditor: z.string().check(z.maxLength(200)),
+  unit: z.string().check(z.maxLength(300)),
+  /** SHA-256 of the page text as audited: tells whether the page changed between two audits. */
+  textHash: z.nullable(z.string()),
+  report: AuditReportSchema,
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+/** The file `exportHistory` writes and `importHistory` reads. */
+export const HISTORY_FILE_FORMAT = 'tthc-audit-history';
+const HistoryFileSchema = z.object({ format: z.literal(HISTORY_FILE_FORMAT), version: z.literal(1), entries: z.array(z.unknown()) });
+/** Oldest entries are dropped beyond this many (storage.local holds about 10 MB without unlimitedStorage). */
+export const HISTORY_LIMIT = 500;
+
+const historyItem = storage.defineItem<unknown>('local:history', { fallback: [], version: 1 });
+
+/** Keeps the entries that parse; a damaged entry does not hide the others. */
+function parseEntries(raw: unknown): HistoryEntry[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((item) => {
+    const parsed = HistoryEntrySchema.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/** Every saved audit, newest first. */
+export async function loadHistory(): Promise<HistoryEntry[]> {
+  return parseEntries(await historyItem.getValue()).sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+}
+
+async function storeHistory(entries: HistoryEntry[]): Promise<void> {
+  const newestFirst = [...entries].sort((a, b) => b.savedAt.localeCompare(a.savedAt)).slice(0, HISTORY_LIMIT);
+  await historyItem.setValue(newestFirst);
+}
+
+export async function saveAudit(entry: HistoryEntry): Promise<void> {
+  const all = await loadHistory();
+  await storeHistory([HistoryEntrySchema.parse(entry), ...all.filter((e) => e.id !== entry.id)]);
+}
+
+export async function deleteAudit(id: string): Promise<void> {
+  await storeHistory((await loadHistory()).filter((e) => e.id !== id));
+}
+
+/** The audit of the same page saved just before `entry`, if any. */
+export function previousAudit(entries: readonly HistoryEntry[], entry: HistoryEntry): HistoryEntry | undefined {
+  const page = pageKey(entry.report.page.url);
+  return entries
+    .filter((e) => e.id !== entry.id && pageKey(e.report.page.url) === page && e.savedAt < entry.savedAt)
+    .sort((a, b) => b.savedAt.localeCompare(a.savedAt))[0];
+}
+
+export function exportHistory(entries: readonly HistoryEntry[]): string {
+  return JSON.stringify({ format: HISTORY_FILE_FORMAT, version: 1, entries }, null, 2);
+}
+
+/** Merges a history file into the stored history by entry id; returns how many entries it held. */
+export async function importHistory(text: string): Promise<{ ok: true; imported: number } | { ok: false }> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false };
+  }
+  const file = HistoryFileSchema.safeParse(json);
+  if (!file.success) return { ok: false };
+  const incoming = parseEntries(file.data.entries);
+  if (incoming.length !== file.data.entries.length) return { ok: false };
+  const ids = new Set(incoming.map((e) => e.id));
+  await storeHistory([...incoming, ...(await loadHistory()).filter((e) => !ids.has(e.id))]);
+  return { ok: true, imported: incoming.length };
 }

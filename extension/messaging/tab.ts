@@ -34,13 +34,13 @@ function failure(error: unknown): { ok: false; error: ExtensionMessageId; detail
 }
 
 /** Injects the audit script into the tab's top frame and returns its report, parsed. */
-export async function auditTab(tabId: number): Promise<TabResult<AuditReport>> {
+export async function auditTab(tabId: number): Promise<TabResult<AuditReport> & { textHash?: string }> {
   try {
     const [frame] = await browser.scripting.executeScript({ target: { tabId }, files: [AUDIT_SCRIPT] });
     const parsed = AuditRunResponse.safeParse(frame?.result);
     if (!parsed.success) return { ok: false, error: 'extension.error.malformed' };
     if (!parsed.data.ok) return { ok: false, error: 'extension.error.other', detail: parsed.data.error };
-    return { ok: true, value: parsed.data.report };
+    return { ok: true, value: parsed.data.report, ...(parsed.data.textHash ? { textHash: parsed.data.textHash } : {}) };
   } catch (error) {
     return failure(error);
   }

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { FIXTURES, ROOT, launchWithExtension, serveStatic, type ExtensionSession, type StaticServer } from './kit';
@@ -13,6 +14,68 @@ import { FIXTURES, ROOT, launchWithExtension, serveStatic, type ExtensionSession
 interface ChromeApi {
   tabs: { query(q: { url?: string; active?: boolean }): Promise<{ id?: number; url?: string }[]> };
   scripting: { executeScript(o: { target: { tabId: number }; files: string[] }): Promise<{ result?: unknown }[]> };
+}
+
+const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on `page` (WCAG 2.x A and AA rules and best practices). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.bringToFront(); // axe waits on animation frames, which background tabs do not get
+  // Evaluated over CDP: extension pages' CSP forbids inline scripts.
+  await page.evaluate(`${await AXE_SOURCE}\n;0`);
+  return page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }
+    ).axe;
+    const outcome = await Promise.race([
+      axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] }),
+      new Promise<'timeout'>((done) => setTimeout(() => done('timeout'), 5_000)),
+    ]);
+    if (outcome === 'timeout') return ['axe did not finish in 5 s'];
+    const { violations } = outcome;
+    return violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}
+
+/** Runs `act` in `page` and returns the text of the file it downloads through an `<a download>`. */
+async function captureDownload(page: Page, act: () => Promise<void>): Promise<string> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __downloads: Promise<string>[] };
+    w.__downloads = [];
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      // As bytes, latin1-wrapped: Response.text() would drop a byte-order mark.
+      if (this.download)
+        w.__downloads.push(
+          fetch(this.href)
+            .then((r) => r.arrayBuffer())
+            .then((b) => String.fromCharCode(...new Uint8Array(b))),
+        );
+    };
+  });
+  await act();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __downloads: unknown[] }).__downloads.length)).toBe(1);
+  const bytes = await page.evaluate(() => (window as unknown as { __downloads: Promise<string>[] }).__downloads[0]!);
+  return Buffer.from(bytes, 'latin1').toString('utf8');
+}
+
+/** A CSV document (RFC 4180 quoting, as shared/report writes it) as rows of cells. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') (row.push(cell), (cell = ''));
+    else if (c === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''));
+    else if (c !== '\r') cell += c;
+  }
+  return rows;
 }
 
 let session: ExtensionSession;
@@ -238,6 +301,69 @@ describe('auditor extension: the decision of the auditor', () => {
     await expect.poll(() => panel.locator('[data-element="dossier"]').getAttribute('data-status')).toBe('fail');
     await panel.close();
     await page.close();
+  });
+});
+
+describe('auditor extension: history, exports and minutes', () => {
+  it('saves audits, compares with the previous one after the page changed, exports CSV and prints the minutes', async () => {
+    const { page, panel } = await openWithPanel('procedure-page.html?history');
+    await panel.locator('[data-action="scan"]').click();
+    await panel.locator('[data-element="dossier"]').waitFor({ timeout: 10_000 });
+    await panel.locator('[data-action="save"]').click();
+    await expect.poll(() => panel.locator('[data-notice]').getAttribute('data-notice')).toBe('extension.history.saved');
+
+    // The portal fixes the page: the dossier is now published.
+    await page.evaluate(() => {
+      const row = document.createElement('tr');
+      row.innerHTML = '<td>Thành phần, số lượng hồ sơ</td><td>Tờ khai đăng ký khai sinh theo mẫu: 01 bản chính</td>';
+      document.querySelector('table tbody, table')!.append(row);
+    });
+    await panel.locator('[data-action="scan"]').click();
+    await expect.poll(() => panel.locator('[data-element="dossier"]').getAttribute('data-status'), { timeout: 10_000 }).toBe('pass');
+    await panel.locator('[data-action="save"]').click();
+
+    // CSV: one row per element and per finding, the same statuses as the panel.
+    // The file the panel hands to the browser's download (read from its blob URL: the CDP
+    // connection clickAction opens takes over the download folder).
+    const csv = await captureDownload(panel, () => panel.locator('[data-action="export-csv"]').click());
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const [header, ...rows] = parseCsv(csv.slice(1));
+    const col = (name: string) => header!.indexOf(name);
+    const elements = rows.filter((r) => r[col('kind')] === 'element');
+    expect(elements).toHaveLength(14);
+    for (const r of elements) {
+      expect(await panel.locator(`[data-element="${r[col('id')]}"]`).getAttribute('data-status')).toBe(r[col('status')]);
+    }
+
+    // History: two audits of the page; the newest compared with the previous shows the fix.
+    const history = await session.context.newPage();
+    await history.goto(`chrome-extension://${session.extensionId}/history.html`);
+    await expect.poll(() => history.locator('tr[data-entry]').count()).toBeGreaterThanOrEqual(2);
+    const newest = history.locator('tr[data-entry]').first();
+    const id = await newest.getAttribute('data-entry');
+    await newest.locator('[data-action="compare"]').click();
+    const compare = history.locator('[data-compare]');
+    await expect.poll(() => compare.textContent()).toContain('Thành phần, số lượng hồ sơ: Thiếu → Đạt');
+    expect(await compare.textContent()).toContain('Nội dung trang đã thay đổi');
+    expect(await axeViolations(history)).toEqual([]);
+
+    // The filter by code keeps both, by another code none.
+    await history.locator('[data-filter="text"]').fill('1.001193');
+    expect(await history.locator('tr[data-entry]').count()).toBeGreaterThanOrEqual(2);
+    await history.locator('[data-filter="text"]').fill('9.999999');
+    expect(await history.locator('tr[data-entry]').count()).toBe(0);
+
+    // The printable minutes render every element, the totals and the signature lines.
+    const minutes = await session.context.newPage();
+    await minutes.goto(`chrome-extension://${session.extensionId}/report.html?id=${id}`);
+    await expect.poll(() => minutes.locator('tr[data-element]').count()).toBe(14);
+    expect(await minutes.locator('h1').textContent()).toBe('BIÊN BẢN KIỂM TRA VIỆC CÔNG KHAI THỦ TỤC HÀNH CHÍNH');
+    expect(await minutes.locator('.signatures').textContent()).toContain('NGƯỜI KIỂM TRA');
+    expect(await minutes.locator('tr[data-element="dossier"] [data-status]').getAttribute('data-status')).toBe('pass');
+    expect(await axeViolations(minutes)).toEqual([]);
+
+    expect(await axeViolations(panel)).toEqual([]);
+    await Promise.all([minutes.close(), history.close(), panel.close(), page.close()]);
   });
 });
 

@@ -94,30 +94,32 @@ export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;
-  let cdp: { browser: Browser; session: CDPSession } | undefined;
   return {
     context,
     serviceWorker,
     extensionId,
     async clickAction(page) {
-      if (!cdp) {
-        const [port] = (await readFile(join(userDataDir, 'DevToolsActivePort'), 'utf8')).split('\n');
-        const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-        cdp = { browser, session: await browser.newBrowserCDPSession() };
+      // A second, short-lived connection: kept open, it would hold on to the pages it attached
+      // to (and the download folder) and stall them.
+      const [port] = (await readFile(join(userDataDir, 'DevToolsActivePort'), 'utf8')).split('\n');
+      const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      const cdp: { session: CDPSession } = { session: await browser.newBrowserCDPSession() };
+      try {
+        // The action runs on a tab target (the parent of the page target), found by the page's URL.
+        const { targetInfos } = (await cdp.session.send(
+          'Target.getTargets' as 'Browser.getVersion',
+          {
+            filter: [{ type: 'tab' }],
+          } as never,
+        )) as unknown as { targetInfos: { targetId: string; url: string }[] };
+        const tab = targetInfos.filter((t) => t.url === page.url()).at(-1);
+        if (!tab) throw new Error(`no tab target for ${page.url()}`);
+        await cdp.session.send('Extensions.triggerAction' as 'Browser.getVersion', { id: extensionId, targetId: tab.targetId } as never);
+      } finally {
+        await browser.close().catch(() => undefined);
       }
-      // The action runs on a tab target (the parent of the page target), found by the page's URL.
-      const { targetInfos } = (await cdp.session.send(
-        'Target.getTargets' as 'Browser.getVersion',
-        {
-          filter: [{ type: 'tab' }],
-        } as never,
-      )) as unknown as { targetInfos: { targetId: string; url: string }[] };
-      const tab = targetInfos.filter((t) => t.url === page.url()).at(-1);
-      if (!tab) throw new Error(`no tab target for ${page.url()}`);
-      await cdp.session.send('Extensions.triggerAction' as 'Browser.getVersion', { id: extensionId, targetId: tab.targetId } as never);
     },
     async close() {
-      await cdp?.browser.close().catch(() => undefined);
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });
     },

@@ -4,7 +4,11 @@
  */
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AuditReport } from '../../shared/audit/types';
+import { auditDocument } from '../../shared/audit';
+import { parseHtmlDocument } from '../../shared/node/html';
 
 type Storage = typeof import('../../extension/messaging/storage');
 let store: Storage;
@@ -52,4 +56,40 @@ describe('extension storage', () => {
     await store.saveOptions({ auditorName: 'Trần Thị B', unit: 'Phòng Kiểm soát TTHC', locale: 'en' });
     expect(await store.loadOptions()).toEqual({ auditorName: 'Trần Thị B', unit: 'Phòng Kiểm soát TTHC', locale: 'en' });
   });
+
+  it('lists saved audits newest first and finds the previous audit of the same page', async () => {
+    const real = auditDocument(parseHtmlDocument(PAGE), { url: 'https://x.gov.vn/tthc/1' });
+    const other = { ...real, page: { ...real.page, url: 'https://x.gov.vn/tthc/2' } };
+    const entry = (id: string, savedAt: string, report: AuditReport) => ({ id, savedAt, auditor: 'A', unit: 'U', textHash: null, report });
+    await store.saveAudit(entry('1', '2026-12-01T08:00:00.000Z', real));
+    await store.saveAudit(entry('2', '2026-12-01T09:00:00.000Z', other));
+    await store.saveAudit(entry('3', '2026-12-02T08:00:00.000Z', real));
+    const all = await store.loadHistory();
+    expect(all.map((e) => e.id)).toEqual(['3', '2', '1']);
+    expect(store.previousAudit(all, all[0]!)?.id).toBe('1');
+    expect(store.previousAudit(all, all[2]!)).toBeUndefined();
+  });
+
+  it('exports the history and imports it back, merging by id; a damaged file imports nothing', async () => {
+    const real = auditDocument(parseHtmlDocument(PAGE), { url: 'https://x.gov.vn/tthc/1' });
+    await store.saveAudit({ id: 'a', savedAt: '2026-12-01T08:00:00.000Z', auditor: 'A', unit: 'U', textHash: null, report: real });
+    const file = store.exportHistory(await store.loadHistory());
+    fakeBrowser.reset();
+    expect(await store.importHistory(file)).toEqual({ ok: true, imported: 1 });
+    expect(await store.importHistory(file)).toEqual({ ok: true, imported: 1 });
+    expect((await store.loadHistory()).map((e) => e.id)).toEqual(['a']);
+    expect(await store.importHistory('{"format":"tthc-audit-history","version":1,"entries":[{"id":"b"}]}')).toEqual({ ok: false });
+    expect(await store.importHistory('not json')).toEqual({ ok: false });
+    expect((await store.loadHistory()).map((e) => e.id)).toEqual(['a']);
+  });
+
+  it('keeps the entries that parse when one stored entry is damaged', async () => {
+    const real = auditDocument(parseHtmlDocument(PAGE), { url: 'https://x.gov.vn/tthc/1' });
+    await fakeBrowser.storage.local.set({
+      history: [{ id: 'ok', savedAt: '2026-12-01T08:00:00.000Z', auditor: '', unit: '', textHash: null, report: real }, { id: 'bad' }],
+    });
+    expect((await store.loadHistory()).map((e) => e.id)).toEqual(['ok']);
+  });
 });
+
+const PAGE = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'extension', 'procedure-page.html'), 'utf8');

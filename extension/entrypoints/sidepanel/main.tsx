@@ -7,14 +7,14 @@
  * lives in signals created per mount. Opened as a page with ?tabId=N (a pop-out view) it audits
  * that tab instead of the active one. The auditor may set their own status on any element or
  * finding, with a required note; it is stored by page (extension/messaging/storage.ts) and shown
- * beside the machine's status, which it never replaces.
+ * beside the machine's status, which it never replaces. "Lưu kết quả" keeps the audit in the
+ * history; CSV and JSON are downloaded as shared/report writes them; the printable minutes open
+ * the report page on the saved audit.
  */
-import { createContext, render } from 'preact';
-import { useContext, useEffect } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { useSignal, type Signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { extensionCatalogs, type ExtensionMessageId } from '../../../shared/i18n/extension';
-import { translator, type Locale } from '../../../shared/i18n/format';
+import type { ExtensionMessageId } from '../../../shared/i18n/extension';
 import type { AuditReport } from '../../../shared/audit/types';
 import {
   STATUSES,
@@ -34,19 +34,15 @@ import {
   resultDetail,
   statusLabel,
   summaryText,
+  toCsv,
+  toJson,
 } from '../../../shared/report';
 import { askOverlay, auditTab, currentTabId } from '../../messaging/tab';
-import { loadOptions, loadOverrides, saveOverride, withOverrides, type ItemKey, type Options } from '../../messaging/storage';
+import { loadOverrides, saveAudit, saveOverride, withOverrides, type ItemKey } from '../../messaging/storage';
+import { download, fileStem, formatTime, mountPage, useUi } from '../../ui/page';
 import './style.css';
 
 const pinnedTabId = Number(new URLSearchParams(location.search).get('tabId')) || undefined;
-
-interface Ui {
-  locale: Locale;
-  t: ReturnType<typeof translator<ExtensionMessageId>>;
-  options: Options;
-}
-const UiContext = createContext<Ui>(null as unknown as Ui);
 
 type Notice = { id: ExtensionMessageId; params?: Record<string, number | string>; tone: 'info' | 'error' } | null;
 
@@ -63,7 +59,7 @@ function OverrideEditor(props: {
   itemKey: ItemKey;
   onDone(override: Override | null | undefined): void;
 }) {
-  const { t, locale, options } = useContext(UiContext);
+  const { t, locale, options } = useUi();
   const status = useSignal<Status>(props.item.override?.status ?? props.item.status);
   const note = useSignal(props.item.override?.note ?? '');
   const invalid = useSignal(false);
@@ -128,9 +124,9 @@ function OverrideEditor(props: {
 
 /** The decision beside the machine's status, with its note and author. */
 function OverrideLine({ item }: { item: ElementResult | QualityFinding }) {
-  const { locale } = useContext(UiContext);
+  const { locale } = useUi();
   if (!item.override) return null;
-  const who = [item.override.by, new Date(item.override.at).toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB')].filter(Boolean).join(', ');
+  const who = [item.override.by, formatTime(item.override.at, locale)].filter(Boolean).join(', ');
   return (
     <span class="human" data-override={item.override.status}>
       {overrideText(item, locale)}: “{item.override.note}” <small>({who})</small>
@@ -145,7 +141,7 @@ function Report(props: {
   onOverride(item: ItemKey, override: Override | null): Promise<void>;
 }) {
   const { report, tabId, notice } = props;
-  const { t, locale } = useContext(UiContext);
+  const { t, locale } = useUi();
   const allShown = useSignal(false);
   const editing = useSignal<ItemKey | null>(null);
   const tools = (item: ElementResult | QualityFinding, key: ItemKey) => (
@@ -253,8 +249,8 @@ function Report(props: {
 }
 
 function App() {
-  const { t } = useContext(UiContext);
-  const report = useSignal<{ report: AuditReport; tabId: number } | null>(null);
+  const { t, locale, options } = useUi();
+  const report = useSignal<{ report: AuditReport; tabId: number; textHash: string | null } | null>(null);
   const overrides = useSignal<Record<string, Override>>({});
   const notice = useSignal<Notice>({ id: 'extension.sidepanel.hint', tone: 'info' });
   const busy = useSignal(false);
@@ -282,7 +278,7 @@ function App() {
       const answer = await auditTab(tabId);
       if (answer.ok) {
         overrides.value = await loadOverrides(answer.value.page.url);
-        report.value = { report: answer.value, tabId };
+        report.value = { report: answer.value, tabId, textHash: answer.textHash ?? null };
       } else {
         report.value = null;
         notice.value = { id: answer.error, tone: 'error' };
@@ -292,6 +288,28 @@ function App() {
     }
   }
 
+  /** Saves the audit as it stands (decisions included) and returns its history id. */
+  async function save(): Promise<string | null> {
+    const current = report.value;
+    if (!current) return null;
+    const id = crypto.randomUUID();
+    await saveAudit({
+      id,
+      savedAt: new Date().toISOString(),
+      auditor: options.auditorName,
+      unit: options.unit,
+      textHash: current.textHash,
+      report: withOverrides(current.report, overrides.value),
+    });
+    notice.value = { id: 'extension.history.saved', tone: 'info' };
+    return id;
+  }
+  function openPage(path: string): void {
+    void browser.tabs.create({ url: browser.runtime.getURL(path as '/history.html') });
+  }
+  const shown = report.value && withOverrides(report.value.report, overrides.value);
+  const stem = shown ? fileStem(shown.procedure.code, new Date().toISOString()) : '';
+
   const n = notice.value;
   return (
     <main>
@@ -299,12 +317,46 @@ function App() {
       <button type="button" data-action="scan" disabled={busy.value} onClick={() => void scan()}>
         {t(busy.value ? 'extension.sidepanel.busy' : 'extension.sidepanel.scan')}
       </button>
+      <button type="button" class="secondary" data-action="open-history" onClick={() => openPage('/history.html')}>
+        {t('extension.history.open')}
+      </button>
+      {shown && (
+        <div class="toolbar" role="group" aria-label={t('extension.history.colActions')}>
+          <button type="button" data-action="save" onClick={() => void save()}>
+            {t('extension.history.save')}
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            data-action="export-csv"
+            onClick={() => download(`${stem}.csv`, 'text/csv;charset=utf-8', toCsv([shown], locale))}
+          >
+            {t('extension.export.csv')}
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            data-action="export-json"
+            onClick={() => download(`${stem}.json`, 'application/json', toJson([shown]))}
+          >
+            {t('extension.export.json')}
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            data-action="print"
+            onClick={() => void save().then((id) => id && openPage(`/report.html?id=${encodeURIComponent(id)}`))}
+          >
+            {t('extension.export.print')}
+          </button>
+        </div>
+      )}
       <p class={`notice ${n?.tone ?? ''}`} role="status" data-notice={n?.id ?? ''}>
         {n ? t(n.id, n.params) : ''}
       </p>
-      {report.value && (
+      {report.value && shown && (
         <Report
-          report={withOverrides(report.value.report, overrides.value)}
+          report={shown}
           tabId={report.value.tabId}
           notice={notice}
           onOverride={async (item, override) => {
@@ -318,18 +370,4 @@ function App() {
   );
 }
 
-async function mount(host: HTMLElement): Promise<void> {
-  const options = await loadOptions();
-  document.documentElement.lang = options.locale;
-  const ui: Ui = { locale: options.locale, t: translator(extensionCatalogs, options.locale), options };
-  document.title = ui.t('extension.sidepanel.title');
-  render(
-    <UiContext.Provider value={ui}>
-      <App />
-    </UiContext.Provider>,
-    host,
-  );
-}
-
-const host = document.getElementById('app');
-if (host) void mount(host);
+void mountPage(App, 'extension.sidepanel.title');
