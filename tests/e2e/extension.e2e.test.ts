@@ -379,3 +379,31 @@ describe('auditor extension on a portal that fills the page after load', () => {
     await page.close();
   });
 });
+
+describe('auditor extension: options', () => {
+  it('keeps the auditor name, unit and language; the panel follows the language', async () => {
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await options.locator('#auditor-name').fill('Nguyễn Thị Hoa');
+    await options.locator('#unit').fill('Phòng Kiểm soát thủ tục hành chính');
+    await options.locator('#locale').selectOption('en');
+    await options.locator('[data-action="save-options"]').click();
+    await expect.poll(() => options.locator('[data-notice]').getAttribute('data-notice')).toBe('extension.options.saved');
+    expect(await axeViolations(options)).toEqual([]);
+    await options.reload();
+    await expect.poll(() => options.locator('#auditor-name').inputValue()).toBe('Nguyễn Thị Hoa');
+    expect(await options.locator('#unit').inputValue()).toBe('Phòng Kiểm soát thủ tục hành chính');
+    expect(await options.locator('html').getAttribute('lang')).toBe('en');
+
+    const panel = await session.context.newPage();
+    await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
+    await expect.poll(() => panel.locator('h1').textContent()).toBe('Procedure disclosure audit');
+    expect(await panel.locator('html').getAttribute('lang')).toBe('en');
+
+    // Back to Vietnamese for whatever runs next in this browser.
+    await options.locator('#locale').selectOption('vi');
+    await options.locator('[data-action="save-options"]').click();
+    await expect.poll(() => options.locator('[data-notice]').getAttribute('data-notice')).toBe('extension.options.saved');
+    await Promise.all([panel.close(), options.close()]);
+  });
+});

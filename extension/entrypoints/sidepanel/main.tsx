@@ -320,6 +320,9 @@ function App() {
       <button type="button" class="secondary" data-action="open-history" onClick={() => openPage('/history.html')}>
         {t('extension.history.open')}
       </button>
+      <button type="button" class="secondary" data-action="open-options" onClick={() => void browser.runtime.openOptionsPage()}>
+        {t('extension.options.open')}
+      </button>
       {shown && (
         <div class="toolbar" role="group" aria-label={t('extension.history.colActions')}>
           <button type="button" data-action="save" onClick={() => void save()}>

@@ -88,4 +88,13 @@ export const en = {
   'extension.minutes.print': 'Print or save as PDF',
   'extension.minutes.notFound': 'This audit is not in the history.',
   'extension.minutes.blank': '(not given)',
+  'extension.options.open': 'Options',
+  'extension.options.title': 'Auditor options',
+  'extension.options.auditorName': 'Auditor’s full name',
+  'extension.options.unit': 'Unit',
+  'extension.options.language': 'Interface language',
+  'extension.options.vi': 'Tiếng Việt',
+  'extension.options.en': 'English',
+  'extension.options.save': 'Save options',
+  'extension.options.saved': 'Options saved. Extension pages opened from now on use them.',
 } as const satisfies Catalog<ExtensionMessageId>;

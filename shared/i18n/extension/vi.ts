@@ -90,6 +90,15 @@ export const vi = {
   'extension.minutes.print': 'In hoặc lưu thành PDF',
   'extension.minutes.notFound': 'Không tìm thấy lần kiểm tra này trong lịch sử.',
   'extension.minutes.blank': '(chưa ghi)',
+  'extension.options.open': 'Tùy chọn',
+  'extension.options.title': 'Tùy chọn của người kiểm tra',
+  'extension.options.auditorName': 'Họ và tên người kiểm tra',
+  'extension.options.unit': 'Đơn vị công tác',
+  'extension.options.language': 'Ngôn ngữ giao diện',
+  'extension.options.vi': 'Tiếng Việt',
+  'extension.options.en': 'English',
+  'extension.options.save': 'Lưu tùy chọn',
+  'extension.options.saved': 'Đã lưu tùy chọn. Các trang của tiện ích mở lại sau đây dùng tùy chọn mới.',
 } as const;
 
 export type ExtensionMessageId = keyof typeof vi;
