@@ -30,7 +30,7 @@ function widgetEngineChunk(enabled: boolean): Plugin {
         build: {
           write: false,
           minify: true,
-          target: 'es2020',
+          target: 'es2022',
           lib: { entry: 'widget/src/engine.ts', formats: ['es'], fileName: () => 'engine.js' },
         },
       });
@@ -46,7 +46,8 @@ function widgetEngineChunk(enabled: boolean): Plugin {
 const widgetBuild = {
   outDir: 'widget/dist',
   emptyOutDir: true,
-  target: 'es2020',
+  // ES2022: private class fields natively (every browser with constructable stylesheets has them).
+  target: 'es2022',
   minify: true,
   cssCodeSplit: false,
   lib: {

@@ -5,12 +5,24 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { Widget, type WidgetProps } from '../../widget/src/Widget';
 import { createGapModel, createRatingModel, type Deliver } from '../../widget/src/model';
+import { createNotifier } from '../../widget/src/cell';
+import { viPanels } from '../../shared/i18n/widget/vi';
+import { enPanels } from '../../shared/i18n/widget/en';
+
+/** The panels' strings, as the lazy chunk hands them over. */
+const messages = { vi: viPanels, en: enPanels };
 
 function mount(deliver?: Deliver, lang: 'vi' | 'en' = 'vi', extra: Partial<WidgetProps> = {}) {
   const host = document.createElement('div');
   document.body.append(host);
-  const common = { lang, pageUrl: `https://example.gov.vn/tthc/${Math.random()}`, deliver };
-  render(<Widget lang={lang} rating={createRatingModel(common)} gap={createGapModel(common)} {...extra} />, host);
+  const notifier = createNotifier();
+  const common = { lang, pageUrl: `https://example.gov.vn/tthc/${Math.random()}`, deliver, notifier };
+  const rating = createRatingModel(common);
+  const gap = createGapModel(common);
+  // As the element does: every change draws the tree again.
+  const draw = () => render(<Widget lang={lang} rating={rating} gap={gap} {...extra} />, host);
+  notifier.subscribe(draw);
+  draw();
   return host;
 }
 
@@ -30,8 +42,9 @@ describe('widget view', () => {
     });
     await act(async () => {
       (host.querySelector('.tf-submit') as HTMLButtonElement).click();
+      await new Promise((r) => setTimeout(r, 0));
     });
-    expect(host.querySelector('[role="status"]')?.textContent).toContain('ACDE3467');
+    expect(host.querySelector('.tf-status')?.textContent).toContain('ACDE3467');
   });
 
   it('counts the characters of a comment', async () => {
@@ -40,6 +53,7 @@ describe('widget view', () => {
     await act(async () => {
       area.value = 'abc';
       area.dispatchEvent(new Event('input'));
+      await Promise.resolve();
     });
     expect(host.querySelector('.tf-count')?.textContent).toBe('Đã nhập 3/2000 ký tự');
   });
@@ -47,6 +61,7 @@ describe('widget view', () => {
   it('shows configured contacts with tel: and mailto: links and says where they come from', async () => {
     const host = mount(undefined, 'vi', {
       panels: ['contact'],
+      engine: { state: 'loading', view: null, messages },
       contacts: [{ agency: 'Trung tâm Phục vụ hành chính công tỉnh', phones: ['0214 3840 888'], emails: ['pakn@x.gov.vn'] }],
     });
     expect(host.querySelector('a[href^="tel:"]')?.getAttribute('href')).toBe('tel:02143840888');
@@ -55,7 +70,7 @@ describe('widget view', () => {
   });
 
   it('shows no contact when neither configured nor found on the page', () => {
-    const host = mount(undefined, 'en', { panels: ['contact'], engine: { state: 'done', view: null } });
+    const host = mount(undefined, 'en', { panels: ['contact'], engine: { state: 'done', view: null, messages } });
     expect(host.querySelector('[data-contact]')).toBeNull();
     expect(host.querySelector('[data-source="none"]')).not.toBeNull();
   });

@@ -9,8 +9,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { SATISFACTION_LEVELS, COMMENT_MAX } from '../../shared/protocol/constants';
 import { QUESTION_SETS } from '../../shared/protocol/questions';
-import { widgetCatalogs, type WidgetMessageId } from '../../shared/i18n/widget';
-import { translator, type Locale, type MessageParams } from '../../shared/i18n/format';
+import { vi } from '../../shared/i18n/widget/vi';
+import { en } from '../../shared/i18n/widget/en';
+import type { WidgetMessageId } from '../../shared/i18n/widget';
+import { formatMessage, type Locale, type Message, type MessageParams } from '../../shared/i18n/format';
 import type { ContactPoint, Mode, PanelId, QuestionSetChoice } from './attributes';
 import type { GapModel, Notice, RatingModel, Status } from './model';
 import type { EngineRow, EngineView } from './engine';
@@ -18,8 +20,21 @@ import type { EngineRow, EngineView } from './engine';
 type T = (id: WidgetMessageId, params?: MessageParams) => string;
 
 export interface EngineState {
+  /** idle: not asked; loading: chunk or audit under way; done: audited; failed: chunk or audit failed. */
   state: 'idle' | 'loading' | 'done' | 'failed';
   view: EngineView | null;
+  /** The panels' strings, once the chunk is loaded. */
+  messages?: Readonly<Record<Locale, Readonly<Record<string, Message>>>> | undefined;
+}
+
+const CORE = { vi, en } as Readonly<Record<Locale, Readonly<Record<string, Message>>>>;
+
+/** Translates from the first file's strings, then from the chunk's once loaded (empty before). */
+function makeT(lang: Locale, extra: EngineState['messages']): T {
+  return (id, params) => {
+    const message = CORE[lang][id] ?? extra?.[lang][id];
+    return message === undefined ? '' : formatMessage(lang, message, params);
+  };
 }
 
 export interface WidgetProps {
@@ -42,7 +57,7 @@ const TAB_KEYS: Record<PanelId, WidgetMessageId> = {
 };
 
 export function Widget(props: WidgetProps) {
-  const t: T = translator(widgetCatalogs, props.lang);
+  const t = makeT(props.lang, props.engine?.messages);
   const panels = props.panels?.length ? props.panels : (['rating'] as const);
   const [open, setOpen] = useState(false);
   const launcher = useRef<HTMLButtonElement>(null);
@@ -132,7 +147,13 @@ function Panels(props: WidgetProps & { t: T; panels: readonly PanelId[] }) {
 
   const panel =
     active === 'rating' ? (
-      <RatingPanel t={t} model={props.rating} questionSet={props.questionSet ?? 'nd118-art33'} />
+      <RatingPanel
+        t={t}
+        model={props.rating}
+        questionSet={props.questionSet ?? 'nd118-art33'}
+        loaded={!!props.engine?.messages}
+        needEngine={props.needEngine}
+      />
     ) : active === 'contact' ? (
       <ContactPanel t={t} contacts={props.contacts} engine={props.engine} />
     ) : (
@@ -163,6 +184,14 @@ function Panels(props: WidgetProps & { t: T; panels: readonly PanelId[] }) {
         {panel}
       </div>
     </>
+  );
+}
+
+function Loading({ t, failed }: { t: T; failed: boolean }) {
+  return (
+    <p class="tf-hint" role="status">
+      {failed ? t('widget.error.load') : t('widget.loading')}
+    </p>
   );
 }
 
@@ -198,7 +227,19 @@ function Comment({ t, id, value, onInput }: { t: T; id: string; value: string; o
   );
 }
 
-function RatingPanel({ t, model, questionSet }: { t: T; model: RatingModel; questionSet: QuestionSetChoice }) {
+function RatingPanel({
+  t,
+  model,
+  questionSet,
+  loaded,
+  needEngine,
+}: {
+  t: T;
+  model: RatingModel;
+  questionSet: QuestionSetChoice;
+  loaded: boolean;
+  needEngine?: (() => void) | undefined;
+}) {
   const status = model.status.value;
   const busy = status === 'sending';
   const set = questionSet === 'none' ? null : QUESTION_SETS[questionSet];
@@ -230,31 +271,32 @@ function RatingPanel({ t, model, questionSet }: { t: T; model: RatingModel; ques
         </div>
       </fieldset>
       {set && (
-        <details class="tf-more">
+        <details class="tf-more" onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && needEngine?.()}>
           <summary>{t('widget.more', { title: t(set.title) })}</summary>
-          <p class="tf-hint">{t('widget.more.hint')}</p>
-          {set.questions.map((q) => (
-            <fieldset class="tf-item" data-question={q.id}>
-              <legend>{t(q.text)}</legend>
-              <div class="tf-points">
-                {set.scale.labels.map((label, i) => {
-                  const value = set.scale.min + i;
-                  return (
-                    <label class="tf-point">
-                      <input
-                        type="radio"
-                        name={`q-${q.id}`}
-                        value={value}
-                        checked={model.answers.value[q.id] === value}
-                        onChange={() => model.answer(q.id, value)}
-                      />
-                      <span>{t(label)}</span>
-                    </label>
-                  );
-                })}
-              </div>
-            </fieldset>
-          ))}
+          {loaded ? <p class="tf-hint">{t('widget.more.hint')}</p> : <p class="tf-hint">{t('widget.loading')}</p>}
+          {loaded &&
+            set.questions.map((q) => (
+              <fieldset class="tf-item" data-question={q.id}>
+                <legend>{t(q.text)}</legend>
+                <div class="tf-points">
+                  {set.scale.labels.map((label, i) => {
+                    const value = set.scale.min + i;
+                    return (
+                      <label class="tf-point">
+                        <input
+                          type="radio"
+                          name={`q-${q.id}`}
+                          value={value}
+                          checked={model.answers.value[q.id] === value}
+                          onChange={() => model.answer(q.id, value)}
+                        />
+                        <span>{t(label)}</span>
+                      </label>
+                    );
+                  })}
+                </div>
+              </fieldset>
+            ))}
         </details>
       )}
       <Comment t={t} id="tf-rating-comment" value={model.comment.value} onInput={(v) => (model.comment.value = v)} />
@@ -287,7 +329,8 @@ function ContactPanel({ t, contacts, engine }: { t: T; contacts?: readonly Conta
           ]
         : [];
   }
-  const loading = !contacts && (!engine || engine.state === 'idle' || engine.state === 'loading');
+  const loading = !engine?.messages || (!contacts && (engine.state === 'idle' || engine.state === 'loading'));
+  if (!engine?.messages) return <Loading t={t} failed={engine?.state === 'failed'} />;
   return (
     <div class="tf-contact">
       <h3 class="tf-title">{t('widget.contact.title')}</h3>
@@ -371,6 +414,7 @@ function GapPanel({ t, model, engine }: { t: T; model?: GapModel | undefined; en
   const status = model.status.value;
   const state = engine?.state ?? 'idle';
   const audited = engine?.view?.report.status === 'audited';
+  if (!engine?.messages) return <Loading t={t} failed={engine?.state === 'failed'} />;
   return (
     <form
       class="tf-form tf-gap"
@@ -398,7 +442,8 @@ function GapPanel({ t, model, engine }: { t: T; model?: GapModel | undefined; en
                 <label class="tf-check" data-element={r.id}>
                   <input type="checkbox" checked={model.ticked.value.has(r.id)} onChange={() => model.toggle(r.id)} />
                   <span>
-                    {r.name} <span class={`tf-badge tf-${r.status}`}>{t('widget.gap.found', { status: r.label })}</span>
+                    {r.name}{' '}
+                    <span class={`tf-badge tf-${r.status}`}>{t('widget.gap.found', { status: t(`widget.status.${r.status}`) })}</span>
                   </span>
                 </label>
               </li>

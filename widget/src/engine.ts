@@ -1,22 +1,26 @@
 /**
  * Entry of the widget's lazy chunk (widget/dist/tthc-feedback-engine.<hash>.js, an ES module the
  * first file imports from its own URL only when a citizen opens the gap-report or contact panel,
- * or in idle time): the shared audit engine with the report texts and the common catalog, which
- * the first file must not carry. It audits the host page in idle slices and returns what the
- * panels show, already in the citizen's language. It touches no UI library.
+ * or in idle time): the shared audit engine and the strings of the panels that come later
+ * (questions, contact, gap report), which the first file must not carry. It audits the host page in
+ * idle slices and returns what the panels show, element names already in the citizen's language.
+ * It touches no UI library (the first file renders); status words come from the widget catalog.
  */
 import { auditWhenIdle } from '../../shared/audit';
 import type { AuditReport } from '../../shared/audit/types';
 import type { StructuredContact } from '../../shared/text/contact';
-import { elementName, reasonText, statusLabel } from '../../shared/report';
+import { elementName } from '../../shared/checklist';
 import type { Locale } from '../../shared/i18n/format';
+import { viPanels } from '../../shared/i18n/widget/vi';
+import { enPanels } from '../../shared/i18n/widget/en';
+
+/** The panels' strings, merged into the first file's translator once this chunk is loaded. */
+export const messages = { vi: viPanels, en: enPanels };
 
 export interface EngineRow {
   id: string;
   name: string;
   status: 'pass' | 'fail' | 'review' | 'na';
-  label: string;
-  reason: string;
 }
 
 export interface EngineView {
@@ -33,8 +37,6 @@ export async function auditHostPage(doc: Document, url: string, locale: Locale):
     id: r.id,
     name: elementName(r.id, locale),
     status: r.status,
-    label: statusLabel(r.status, locale),
-    reason: reasonText(r.reason, locale),
   }));
   const contact = report.results.find((r) => r.id === 'feedback-contact')?.contact ?? null;
   return { report, rows, contact };

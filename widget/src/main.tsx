@@ -7,7 +7,7 @@
  * imported from this script's own URL. It never breaks the host page: every entry is guarded.
  */
 import { render } from 'preact';
-import { signal } from '@preact/signals';
+import { createNotifier } from './cell';
 import { ATTRIBUTES, readConfig, type AttributeName, type WidgetConfig } from './attributes';
 import { createGapModel, createRatingModel, type Deliver } from './model';
 import { createOutbox, type Outbox } from './outbox';
@@ -91,23 +91,27 @@ class TthcFeedbackElement extends HTMLElement {
     const outbox = (this.#outbox = createOutbox());
     const endpoint = config.endpoint;
     const deliver: Deliver | undefined = endpoint ? (s, listen) => outbox.submit(s, endpoint, listen) : undefined;
-    const common = { lang: config.lang, pageUrl: location.href, procedureCode: config.procedureCode, deliver };
+    const notifier = createNotifier();
+    const common = { lang: config.lang, pageUrl: location.href, procedureCode: config.procedureCode, deliver, notifier };
     const rating = createRatingModel({ ...common, questionSet: config.questionSet === 'none' ? undefined : config.questionSet });
     const gap = config.panels.includes('gap-report') ? createGapModel(common) : undefined;
-    const engine = signal<EngineState>({ state: 'idle', view: null });
+    const engine = notifier.cell<EngineState>({ state: 'idle', view: null });
 
     const needEngine = () => {
       if (engine.value.state !== 'idle') return;
       engine.value = { state: 'loading', view: null };
       loadEngine()
-        .then((m) => m.auditHostPage(document, location.href.replace(/[?#].*$/s, ''), config.lang))
-        .then((view: EngineView) => {
+        .then((m) => {
           if (abort.signal.aborted) return;
-          engine.value = { state: 'done', view };
-          gap?.setReport(view.report);
+          engine.value = { state: 'loading', view: null, messages: m.messages };
+          return m.auditHostPage(document, location.href.replace(/[?#].*$/s, ''), config.lang).then((view: EngineView) => {
+            if (abort.signal.aborted) return;
+            engine.value = { state: 'done', view, messages: m.messages };
+            gap?.setReport(view.report);
+          });
         })
         .catch(() => {
-          if (!abort.signal.aborted) engine.value = { state: 'failed', view: null };
+          if (!abort.signal.aborted) engine.value = { ...engine.value, state: 'failed', view: null };
         });
     };
 
@@ -117,20 +121,27 @@ class TthcFeedbackElement extends HTMLElement {
     addEventListener('pagehide', onHide);
     abort.signal.addEventListener('abort', () => removeEventListener('pagehide', onHide));
 
-    const View = () => (
-      <Widget
-        lang={config.lang}
-        rating={rating}
-        gap={gap}
-        panels={config.panels}
-        mode={config.mode}
-        questionSet={config.questionSet}
-        contacts={config.contacts}
-        engine={engine.value}
-        needEngine={needEngine}
-      />
-    );
-    render(<View />, root);
+    const draw = () =>
+      render(
+        <Widget
+          lang={config.lang}
+          rating={rating}
+          gap={gap}
+          panels={config.panels}
+          mode={config.mode}
+          questionSet={config.questionSet}
+          contacts={config.contacts}
+          engine={engine.value}
+          needEngine={needEngine}
+        />,
+        root,
+      );
+    // Every change of this element's state draws its tree again (preact diffs; view state is kept).
+    const off = notifier.subscribe(() => {
+      if (!abort.signal.aborted) draw();
+    });
+    abort.signal.addEventListener('abort', off);
+    draw();
   }
 }
 

@@ -2,10 +2,10 @@
  * Per-instance state of one <tthc-feedback> element: the rating form (overall level, optional
  * question set answers, comment), the gap-report form, and each form's delivery state as the
  * citizen reads it (sending, saved on this device, sent with receipt, failed and why). Built from
- * signals inside factories, never at module level, so two widgets on one page (or two tests) never
- * share state. Delivery is injected (the outbox in the page, a stub in tests).
+ * cells of the element's own notifier inside factories, never at module level, so two widgets on
+ * one page (or two tests) never share state. Delivery is injected (the outbox in the page, a stub in tests).
  */
-import { signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { createNotifier, type Cell, type Notifier } from './cell';
 import type { GapReportSubmission, RatingSubmission, Submission } from '../../shared/protocol/submission';
 import {
   COMMENT_MAX,
@@ -36,6 +36,8 @@ export interface Common {
   procedureCode?: string | undefined;
   /** Undefined when the webmaster gave no (valid) collector address. */
   deliver?: Deliver | undefined;
+  /** The element's notifier (a private one when omitted). */
+  notifier?: Notifier | undefined;
 }
 
 /** A random UUID v4: crypto.randomUUID where the page is a secure context, else built from getRandomValues. */
@@ -77,13 +79,14 @@ function respondentKey(scope: string): string {
 }
 
 export interface SendState {
-  readonly status: ReadonlySignal<Status>;
-  readonly notice: Signal<Notice | null>;
+  readonly status: Cell<Status>;
+  readonly notice: Cell<Notice | null>;
+  readonly notifier: Notifier;
 }
 
 /** Hands `submission` to `deliver` and mirrors its delivery into status and notice. */
 async function deliverInto(
-  state: { status: Signal<Status>; notice: Signal<Notice | null> },
+  state: { status: Cell<Status>; notice: Cell<Notice | null> },
   deliver: Deliver | undefined,
   submission: Submission,
   sentNotice: (receipt?: string) => Notice,
@@ -121,9 +124,9 @@ async function deliverInto(
 }
 
 export interface RatingModel extends SendState {
-  readonly rating: Signal<SatisfactionLevel | null>;
-  readonly answers: Signal<Readonly<Record<string, number>>>;
-  readonly comment: Signal<string>;
+  readonly rating: Cell<SatisfactionLevel | null>;
+  readonly answers: Cell<Readonly<Record<string, number>>>;
+  readonly comment: Cell<string>;
   readonly lang: Locale;
   select(level: SatisfactionLevel): void;
   answer(question: string, value: number): void;
@@ -139,6 +142,8 @@ export interface RatingOptions extends Common {
 }
 
 export function createRatingModel(options: RatingOptions): RatingModel {
+  const notifier = options.notifier ?? createNotifier();
+  const signal = notifier.cell;
   const pageUrl = cleanUrl(options.pageUrl);
   const scope = options.procedureCode ?? pageUrl;
   const remembered = `tthc-feedback:rated:${scope}`;
@@ -200,6 +205,7 @@ export function createRatingModel(options: RatingOptions): RatingModel {
   }
 
   return {
+    notifier,
     status,
     notice,
     rating,
@@ -224,11 +230,11 @@ export function createRatingModel(options: RatingOptions): RatingModel {
 export type AuditState = 'idle' | 'running' | 'done' | 'failed';
 
 export interface GapModel extends SendState {
-  readonly audit: Signal<AuditState>;
-  readonly report: Signal<AuditReport | null>;
+  readonly audit: Cell<AuditState>;
+  readonly report: Cell<AuditReport | null>;
   /** Element ids the citizen ticks as missing or wrong. */
-  readonly ticked: Signal<ReadonlySet<string>>;
-  readonly comment: Signal<string>;
+  readonly ticked: Cell<ReadonlySet<string>>;
+  readonly comment: Cell<string>;
   /** Sets the engine's report and pre-ticks what it found missing. */
   setReport(report: AuditReport): void;
   toggle(id: string): void;
@@ -236,6 +242,8 @@ export interface GapModel extends SendState {
 }
 
 export function createGapModel(options: Common): GapModel {
+  const notifier = options.notifier ?? createNotifier();
+  const signal = notifier.cell;
   const status = signal<Status>('idle');
   const notice = signal<Notice | null>(null);
   const audit = signal<AuditState>('idle');
@@ -244,6 +252,7 @@ export function createGapModel(options: Common): GapModel {
   const comment = signal('');
   let pending: GapReportSubmission | null = null;
   return {
+    notifier,
     status,
     notice,
     audit,

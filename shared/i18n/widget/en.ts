@@ -1,6 +1,6 @@
 /** The widget's messages in English: complete, key for key, with vi.ts. */
 import type { Catalog } from '../format';
-import type { WidgetMessageId } from './vi';
+import type { WidgetCoreMessageId, WidgetPanelMessageId } from './vi';
 
 export const en = {
   'widget.title': 'Are you satisfied with this administrative procedure?',
@@ -22,6 +22,32 @@ export const en = {
   'widget.error.code.misconfigured': 'This widget is configured with a wrong collector address.',
   'widget.questionSet.nd118': 'Evaluation of how the procedure was handled (Decree 118/2025/ND-CP, Article 33)',
   'widget.questionSet.sipas': 'Satisfaction with the public administrative service',
+  'widget.name': 'Feedback on this administrative procedure',
+  'widget.launcher': 'Give feedback on this procedure',
+  'widget.close': 'Close',
+  'widget.tab.rating': 'Rate',
+  'widget.tab.contact': 'Where to send feedback',
+  'widget.tab.gap': 'Report missing information',
+  'widget.submit.rating': 'Send rating',
+  'widget.submit.change': 'Send changed rating',
+  'widget.more': '%{title} (optional)',
+  'widget.comment.label': 'Other comments (optional)',
+  'widget.comment.hint': 'Please do not write personal data (name, phone number, ID number, address).',
+  'widget.comment.count': '%{count} of %{max} characters',
+  'widget.confidential': 'Your identity as a respondent is kept confidential; the rating is not linked to who you are.',
+  'widget.queued.network': 'No connection: your feedback is saved on this device and will be sent automatically when you are online.',
+  'widget.queued.server':
+    'The server is not accepting it right now: your feedback is saved on this device and will be sent again automatically.',
+  'widget.previous': 'You have already rated this procedure in this browser. You may change your rating; the new one replaces the old one.',
+  'widget.previous.receipt':
+    'You have already rated this procedure (receipt code: %{receipt}). You may change your rating; the new one replaces the old one.',
+  'widget.retry': 'Send again',
+  'widget.error.load': 'This part of the widget could not be loaded; please try again later.',
+  'widget.loading': 'Loading…',
+} as const satisfies Catalog<WidgetCoreMessageId>;
+
+/** The panels' strings in English (the lazy chunk): complete, key for key, with viPanels. */
+export const enPanels = {
   'widget.question.nd118.a':
     "Time taken to return the result of the procedure, compared with the regulation or the lead agency's commitment",
   'widget.question.nd118.b': 'Number of agencies, units and organisations you had to contact to complete the dossier',
@@ -40,26 +66,7 @@ export const en = {
   'widget.question.sipas.time': 'Total time to handle the procedure, compared with what the law provides',
   'widget.question.sipas.feedback': 'How feedback and petitions from citizens and organisations are taken in and answered',
   'widget.question.sipas.online': "Progress and quality of the competent agency's online public services",
-  'widget.name': 'Feedback on this administrative procedure',
-  'widget.launcher': 'Give feedback on this procedure',
-  'widget.close': 'Close',
-  'widget.tab.rating': 'Rate',
-  'widget.tab.contact': 'Where to send feedback',
-  'widget.tab.gap': 'Report missing information',
-  'widget.submit.rating': 'Send rating',
-  'widget.submit.change': 'Send changed rating',
-  'widget.more': '%{title} (optional)',
   'widget.more.hint': 'Rate any of these you wish; skip those that do not apply.',
-  'widget.comment.label': 'Other comments (optional)',
-  'widget.comment.hint': 'Please do not write personal data (name, phone number, ID number, address).',
-  'widget.comment.count': '%{count} of %{max} characters',
-  'widget.confidential': 'Your identity as a respondent is kept confidential; the rating is not linked to who you are.',
-  'widget.queued.network': 'No connection: your feedback is saved on this device and will be sent automatically when you are online.',
-  'widget.queued.server':
-    'The server is not accepting it right now: your feedback is saved on this device and will be sent again automatically.',
-  'widget.previous': 'You have already rated this procedure in this browser. You may change your rating; the new one replaces the old one.',
-  'widget.previous.receipt':
-    'You have already rated this procedure (receipt code: %{receipt}). You may change your rating; the new one replaces the old one.',
   'widget.contact.title': 'Where to send feedback and petitions about this procedure',
   'widget.contact.reading': 'Reading the contact details on this page…',
   'widget.contact.none':
@@ -86,5 +93,8 @@ export const en = {
   'widget.gap.noneTicked': 'Please tick at least one item that is missing or wrong.',
   'widget.gap.thanks': 'Thank you. Your report of missing information has been recorded.',
   'widget.gap.thanksReceipt': 'Thank you. Your report of missing information has been recorded, receipt code: %{receipt}.',
-  'widget.retry': 'Send again',
-} as const satisfies Catalog<WidgetMessageId>;
+  'widget.status.pass': 'found',
+  'widget.status.fail': 'not found',
+  'widget.status.review': 'needs a person to check',
+  'widget.status.na': 'does not apply',
+} as const satisfies Catalog<WidgetPanelMessageId>;

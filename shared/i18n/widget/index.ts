@@ -1,7 +1,7 @@
-/** The widget's messages, by locale. */
+/** The widget's messages, by locale: the first file's and the lazy panels' together (the widget itself imports them apart). */
 import type { Catalogs } from '../format';
-import { en } from './en';
-import { vi, type WidgetMessageId } from './vi';
+import { en, enPanels } from './en';
+import { vi, viPanels, type WidgetMessageId } from './vi';
 
-export type { WidgetMessageId };
-export const widgetCatalogs: Catalogs<WidgetMessageId> = { vi, en };
+export type { WidgetMessageId, WidgetCoreMessageId, WidgetPanelMessageId } from './vi';
+export const widgetCatalogs: Catalogs<WidgetMessageId> = { vi: { ...vi, ...viPanels }, en: { ...en, ...enPanels } };

@@ -1,5 +1,5 @@
 /**
- * The citizen widget's messages. The widget bundles only this catalog (and the common one when its report panel loads).
+ * The citizen widget's messages. The first file bundles `vi` (and en.ts's `en`); the lazy chunk bundles `viPanels`.
  * Vietnamese, the first language: it defines the keys; en.ts must have the same ones (parity test).
  * Placeholders are written %{name}; a message with a count may give plural forms ({ other, one }).
  */
@@ -23,6 +23,35 @@ export const vi = {
   'widget.error.code.misconfigured': 'Tiện ích được cấu hình sai địa chỉ máy chủ nhận ý kiến.',
   'widget.questionSet.nd118': 'Đánh giá việc giải quyết thủ tục hành chính (Nghị định 118/2025/NĐ-CP, Điều 33)',
   'widget.questionSet.sipas': 'Đánh giá mức độ hài lòng về dịch vụ hành chính công',
+  'widget.name': 'Ý kiến về thủ tục hành chính',
+  'widget.launcher': 'Góp ý về thủ tục này',
+  'widget.close': 'Đóng',
+  'widget.tab.rating': 'Đánh giá',
+  'widget.tab.contact': 'Liên hệ phản ánh, kiến nghị',
+  'widget.tab.gap': 'Báo thiếu thông tin',
+  'widget.submit.rating': 'Gửi đánh giá',
+  'widget.submit.change': 'Gửi đánh giá đã sửa',
+  'widget.more': '%{title} (không bắt buộc)',
+  'widget.comment.label': 'Ý kiến khác (không bắt buộc)',
+  'widget.comment.hint': 'Vui lòng không ghi thông tin cá nhân (họ tên, số điện thoại, số định danh, địa chỉ).',
+  'widget.comment.count': 'Đã nhập %{count}/%{max} ký tự',
+  'widget.confidential': 'Thông tin về người đánh giá được giữ bí mật; đánh giá không gắn với danh tính của bạn.',
+  'widget.queued.network': 'Chưa có kết nối: ý kiến đã được lưu trên thiết bị này và sẽ tự động gửi khi có mạng.',
+  'widget.queued.server': 'Máy chủ tạm thời chưa nhận: ý kiến đã được lưu trên thiết bị này và sẽ tự động gửi lại.',
+  'widget.previous':
+    'Bạn đã đánh giá thủ tục này trên trình duyệt này. Bạn có thể thay đổi đánh giá; đánh giá mới sẽ thay thế đánh giá cũ.',
+  'widget.previous.receipt':
+    'Bạn đã đánh giá thủ tục này (mã biên nhận: %{receipt}). Bạn có thể thay đổi đánh giá; đánh giá mới sẽ thay thế đánh giá cũ.',
+  'widget.retry': 'Gửi lại',
+  'widget.error.load': 'Không tải được phần này của tiện ích; vui lòng thử lại sau.',
+  'widget.loading': 'Đang tải…',
+} as const;
+
+/**
+ * The strings of what comes later, with the lazy chunk: the question items, the contact and
+ * gap-report panels. Kept apart so the first file carries only `vi` (tree-shaken per export).
+ */
+export const viPanels = {
   'widget.question.nd118.a':
     'Thời gian trả kết quả giải quyết, xử lý hồ sơ thủ tục hành chính so với quy định hoặc yêu cầu của cơ quan, đơn vị chủ trì',
   'widget.question.nd118.b': 'Số lượng cơ quan, đơn vị, tổ chức phải liên hệ để hoàn thiện hồ sơ thủ tục hành chính',
@@ -42,26 +71,7 @@ export const vi = {
   'widget.question.sipas.time': 'Tổng thời gian giải quyết thủ tục hành chính so với quy định của pháp luật',
   'widget.question.sipas.feedback': 'Tiếp thu, giải trình đối với các ý kiến phản ánh, kiến nghị của tổ chức, cá nhân',
   'widget.question.sipas.online': 'Tiến độ và chất lượng cung cấp dịch vụ công trực tuyến của cơ quan có thẩm quyền',
-  'widget.name': 'Ý kiến về thủ tục hành chính',
-  'widget.launcher': 'Góp ý về thủ tục này',
-  'widget.close': 'Đóng',
-  'widget.tab.rating': 'Đánh giá',
-  'widget.tab.contact': 'Liên hệ phản ánh, kiến nghị',
-  'widget.tab.gap': 'Báo thiếu thông tin',
-  'widget.submit.rating': 'Gửi đánh giá',
-  'widget.submit.change': 'Gửi đánh giá đã sửa',
-  'widget.more': '%{title} (không bắt buộc)',
   'widget.more.hint': 'Chọn mức đánh giá cho từng nội dung bạn muốn; có thể bỏ qua nội dung không liên quan.',
-  'widget.comment.label': 'Ý kiến khác (không bắt buộc)',
-  'widget.comment.hint': 'Vui lòng không ghi thông tin cá nhân (họ tên, số điện thoại, số định danh, địa chỉ).',
-  'widget.comment.count': 'Đã nhập %{count}/%{max} ký tự',
-  'widget.confidential': 'Thông tin về người đánh giá được giữ bí mật; đánh giá không gắn với danh tính của bạn.',
-  'widget.queued.network': 'Chưa có kết nối: ý kiến đã được lưu trên thiết bị này và sẽ tự động gửi khi có mạng.',
-  'widget.queued.server': 'Máy chủ tạm thời chưa nhận: ý kiến đã được lưu trên thiết bị này và sẽ tự động gửi lại.',
-  'widget.previous':
-    'Bạn đã đánh giá thủ tục này trên trình duyệt này. Bạn có thể thay đổi đánh giá; đánh giá mới sẽ thay thế đánh giá cũ.',
-  'widget.previous.receipt':
-    'Bạn đã đánh giá thủ tục này (mã biên nhận: %{receipt}). Bạn có thể thay đổi đánh giá; đánh giá mới sẽ thay thế đánh giá cũ.',
   'widget.contact.title': 'Nơi tiếp nhận phản ánh, kiến nghị về thủ tục này',
   'widget.contact.reading': 'Đang đọc thông tin liên hệ trên trang…',
   'widget.contact.none':
@@ -88,7 +98,12 @@ export const vi = {
   'widget.gap.noneTicked': 'Vui lòng đánh dấu ít nhất một mục còn thiếu hoặc sai.',
   'widget.gap.thanks': 'Cảm ơn bạn. Báo cáo thiếu thông tin đã được ghi nhận.',
   'widget.gap.thanksReceipt': 'Cảm ơn bạn. Báo cáo thiếu thông tin đã được ghi nhận, mã biên nhận: %{receipt}.',
-  'widget.retry': 'Gửi lại',
+  'widget.status.pass': 'có',
+  'widget.status.fail': 'không tìm thấy',
+  'widget.status.review': 'cần xem lại',
+  'widget.status.na': 'không áp dụng',
 } as const;
 
-export type WidgetMessageId = keyof typeof vi;
+export type WidgetCoreMessageId = keyof typeof vi;
+export type WidgetPanelMessageId = keyof typeof viPanels;
+export type WidgetMessageId = WidgetCoreMessageId | WidgetPanelMessageId;
