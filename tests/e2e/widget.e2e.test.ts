@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { openStore, type SubmissionStore as FeedbackStore } from '../../collector/db/store';
@@ -333,5 +334,123 @@ describe('outbox: nothing lost, nothing counted twice', () => {
     expect(front.posts).toHaveLength(1);
     await context.close();
     await front.close();
+  });
+});
+
+/** axe-core from node_modules, injected into the page under test (never fetched). */
+const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** axe-core's violations inside the widget(s) of `page`: rule id and the number of nodes. */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }
+    ).axe;
+    const result = await axe.run({ include: [['tthc-feedback']] }, {});
+    // axe must have looked inside the shadow root: some passing nodes have a shadow path (nested target).
+    const inside = (result as unknown as { passes: { nodes: { target: unknown[] }[] }[] }).passes.some((p) =>
+      p.nodes.some((n) => Array.isArray(n.target[0])),
+    );
+    return [...result.violations.map((v) => `${v.id} (${v.nodes.length})`), ...(inside ? [] : ['axe saw nothing inside the shadow root'])];
+  });
+}
+
+/**
+ * Every panel and state a citizen can meet, as examples (GOV.UK Frontend style): each one is
+ * reached on a page and checked by axe-core with zero violations allowed.
+ */
+const EXAMPLES: { name: string; page: string; server: 'collector' | 'demo'; reach(page: Page): Promise<void> }[] = [
+  { name: 'rating, nothing chosen', page: '/demo/embed-by-script-tag.html', server: 'collector', reach: async () => undefined },
+  {
+    name: 'rating, questions open, comment typed, sent with receipt',
+    page: '/demo/embed-by-script-tag.html',
+    server: 'collector',
+    async reach(page) {
+      await page.locator('tthc-feedback [data-rating="4"]').click();
+      await page.locator('tthc-feedback .tf-more summary').click();
+      await page.locator('tthc-feedback [data-question="a"] .tf-point').first().waitFor();
+      await page.locator('tthc-feedback [data-question="a"] .tf-point').nth(3).click();
+      await page.locator('tthc-feedback textarea').fill('Thủ tục rõ ràng');
+      await page.locator('tthc-feedback .tf-submit').click();
+      await expect.poll(() => status(page).textContent()).toContain('mã biên nhận');
+    },
+  },
+  {
+    name: 'rating, no collector configured (error), in English',
+    page: '/demo/no-collector-configured.html',
+    server: 'collector',
+    async reach(page) {
+      await page.locator('tthc-feedback [data-rating="2"]').click();
+      await page.locator('tthc-feedback .tf-submit').click();
+      await expect.poll(() => status(page).textContent()).toContain('no collector');
+    },
+  },
+  {
+    name: 'contact found on the page',
+    page: '/demo/tinh-bang-thong-tin.html',
+    server: 'demo',
+    async reach(page) {
+      await page.locator('tthc-feedback [data-tab="contact"]').click();
+      await page.locator('tthc-feedback [data-source="page"]').waitFor({ timeout: 10_000 });
+    },
+  },
+  {
+    name: 'contact neither configured nor found',
+    page: '/demo/so-doan-gach-dau-dong.html',
+    server: 'demo',
+    async reach(page) {
+      await page.locator('tthc-feedback [data-tab="contact"]').click();
+      await page.locator('tthc-feedback [data-source]').waitFor({ timeout: 10_000 });
+    },
+  },
+  {
+    name: 'gap report, findings pre-ticked, then sent',
+    page: '/demo/quoc-gia-1.000178.html',
+    server: 'demo',
+    async reach(page) {
+      await page.locator('tthc-feedback [data-tab="gap-report"]').click();
+      await page.locator('tthc-feedback .tf-check').first().waitFor({ timeout: 10_000 });
+      await page.locator('tthc-feedback .tf-gap .tf-submit').click();
+      await expect.poll(() => page.locator('tthc-feedback .tf-gap .tf-status').textContent()).toContain('mã biên nhận');
+    },
+  },
+  {
+    name: 'floating: launcher, then the dialog with configured contacts',
+    page: '/demo/floating.html',
+    server: 'collector',
+    async reach(page) {
+      expect(await axeViolations(page)).toEqual([]);
+      await page.locator('tthc-feedback .tf-launcher').click();
+      await page.locator('tthc-feedback [data-tab="contact"]').click();
+      await page.locator('tthc-feedback [data-source="config"]').waitFor();
+    },
+  },
+];
+
+describe('accessibility: axe-core on every panel and state', () => {
+  for (const example of EXAMPLES) {
+    it(`has no violation: ${example.name}`, async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${(example.server === 'demo' ? demo : collector).url}${example.page}`);
+      await page.locator('tthc-feedback :is(.tf, .tf-launcher)').first().waitFor();
+      await example.reach(page);
+      expect(await axeViolations(page)).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('has no violation in the "saved on this device" state (offline)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${collector.url}/demo/embed-by-script-tag.html`);
+    await page.addScriptTag({ content: AXE });
+    await context.setOffline(true);
+    await page.locator('tthc-feedback [data-rating="3"]').click();
+    await page.locator('tthc-feedback .tf-submit').click();
+    await expect.poll(() => status(page).textContent()).toContain('lưu trên thiết bị này');
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
   });
 });
