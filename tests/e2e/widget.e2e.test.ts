@@ -263,6 +263,44 @@ describe('strict Content-Security-Policy, keyboard and panels', () => {
   });
 });
 
+describe('hostile host page, two instances, events', () => {
+  it('looks and works the same under hostile CSS, and two instances on one page are independent', async () => {
+    const page = await browser.newPage();
+    const events: string[] = [];
+    await page.exposeFunction('record', (e: string) => events.push(e));
+    await page.addInitScript(() =>
+      document.addEventListener('tthc-feedback:submitted', (e) =>
+        (window as unknown as { record(e: string): void }).record(`${(e.target as Element).id}:${(e as CustomEvent).detail.receipt}`),
+      ),
+    );
+    const before = (await store.summary()).total;
+    await page.goto(`${collector.url}/demo/hostile-css.html`);
+    const a = page.locator('#a');
+    const b = page.locator('#b');
+    await a.locator('.tf-level').first().waitFor();
+    // The host page's CSS stops at the shadow root: the widget keeps its own font size, layout and buttons.
+    expect(await a.locator('.tf-submit').evaluate((el) => getComputedStyle(el).display)).not.toBe('none');
+    expect(
+      await a
+        .locator('.tf-level')
+        .first()
+        .evaluate((el) => getComputedStyle(el).fontSize),
+    ).toBe('14px');
+    expect(await a.evaluate((el) => getComputedStyle(el).display)).toBe('block');
+    await a.locator('[data-rating="5"]').click();
+    await a.locator('.tf-submit').click();
+    await expect.poll(() => a.locator('.tf-status').textContent()).toContain('mã biên nhận');
+    expect(await b.locator('[data-rating="5"] input').isChecked()).toBe(false);
+    expect(await b.locator('.tf-tab').count()).toBe(0);
+    await b.locator('[data-rating="1"]').click();
+    await b.locator('.tf-submit').click();
+    await expect.poll(() => b.locator('.tf-status').textContent()).toContain('receipt code');
+    expect((await store.summary()).total).toBe(before + 2);
+    expect(events.map((e) => e.split(':')[0]).sort()).toEqual(['a', 'b']);
+    await page.close();
+  });
+});
+
 describe('outbox: nothing lost, nothing counted twice', () => {
   it('offline: the rating is saved on the device, then sent once when the browser is back online', async () => {
     const context = await browser.newContext();
@@ -316,6 +354,47 @@ describe('outbox: nothing lost, nothing counted twice', () => {
     await page.close();
     await front.close();
   }, 40_000);
+
+  it('a reply lost on the way back: the widget sends again and the collector stores it once', async () => {
+    let cut = 1;
+    const front = await proxy(collector.url);
+    // A second proxy that forwards the first submission and then drops the connection before answering.
+    const lossy = await listen(
+      createServer((req, res) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', () => {
+          void fetch(front.url + req.url, {
+            method: req.method,
+            headers: {
+              'content-type': String(req.headers['content-type'] ?? 'text/plain'),
+              ...(req.headers.origin ? { origin: front.url } : {}),
+            },
+            ...(chunks.length ? { body: Buffer.concat(chunks) } : {}),
+          }).then(async (answer) => {
+            if (req.method === 'POST' && cut-- > 0) {
+              req.socket.destroy();
+              return;
+            }
+            const type = answer.headers.get('content-type');
+            res.writeHead(answer.status, type ? { 'content-type': type } : {}).end(Buffer.from(await answer.arrayBuffer()));
+          });
+        });
+      }),
+    );
+    const page = await browser.newPage();
+    const before = (await store.summary()).total;
+    await page.goto(`${lossy.url}/demo/embed-by-script-tag.html`);
+    await page.locator('tthc-feedback [data-rating="4"]').click();
+    await page.locator('tthc-feedback .tf-submit').click();
+    await expect.poll(() => status(page).textContent(), { timeout: 15_000 }).toContain('mã biên nhận');
+    expect(front.posts).toHaveLength(2);
+    expect(front.posts[1]!.id).toBe(front.posts[0]!.id);
+    expect((await store.summary()).total).toBe(before + 1);
+    await page.close();
+    await lossy.close();
+    await front.close();
+  });
 
   it('two tabs flushing one outbox send the item once', async () => {
     const context = await browser.newContext();

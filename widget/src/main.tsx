@@ -90,7 +90,22 @@ class TthcFeedbackElement extends HTMLElement {
     const abort = (this.#abort = new AbortController());
     const outbox = (this.#outbox = createOutbox());
     const endpoint = config.endpoint;
-    const deliver: Deliver | undefined = endpoint ? (s, listen) => outbox.submit(s, endpoint, listen) : undefined;
+    /** Tells the host page what became of each submission: tthc-feedback:submitted / tthc-feedback:error. */
+    const announce = (type: 'submitted' | 'error', detail: Record<string, unknown>) => {
+      try {
+        this.dispatchEvent(new CustomEvent(`tthc-feedback:${type}`, { bubbles: true, composed: true, detail }));
+      } catch {
+        /* a host listener's failure stays the host's */
+      }
+    };
+    const deliver: Deliver | undefined = endpoint
+      ? (s, listen) =>
+          outbox.submit(s, endpoint, (d) => {
+            listen(d);
+            if (d.state === 'sent') announce('submitted', { id: s.id, kind: s.kind, receipt: d.receipt ?? null });
+            else if (d.state === 'rejected') announce('error', { id: s.id, kind: s.kind, code: d.code });
+          })
+      : undefined;
     const notifier = createNotifier();
     const common = { lang: config.lang, pageUrl: location.href, procedureCode: config.procedureCode, deliver, notifier };
     const rating = createRatingModel({ ...common, questionSet: config.questionSet === 'none' ? undefined : config.questionSet });
