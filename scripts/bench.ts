@@ -204,6 +204,43 @@ async function measureInChromium(page: Page, p: Plan): Promise<Measured & { node
   return (await page.evaluate(source)) as Measured & { nodes: number };
 }
 
+/**
+ * How the audit shares the main thread: `auditWhenIdle` in Chromium on a real-size and a large page,
+ * each slice timed inside its idle callback. A slice over 50 ms would be a long task for the host page.
+ */
+async function idleSlices(browser: import('playwright-core').Browser, base: string, engine: string): Promise<void> {
+  console.log('\n== auditWhenIdle in Chromium (related shape; slices of 8 ms requested) ==');
+  console.log('   nodes | slices   longest ms   median ms   total work ms   wall ms');
+  for (const nodes of [5_000, 50_000]) {
+    const page = await browser.newPage();
+    try {
+      await page.setContent(pageOfSize(base, 'related', nodes));
+      await page.addScriptTag({ content: engine });
+      const r = (await page.evaluate(`(async () => {
+        const slices = [];
+        const schedule = (run) => requestIdleCallback((deadline) => {
+          const start = performance.now();
+          run(deadline);
+          slices.push(performance.now() - start);
+        });
+        for (let i = 0; i < 3; i++) await globalThis.TthcAudit.auditWhenIdle(document, { schedule });
+        slices.length = 0;
+        const began = performance.now();
+        const report = await globalThis.TthcAudit.auditWhenIdle(document, { schedule });
+        const wall = performance.now() - began;
+        if (report.status !== 'audited') throw new Error('not audited');
+        const sorted = [...slices].sort((a, b) => a - b);
+        return { count: slices.length, longest: sorted[sorted.length - 1], median: sorted[Math.floor(sorted.length / 2)], total: slices.reduce((a, b) => a + b, 0), wall };
+      })()`)) as { count: number; longest: number; median: number; total: number; wall: number };
+      console.log(
+        `${String(nodes).padStart(8)} | ${String(r.count).padStart(6)} ${fmt(r.longest, 12)} ${fmt(r.median, 11)} ${fmt(r.total, 15)} ${fmt(r.wall, 9, 0)}`,
+      );
+    } finally {
+      await page.close();
+    }
+  }
+}
+
 /** Growth exponent between two (nodes, ms) points: time ∝ nodes^exp. */
 function exponent(a: { nodes: number; ms: number } | undefined, b: { nodes: number; ms: number }): number | null {
   if (!a || a.nodes === b.nodes || a.ms <= 0) return null;
@@ -304,6 +341,7 @@ async function main(): Promise<void> {
         console.log(`${String(nodes || target).padStart(8)} ${fmt(Buffer.byteLength(html) / 1024, 9, 0)} | ${chromiumCol} | ${nodeCol}`);
       }
     }
+    if (browser) await idleSlices(browser, base, engine);
   } finally {
     await browser?.close();
   }

@@ -132,6 +132,16 @@ export function auditWhenIdle(root: DomDocument | DomElement, options: IdleAudit
   const schedule = options.schedule ?? defaultSchedule;
   const extraction = startExtraction(root, { url: options.url, lexicon: CHECKLIST_LEXICON });
   return new Promise((resolve, reject) => {
+    const finish = (): void => {
+      if (options.signal?.aborted) reject(options.signal.reason);
+      else {
+        try {
+          resolve(auditPage(extraction.result()));
+        } catch (error) {
+          reject(error);
+        }
+      }
+    };
     const slice = (deadline?: IdleDeadline): void => {
       if (options.signal?.aborted) {
         reject(options.signal.reason);
@@ -140,8 +150,10 @@ export function auditWhenIdle(root: DomDocument | DomElement, options: IdleAudit
       try {
         const start = host.performance.now();
         const shouldYield = () => host.performance.now() - start >= sliceMs || (deadline !== undefined && deadline.timeRemaining() <= 0);
-        if (extraction.step(shouldYield)) resolve(auditPage(extraction.result()));
-        else schedule(slice);
+        if (!extraction.step(shouldYield)) schedule(slice);
+        // Judging is a slice of its own when the extraction used up this one.
+        else if (shouldYield()) schedule(() => finish());
+        else finish();
       } catch (error) {
         reject(error);
       }

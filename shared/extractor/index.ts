@@ -10,7 +10,15 @@
  * audit can share the main thread with the host page, `extractPage` runs it in one go.
  */
 import { LEADING_MARKER_RE, labelKey, normalizeText, quote } from '../text/normalize';
-import { DOCUMENT_LINK_RE, EXPIRED_NOTICE_RE, EXPIRED_RE, PAKN_RE, PROCEDURE_CODE_RE, contactMeans } from '../text/patterns';
+import {
+  DOCUMENT_LINK_RE,
+  EXPIRED_NOTICE_RE,
+  EXPIRED_RE,
+  PAKN_RE,
+  PROCEDURE_CODE_RE,
+  contactMeans,
+  hasPhoneOrEmail,
+} from '../text/patterns';
 import type { Lexicon } from './lexicon';
 import { createBlockReader, type Block, type BlockReader } from './blocks';
 import { matchLabel, type LabelMatch } from './labels';
@@ -348,6 +356,7 @@ export function startExtraction(input: DomDocument | DomElement, options: Extrac
   let columns: ColumnTables | null = null;
   let pass: FieldPass | null = null;
   let page: ExtractedPage | null = null;
+  const late: { fields: ExtractedField[] | null; grid: boolean } = { fields: null, grid: false };
 
   function step(shouldYield?: () => boolean): boolean {
     if (page) return true;
@@ -360,10 +369,20 @@ export function startExtraction(input: DomDocument | DomElement, options: Extrac
     }
     if (!runFieldPass(ctx, blocks, columns, pass!, shouldYield)) return false;
     const p = pass!;
-    const fields = [...p.fields, ...columns.fields];
-    for (const b of columns.used) if (b.cell) p.inElementField.add(b);
-    fields.push(...tabFields(ctx, blocks, doc));
-    fields.push(...gridFields(ctx, blocks));
+    // The closing passes are linear in blocks; each gets its own slice when time is short.
+    if (!late.fields) {
+      const fields = [...p.fields, ...columns.fields];
+      for (const b of columns.used) if (b.cell) p.inElementField.add(b);
+      fields.push(...tabFields(ctx, blocks, doc));
+      late.fields = fields;
+      if (shouldYield?.()) return false;
+    }
+    if (!late.grid) {
+      late.fields.push(...gridFields(ctx, blocks));
+      late.grid = true;
+      if (shouldYield?.()) return false;
+    }
+    const fields = late.fields;
     const contacts = findContacts(ctx, blocks, p.inElementField);
     page = {
       url,
@@ -652,8 +671,8 @@ function findContacts(ctx: Context, blocks: Block[], inElementField: Set<Block>)
   for (let i = 0; i < blocks.length && contacts.length < 30; i++) {
     const b = blocks[i]!;
     if (covered.has(i) || inElementField.has(b) || b.region === 'nav') continue;
-    // Cheap filter first: a phone needs digits, an e-mail an "@", a link a mailto: or tel:.
-    if (!/@|\d{3}/.test(b.text) && !b.links.some((l) => /^(?:mailto|tel):/i.test(l.href))) continue;
+    // Cheap filter first: a phone number or an e-mail in the text, or a mailto:/tel: link.
+    if (!hasPhoneOrEmail(b.text) && !b.links.some((l) => /^(?:mailto|tel):/i.test(l.href))) continue;
     // Evidence only for what is kept: a long list of codes ("1.001234") has digits in every item.
     const contact = describe([b], false);
     if (contact.phones.length > 0 || contact.emails.length > 0) contacts.push({ ...contact, evidence: evidenceOf(ctx, b) });

@@ -50,6 +50,14 @@ export const FREE_OF_CHARGE_LINE_RE = new RegExp(`^(?:${FREE_OF_CHARGE})(?:\\s+(
 /** A sentence saying the procedure is no longer in force ("Thủ tục hành chính này đã hết hiệu lực"). */
 export const EXPIRED_NOTICE_RE = /(?:thủ tục|tthc)[^.\n]{0,40}?(?:đã|bị)\s+(?:hết\s+hiệu\s+lực|bãi\s+bỏ|ngưng\s+hiệu\s+lực)/i;
 
+/** Whether `text` holds a phone number or an e-mail address: the cheap test before reading a contact. */
+export function hasPhoneOrEmail(text: string): boolean {
+  return (text.includes('@') && EMAIL_ONE.test(text)) || PHONE_ONE.test(text);
+}
+// Non-global twins for test(): a global regex keeps a lastIndex between calls.
+const EMAIL_ONE = new RegExp(EMAIL_G.source);
+const PHONE_ONE = new RegExp(PHONE_G.source);
+
 export interface ContactMeans {
   phones: string[];
   emails: string[];

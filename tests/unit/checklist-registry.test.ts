@@ -14,7 +14,7 @@ const CHECKLIST_DIR = join(ROOT, 'shared', 'checklist');
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (name === 'node_modules' || name === 'fixtures' || name.startsWith('.')) return [];
+    if (name === 'node_modules' || name === 'fixtures' || name === 'dist' || name.startsWith('.')) return [];
     return statSync(path).isDirectory() ? sourceFiles(path) : /\.(ts|tsx|mjs|js)$/.test(name) ? [path] : [];
   });
 }
