@@ -254,3 +254,4 @@ export function diffText(changes: readonly ReportChange[], locale: Locale): stri
     }),
   );
 }
+export * from './national';

@@ -380,6 +380,36 @@ describe('auditor extension on a portal that fills the page after load', () => {
   });
 });
 
+describe('auditor extension: comparison with the national record', () => {
+  it('flags exactly the differences planted in the fixture record', async () => {
+    const { page, panel } = await openWithPanel('procedure-page.html?national');
+    await panel.locator('[data-action="scan"]').click();
+    await panel.locator('[data-element="dossier"]').waitFor({ timeout: 10_000 });
+    await panel.locator('[data-action="load-records"]').setInputFiles(join(FIXTURES, 'national', '1.001193.json'));
+    await expect.poll(() => panel.locator('[data-compare-element]').count()).toBe(10);
+    const outcomes = Object.fromEntries(
+      await panel
+        .locator('[data-compare-element]')
+        .evaluateAll((items) => items.map((li) => [li.getAttribute('data-compare-element'), li.getAttribute('data-outcome')])),
+    );
+    expect(outcomes).toEqual({
+      name: 'matches',
+      code: 'matches',
+      steps: 'matches',
+      methods: 'not-in-record',
+      dossier: 'missing-here',
+      subjects: 'differs',
+      agency: 'matches',
+      result: 'missing-here',
+      conditions: 'not-in-record',
+      'legal-basis': 'missing-here',
+    });
+    expect(await panel.locator('[data-compare-element="subjects"] [data-side="record"] mark').textContent()).toContain('người nước ngoài');
+    expect(await axeViolations(panel)).toEqual([]);
+    await Promise.all([panel.close(), page.close()]);
+  });
+});
+
 describe('auditor extension: speed', () => {
   it('shows the results of a 5,000-node page soon after the click (budget 300 ms; asserted under 1 s on a loaded machine)', async () => {
     const fixture = await readFile(join(FIXTURES, 'extension', 'procedure-page.html'), 'utf8');

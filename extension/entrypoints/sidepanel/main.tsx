@@ -40,6 +40,7 @@ import {
 import { askOverlay, auditTab, currentTabId } from '../../messaging/tab';
 import { loadOverrides, saveAudit, saveOverride, withOverrides, type ItemKey } from '../../messaging/storage';
 import { download, fileStem, formatTime, mountPage, useUi } from '../../ui/page';
+import { NationalComparison } from './national';
 import './style.css';
 
 const pinnedTabId = Number(new URLSearchParams(location.search).get('tabId')) || undefined;
@@ -244,6 +245,7 @@ function Report(props: {
           </ul>
         </>
       )}
+      <NationalComparison report={report} />
     </section>
   );
 }

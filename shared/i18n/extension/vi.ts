@@ -99,6 +99,19 @@ export const vi = {
   'extension.options.en': 'English',
   'extension.options.save': 'Lưu tùy chọn',
   'extension.options.saved': 'Đã lưu tùy chọn. Các trang của tiện ích mở lại sau đây dùng tùy chọn mới.',
+  'extension.national.title': 'So sánh với Cơ sở dữ liệu quốc gia về thủ tục hành chính',
+  'extension.national.load': 'Chọn tệp hồ sơ thủ tục (JSON) của CSDL quốc gia',
+  'extension.national.loaded': { other: 'Đã nạp %{count} hồ sơ thủ tục.' },
+  'extension.national.invalid': 'Tệp không đúng định dạng hồ sơ thủ tục của CSDL quốc gia; không nạp gì.',
+  'extension.national.noRecord': 'Các tệp đã nạp không có hồ sơ mang mã %{code}.',
+  'extension.national.noCode': 'Trang không ghi mã thủ tục nên chưa so sánh được.',
+  'extension.national.matches': 'Khớp',
+  'extension.national.differs': 'Khác',
+  'extension.national.missingHere': 'Thiếu trên trang',
+  'extension.national.notInRecord': 'CSDL không có',
+  'extension.national.page': 'Trên trang',
+  'extension.national.record': 'Trong CSDL quốc gia',
+  'extension.national.legend': 'Chữ gạch ngang: chỉ có trên trang; chữ tô nền: chỉ có trong CSDL quốc gia.',
 } as const;
 
 export type ExtensionMessageId = keyof typeof vi;

@@ -1,0 +1,107 @@
+/**
+ * The side panel's comparison with the national database: the auditor loads record files (JSON in
+ * the national database's shape), the record with the page's procedure code is found, and each
+ * element is shown as matching, differing (both texts, the differing words marked), missing on the
+ * page, or absent from the record. Records stay in memory for the panel's life.
+ */
+import { useSignal } from '@preact/signals';
+import type { AuditReport } from '../../../shared/audit/types';
+import type { ExtensionMessageId } from '../../../shared/i18n/extension';
+import { compareWithRecord, elementName, recordFor, type ElementComparison, type NationalRecord } from '../../../shared/report';
+import { parseRecordFile } from '../../messaging/national';
+import { useUi } from '../../ui/page';
+
+const OUTCOME: Record<ElementComparison['outcome'], ExtensionMessageId> = {
+  matches: 'extension.national.matches',
+  differs: 'extension.national.differs',
+  'missing-here': 'extension.national.missingHere',
+  'not-in-record': 'extension.national.notInRecord',
+};
+
+function Words({ item, side }: { item: ElementComparison; side: 'page' | 'record' }) {
+  return (
+    <>
+      {(item.words ?? [])
+        .filter((w) => w.op === 'same' || w.op === side)
+        .map((w, i) => {
+          const text = `${i > 0 ? ' ' : ''}${w.text}`;
+          if (w.op === 'same') return <span key={i}>{text}</span>;
+          return side === 'page' ? <del key={i}>{text}</del> : <mark key={i}>{text}</mark>;
+        })}
+    </>
+  );
+}
+
+export function NationalComparison({ report }: { report: AuditReport }) {
+  const { t, locale } = useUi();
+  const records = useSignal<NationalRecord[]>([]);
+  const notice = useSignal<{ id: ExtensionMessageId; count?: number } | null>(null);
+
+  async function load(files: FileList | null): Promise<void> {
+    const loaded: NationalRecord[] = [];
+    for (const file of files ?? []) {
+      const parsed = parseRecordFile(await file.text());
+      if (!parsed) {
+        notice.value = { id: 'extension.national.invalid' };
+        return;
+      }
+      loaded.push(...parsed);
+    }
+    records.value = [...loaded, ...records.value];
+    notice.value = { id: 'extension.national.loaded', count: loaded.length };
+  }
+
+  const code = report.procedure.code;
+  const record = recordFor(report, records.value);
+  const comparison = record ? compareWithRecord(report, record) : [];
+  return (
+    <section class="national" aria-labelledby="national-title">
+      <h3 id="national-title">{t('extension.national.title')}</h3>
+      <label class="file">
+        {t('extension.national.load')}
+        <input
+          type="file"
+          accept="application/json,.json"
+          multiple
+          data-action="load-records"
+          onChange={(e) => void load(e.currentTarget.files)}
+        />
+      </label>
+      <p role="status" data-national-notice={notice.value?.id ?? ''}>
+        {notice.value ? t(notice.value.id, { count: notice.value.count ?? 0 }) : ''}
+      </p>
+      {records.value.length > 0 && !code && <p>{t('extension.national.noCode')}</p>}
+      {records.value.length > 0 && code && !record && <p data-national="none">{t('extension.national.noRecord', { code })}</p>}
+      {record && (
+        <>
+          <p class="legend">{t('extension.national.legend')}</p>
+          <ul class="comparison">
+            {comparison.map((c) => (
+              <li key={c.id} data-compare-element={c.id} data-outcome={c.outcome}>
+                <strong>{elementName(c.id, locale)}</strong>: <span class="outcome">{t(OUTCOME[c.outcome])}</span>
+                {c.outcome === 'differs' && (
+                  <dl>
+                    <dt>{t('extension.national.page')}</dt>
+                    <dd data-side="page">
+                      <Words item={c} side="page" />
+                    </dd>
+                    <dt>{t('extension.national.record')}</dt>
+                    <dd data-side="record">
+                      <Words item={c} side="record" />
+                    </dd>
+                  </dl>
+                )}
+                {c.outcome === 'missing-here' && c.record && (
+                  <dl>
+                    <dt>{t('extension.national.record')}</dt>
+                    <dd data-side="record">{c.record}</dd>
+                  </dl>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
