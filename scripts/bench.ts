@@ -29,7 +29,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
-import { build } from 'vite';
+import { buildEngineBundle } from './engine-bundle';
 import type { Page } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -172,17 +172,6 @@ function measure(audit: () => void, p: Plan): Measured {
   return { warmups, times };
 }
 
-async function engineBundle(): Promise<string> {
-  const entry = join(ROOT, 'scripts', 'bench-entry.ts');
-  const out = await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: { write: false, minify: true, lib: { entry, formats: ['iife'], name: 'TthcAudit', fileName: () => 'engine.js' } },
-  });
-  const output = (Array.isArray(out) ? out[0]! : out) as { output: { code?: string }[] };
-  return output.output[0]!.code!;
-}
-
 /**
  * Measures in the page: sent as source text (with a no-op `__name`, which TypeScript runners insert
  * into functions), so it runs the same from tsx and from compiled code.
@@ -273,7 +262,7 @@ async function main(): Promise<void> {
   }, DEADLINE_MS);
   deadline.unref();
   const base = readFileSync(BASE_PAGE, 'utf8');
-  const engine = await engineBundle();
+  const engine = await buildEngineBundle();
   const browser = SKIP === 'chromium' ? null : await launchChromium();
   console.log(
     `Audit speed: median after warm-up; runs shown as warm-ups+runs (engine bundle ${(engine.length / 1024).toFixed(1)} KB minified)`,

@@ -323,7 +323,8 @@ export interface Extraction {
   result(): ExtractedPage;
 }
 
-function emptyPage(url: string | null, title: string | null): ExtractedPage {
+/** The record of a page with nothing to read. */
+export function emptyPage(url: string | null = null, title: string | null = null): ExtractedPage {
   return {
     url,
     title,

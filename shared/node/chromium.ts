@@ -33,7 +33,7 @@ export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
  * helper, because TypeScript runners (tsx, esbuild's keepNames) rewrite functions to call a
  * `__name` that exists only in Node: passing the function itself fails from source.
  */
-function evaluateInPage<A, R>(page: Page, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
+export function evaluateInPage<A, R>(page: Page, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
   const source = `(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg)}); })()`;
   return page.evaluate(source) as Promise<R>;
 }

@@ -11,12 +11,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'vite';
+import { buildEngineBundle } from '../../scripts/engine-bundle';
 import type { Browser, Page } from 'playwright-core';
 import { auditDocument } from '../../shared/audit';
 import { parseHtmlDocument } from '../../shared/node/html';
-import { launchChromium } from '../../shared/node/chromium';
-import { FIXTURES, ROOT } from './kit';
+import { evaluateInPage, launchChromium } from '../../shared/node/chromium';
+import { FIXTURES } from './kit';
 
 const PARSING = join(FIXTURES, 'parsing');
 const PAGES = readdirSync(PARSING)
@@ -71,31 +71,11 @@ function dumpTree(_: null, given?: Document): string {
   return lines.join('\n');
 }
 
-/**
- * Runs a self-contained function in the page, sent as source with a no-op `__name` (TypeScript
- * runners may rewrite functions to call a `__name` helper that exists only in Node).
- */
-function inPage<R>(page: Page, fn: (arg: null) => R): Promise<R> {
-  return page.evaluate(`(() => { const __name = (f) => f; return (${fn.toString()})(null); })()`) as Promise<R>;
-}
-
-/** The audit engine as one script for the page (the benchmark's entry, built the same way). */
-async function engineBundle(): Promise<string> {
-  const entry = join(ROOT, 'scripts', 'bench-entry.ts');
-  const out = await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: { write: false, minify: true, lib: { entry, formats: ['iife'], name: 'TthcAudit', fileName: () => 'engine.js' } },
-  });
-  const output = (Array.isArray(out) ? out[0]! : out) as { output: { code?: string }[] };
-  return output.output[0]!.code!;
-}
-
 let browser: Browser;
 let engine: string;
 
 beforeAll(async () => {
-  [engine, browser] = await Promise.all([engineBundle(), launchChromium()]);
+  [engine, browser] = await Promise.all([buildEngineBundle(), launchChromium()]);
 });
 afterAll(async () => browser?.close());
 
@@ -122,8 +102,10 @@ describe('Node reads hostile procedure pages as Chromium does', () => {
         try {
           await page.addScriptTag({ content: engine });
           const chromium = summarize(
-            await inPage(page, () =>
-              (globalThis as unknown as { TthcAudit: { auditDocument(d: Document): ReportLike } }).TthcAudit.auditDocument(document),
+            await evaluateInPage(
+              page,
+              () => (globalThis as unknown as { TthcAudit: { auditDocument(d: Document): ReportLike } }).TthcAudit.auditDocument(document),
+              null,
             ),
           );
           expect(chromium.status).toBe('audited');
@@ -137,7 +119,7 @@ describe('Node reads hostile procedure pages as Chromium does', () => {
       it('builds the same element tree', async () => {
         const page = await openInChromium(html);
         try {
-          const chromium = await inPage(page, dumpTree);
+          const chromium = await evaluateInPage(page, dumpTree, null);
           expect(dumpTree(null, parseHtmlDocument(html))).toBe(chromium);
         } finally {
           await page.close();

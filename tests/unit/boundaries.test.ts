@@ -119,7 +119,7 @@ describe('boundary: shared/ stands alone', () => {
       "export * from '../../cli/args';",
       "export * from '../../collector/store';",
       "export * from '../../tests/e2e/kit';",
-      "export * from '../../scripts/bench-entry';",
+      "export * from '../../scripts/engine-entry';",
       "export * from '@@/widget/src/model';",
       "export * from '@/messaging/protocol';",
       '',
@@ -217,7 +217,7 @@ describe('boundary: programs import only shared/', () => {
     await expectBoundary('cli', "export * from '../collector/server';\nexport * from '../tests/e2e/kit';\n", PROGRAMS_IMPORT_SHARED, 2);
     await expectBoundary(
       'collector',
-      "export * from '../widget/src/model';\nexport * from '../scripts/bench-entry';\nexport * from '@/messaging/protocol';\n",
+      "export * from '../widget/src/model';\nexport * from '../scripts/engine-entry';\nexport * from '@/messaging/protocol';\n",
       PROGRAMS_IMPORT_SHARED,
       3,
     );

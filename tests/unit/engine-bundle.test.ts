@@ -3,26 +3,11 @@
  * holds no zod (zod belongs at trust boundaries: messages, storage, imports, HTTP).
  */
 import { describe, expect, it } from 'vitest';
-import { build } from 'vite';
-import { join } from 'node:path';
+import { buildEngineBundle } from '../../scripts/engine-bundle';
 
 describe('the engine bundle', () => {
   it('contains no zod', async () => {
-    const out = await build({
-      configFile: false,
-      logLevel: 'silent',
-      build: {
-        write: false,
-        minify: true,
-        lib: {
-          entry: join(import.meta.dirname, '..', '..', 'scripts', 'engine-entry.ts'),
-          formats: ['iife'],
-          name: 'TthcAudit',
-          fileName: () => 'engine.js',
-        },
-      },
-    });
-    const code = (Array.isArray(out) ? out[0]! : (out as { output: { code: string }[] })).output[0]!.code;
+    const code = await buildEngineBundle();
     expect(code).toContain('auditDocument');
     expect(code).not.toMatch(/\$Zod|_zod|ZodError/);
   });

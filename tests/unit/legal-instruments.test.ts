@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CHECKLIST, PAGE_CHECKS, type LegalRef } from '../../shared/checklist';
 import { LEGAL_INSTRUMENTS } from '../../shared/checklist/legal-instruments';
-import type { ExtractedPage } from '../../shared/extractor';
+import { emptyPage, type ExtractedPage } from '../../shared/extractor';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BY_DOCUMENT = new Map(LEGAL_INSTRUMENTS.map((i) => [i.document, i]));
@@ -19,20 +19,7 @@ const REFERENCES: { owner: string; ref: LegalRef }[] = [
   ...PAGE_CHECKS.map((c) => ({ owner: `page check ${c.id}`, ref: c.legalRef })),
 ];
 
-const EMPTY_PAGE: ExtractedPage = {
-  url: null,
-  title: null,
-  fields: [],
-  headings: [],
-  leadBlocks: [],
-  codeMentions: [],
-  contacts: [],
-  documentLinks: [],
-  statusMarkers: [],
-  nodeCount: 0,
-  textLength: 0,
-  firstLabelIndex: -1,
-};
+const EMPTY_PAGE: ExtractedPage = emptyPage();
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

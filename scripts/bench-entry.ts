@@ -1,2 +1,0 @@
-// Browser entry for the benchmark: the shared audit engine as a global, exactly as the extension runs it.
-export { auditDocument, auditWhenIdle } from '../shared/audit';
