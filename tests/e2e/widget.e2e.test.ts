@@ -301,6 +301,64 @@ describe('hostile host page, two instances, events', () => {
   });
 });
 
+describe('pages without a procedure code, single-page portals, auto-report', () => {
+  it('reads the procedure code from the page, and starts afresh when a single-page portal changes address', async () => {
+    const front = await proxy(demo.url);
+    const page = await browser.newPage();
+    await page.goto(`${front.url}/demo/quoc-gia-1.000178.html`);
+    // The webmaster gave a code on this page; take it away so the widget must read it.
+    await page.evaluate(() => {
+      document.querySelector('tthc-feedback')!.remove();
+      const el = document.createElement('tthc-feedback');
+      el.setAttribute('collector', '/');
+      document.body.append(el);
+    });
+    await page.locator('tthc-feedback [data-rating="4"]').click();
+    await page.evaluate(() => history.pushState({}, '', '/demo/thu-tuc-khac?tab=1'));
+    await expect.poll(() => page.locator('tthc-feedback [data-rating="4"] input').isChecked()).toBe(false);
+    // Idle time: the engine reads the page (still the same procedure markup here).
+    await page.waitForTimeout(1_500);
+    await page.locator('tthc-feedback [data-rating="2"]').click();
+    await page.locator('tthc-feedback .tf-submit').click();
+    await expect.poll(() => status(page).textContent()).toContain('mã biên nhận');
+    const body = front.posts.at(-1)!.body;
+    expect(body.pageUrl).toBe(`${front.url}/demo/thu-tuc-khac`);
+    expect(body.procedureCode).toBe('1.000178');
+    await page.close();
+    await front.close();
+  });
+
+  it('auto-report sends the engine findings alone, at most once per page per day', async () => {
+    const front = await proxy(demo.url);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const open = async () => {
+      await page.goto(`${front.url}/demo/quoc-gia-1.000178.html`);
+      await page.evaluate(() => {
+        const el = document.querySelector('tthc-feedback')!;
+        el.setAttribute('auto-report', '');
+      });
+    };
+    await open();
+    await expect.poll(() => front.posts.filter((p) => p.body.kind === 'gap-report').length, { timeout: 20_000 }).toBe(1);
+    const report = front.posts.find((p) => p.body.kind === 'gap-report')!.body as {
+      elements: { id: string }[];
+      findings: { results: { id: string; status: string }[] };
+    };
+    expect(report.elements.map((e) => e.id).sort()).toEqual(
+      report.findings.results
+        .filter((r) => r.status === 'fail')
+        .map((r) => r.id)
+        .sort(),
+    );
+    await open();
+    await page.waitForTimeout(2_000);
+    expect(front.posts.filter((p) => p.body.kind === 'gap-report')).toHaveLength(1);
+    await context.close();
+    await front.close();
+  }, 45_000);
+});
+
 describe('outbox: nothing lost, nothing counted twice', () => {
   it('offline: the rating is saved on the device, then sent once when the browser is back online', async () => {
     const context = await browser.newContext();

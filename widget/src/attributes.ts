@@ -36,6 +36,8 @@ export interface WidgetConfig {
   panels: PanelId[];
   contacts: ContactPoint[] | undefined;
   questionSet: QuestionSetChoice;
+  /** Opt-in: the engine's findings alone are sent at most once per page per day per browser. */
+  autoReport: boolean;
 }
 
 /** Every attribute the element reads, in the order the README documents them. */
@@ -49,6 +51,7 @@ export const ATTRIBUTES = [
   'panels',
   'contacts',
   'question-set',
+  'auto-report',
 ] as const;
 export type AttributeName = (typeof ATTRIBUTES)[number];
 
@@ -168,5 +171,6 @@ export function readConfig(
     panels,
     contacts,
     questionSet,
+    autoReport: get('auto-report') !== null && !/^(false|0|no)$/i.test(value('auto-report') ?? ''),
   };
 }

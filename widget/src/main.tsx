@@ -9,7 +9,7 @@
 import { render } from 'preact';
 import { createNotifier } from './cell';
 import { ATTRIBUTES, readConfig, type AttributeName, type WidgetConfig } from './attributes';
-import { createGapModel, createRatingModel, type Deliver } from './model';
+import { autoGapReport, cleanUrl, createGapModel, createRatingModel, type Deliver } from './model';
 import { createOutbox, type Outbox } from './outbox';
 import { Widget, type EngineState } from './Widget';
 import type { EngineView } from './engine';
@@ -107,8 +107,17 @@ class TthcFeedbackElement extends HTMLElement {
           })
       : undefined;
     const notifier = createNotifier();
-    const common = { lang: config.lang, pageUrl: location.href, procedureCode: config.procedureCode, deliver, notifier };
-    const rating = createRatingModel({ ...common, questionSet: config.questionSet === 'none' ? undefined : config.questionSet });
+    const pageUrl = cleanUrl(location.href);
+    // One options object for both models: a procedure code the engine reads later is seen by both.
+    const common = {
+      lang: config.lang,
+      pageUrl,
+      procedureCode: config.procedureCode,
+      deliver,
+      notifier,
+      questionSet: config.questionSet === 'none' ? undefined : config.questionSet,
+    };
+    const rating = createRatingModel(common);
     const gap = config.panels.includes('gap-report') ? createGapModel(common) : undefined;
     const engine = notifier.cell<EngineState>({ state: 'idle', view: null });
 
@@ -123,12 +132,32 @@ class TthcFeedbackElement extends HTMLElement {
             if (abort.signal.aborted) return;
             engine.value = { state: 'done', view, messages: m.messages };
             gap?.setReport(view.report);
+            // No code from the webmaster: the one the page publishes, when the engine found it.
+            if (!common.procedureCode && view.report.procedure.code && /^[\p{L}\p{N}._-]{1,64}$/u.test(view.report.procedure.code))
+              common.procedureCode = view.report.procedure.code;
+            const auto = config.autoReport && deliver ? autoGapReport(common, view.report) : null;
+            if (auto && deliver) void deliver(auto, () => undefined);
           });
         })
         .catch(() => {
           if (!abort.signal.aborted) engine.value = { ...engine.value, state: 'failed', view: null };
         });
     };
+
+    // The engine in idle time when the page must be read anyway (no code given, or auto-report).
+    if (!config.procedureCode || config.autoReport) idle(needEngine);
+
+    // Single-page portals: a new address is a new procedure, so the element starts afresh.
+    const onUrl = () => {
+      if (cleanUrl(location.href) !== pageUrl && !abort.signal.aborted) queueMicrotask(() => this.isConnected && this.#mount());
+    };
+    const nav = (globalThis as { navigation?: EventTarget }).navigation;
+    nav?.addEventListener('navigatesuccess', onUrl);
+    addEventListener('popstate', onUrl);
+    abort.signal.addEventListener('abort', () => {
+      nav?.removeEventListener('navigatesuccess', onUrl);
+      removeEventListener('popstate', onUrl);
+    });
 
     // Flush what earlier pages left in the outbox; the last try when this page goes away.
     void outbox.flush();
@@ -158,6 +187,12 @@ class TthcFeedbackElement extends HTMLElement {
     abort.signal.addEventListener('abort', off);
     draw();
   }
+}
+
+/** Runs `job` when the browser is idle (soon anyway). */
+function idle(job: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(job, { timeout: 5_000 });
+  else setTimeout(job, 1_000);
 }
 
 /** The lazy chunk, imported from the script's own URL (an ES module, so CORS applies cross-origin). */

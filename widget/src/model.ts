@@ -305,3 +305,37 @@ export function createGapModel(options: Common): GapModel {
     },
   };
 }
+
+/**
+ * The automatic gap report (`auto-report`): the engine's findings alone, as a gap report of the
+ * elements it found missing, at most once per page per day in this browser; null when there is
+ * nothing to send or it was sent today.
+ */
+export function autoGapReport(
+  options: Common,
+  report: AuditReport,
+  today = new Date().toISOString().slice(0, 10),
+): GapReportSubmission | null {
+  if (report.status !== 'audited') return null;
+  const failing = report.results.filter((r) => r.status === 'fail');
+  if (!failing.length) return null;
+  const pageUrl = cleanUrl(options.pageUrl);
+  const key = `tthc-feedback:auto-report:${pageUrl}`;
+  try {
+    if (storage()?.getItem(key) === today) return null;
+    storage()?.setItem(key, today);
+  } catch {
+    return null; // without storage the once-a-day promise cannot be kept: send nothing
+  }
+  return {
+    v: FEEDBACK_PROTOCOL_VERSION,
+    id: newUuid(),
+    kind: 'gap-report',
+    pageUrl,
+    lang: options.lang,
+    createdAt: new Date().toISOString(),
+    ...(options.procedureCode ? { procedureCode: options.procedureCode } : {}),
+    elements: failing.map((r) => ({ id: r.id, problem: 'missing' as const })),
+    findings: { engineVersion: report.engine.version, results: report.results.map((r) => ({ id: r.id, status: r.status })) },
+  };
+}
