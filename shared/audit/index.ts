@@ -7,7 +7,8 @@
 import { startExtraction, type DomDocument, type DomElement, type ExtractedPage } from '../extractor';
 import {
   CHECKLIST,
-  CHECKLIST_LEXICON,
+  checklistLexicon,
+  type ExtraLabels,
   PAGE_CHECKS,
   isElementId,
   type ElementId,
@@ -24,6 +25,8 @@ export const ENGINE = { name: 'tthc-audit', version: '0.3.0' } as const;
 
 export interface AuditOptions {
   url?: string | null;
+  /** A site profile's extra label spellings, per element (see checklistLexicon). */
+  extraLabels?: ExtraLabels;
 }
 
 /** Fewer distinct procedure fields than this and the page is not a procedure page. */
@@ -86,7 +89,7 @@ export function auditPage(page: ExtractedPage): AuditReport {
 
 /** Audits a page (Document) or a part of one (Element) in one go. Never throws on odd markup. */
 export function auditDocument(root: DomDocument | DomElement, options: AuditOptions = {}): AuditReport {
-  const extraction = startExtraction(root, { url: options.url, lexicon: CHECKLIST_LEXICON });
+  const extraction = startExtraction(root, { url: options.url, lexicon: checklistLexicon(options.extraLabels) });
   extraction.step();
   return auditPage(extraction.result());
 }
@@ -130,7 +133,7 @@ function defaultSchedule(run: (deadline?: IdleDeadline) => void): void {
 export function auditWhenIdle(root: DomDocument | DomElement, options: IdleAuditOptions = {}): Promise<AuditReport> {
   const sliceMs = options.sliceMs ?? 8;
   const schedule = options.schedule ?? defaultSchedule;
-  const extraction = startExtraction(root, { url: options.url, lexicon: CHECKLIST_LEXICON });
+  const extraction = startExtraction(root, { url: options.url, lexicon: checklistLexicon(options.extraLabels) });
   return new Promise((resolve, reject) => {
     const finish = (): void => {
       if (options.signal?.aborted) reject(options.signal.reason);

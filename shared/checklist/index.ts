@@ -80,6 +80,21 @@ export const CHECKLIST_LEXICON: Lexicon = buildLexicon(
   LEXICON_ROLES,
 );
 
+/** Extra label spellings per element, as a site profile gives them for a portal the engine misses. */
+export type ExtraLabels = Readonly<Partial<Record<ElementId, readonly string[]>>>;
+
+/**
+ * The checklist lexicon with a site profile's extra labels added to their elements' (checked
+ * after the built-in ones for the same text). Without extras it is CHECKLIST_LEXICON itself.
+ */
+export function checklistLexicon(extra: ExtraLabels | undefined): Lexicon {
+  if (!extra || Object.values(extra).every((labels) => !labels?.length)) return CHECKLIST_LEXICON;
+  return buildLexicon(
+    [...CHECKLIST.map((el) => ({ key: el.id, variants: [...el.labels, ...(extra[el.id] ?? [])], element: true })), ...AUX_LABEL_SETS],
+    LEXICON_ROLES,
+  );
+}
+
 export type { LabelKey, AuxKey } from './vocabulary';
 export type * from './types';
 export { STATUSES } from './types';

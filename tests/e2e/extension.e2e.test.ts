@@ -451,6 +451,50 @@ describe('auditor extension: speed', () => {
   });
 });
 
+describe('auditor extension: site profiles', () => {
+  it('refuses an invalid profile, and a saved profile lets the engine read a label it did not know', async () => {
+    const fixture = await readFile(join(FIXTURES, 'extension', 'procedure-page.html'), 'utf8');
+    const unusual = fixture.replace(
+      '<tr><td>Ðối tượng thực hiện</td>',
+      '<tr><td>Giấy tờ cần chuẩn bị</td><td>Tờ khai đăng ký khai sinh theo mẫu: 01 bản chính</td></tr>\n<tr><td>Ðối tượng thực hiện</td>',
+    );
+    const { page, panel } = await (async () => {
+      const p = await session.context.newPage();
+      await p.route(`${site.url}/unusual.html`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: unusual }));
+      await p.goto(`${site.url}/unusual.html`);
+      await p.bringToFront();
+      await session.clickAction(p);
+      const tabId = await tabIdOf(p);
+      const pn = await session.context.newPage();
+      await pn.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tabId=${tabId}`);
+      return { page: p, panel: pn };
+    })();
+    await panel.locator('[data-action="scan"]').click();
+    await expect.poll(() => panel.locator('[data-element="dossier"]').getAttribute('data-status'), { timeout: 10_000 }).toBe('fail');
+
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await expect.poll(() => options.locator('#profiles').inputValue()).toBe('[]');
+    await options.locator('#profiles').fill('[{"host": "127.0.0.1", "labels": {"not-an-element": ["x"]}}]');
+    await options.locator('[data-action="save-profiles"]').click();
+    await expect.poll(() => options.locator('section [data-notice]').getAttribute('data-notice')).toBe('extension.profiles.invalid');
+    await options.locator('#profiles').fill('[{"host": "127.0.0.1", "labels": {"dossier": ["Giấy tờ cần chuẩn bị"]}}]');
+    await options.locator('[data-action="save-profiles"]').click();
+    await expect.poll(() => options.locator('section [data-notice]').getAttribute('data-notice')).toBe('extension.profiles.saved');
+    expect(await axeViolations(options)).toEqual([]);
+
+    await panel.bringToFront();
+    await panel.locator('[data-action="scan"]').click();
+    await expect.poll(() => panel.locator('[data-element="dossier"]').getAttribute('data-status'), { timeout: 10_000 }).toBe('pass');
+
+    // Remove the profile again for the tests that follow.
+    await options.locator('#profiles').fill('[]');
+    await options.locator('[data-action="save-profiles"]').click();
+    await expect.poll(() => options.locator('section [data-notice]').getAttribute('data-notice')).toBe('extension.profiles.saved');
+    await Promise.all([options.close(), panel.close(), page.close()]);
+  });
+});
+
 describe('auditor extension: options', () => {
   it('keeps the auditor name, unit and language; the panel follows the language', async () => {
     const options = await session.context.newPage();
@@ -459,7 +503,7 @@ describe('auditor extension: options', () => {
     await options.locator('#unit').fill('Phòng Kiểm soát thủ tục hành chính');
     await options.locator('#locale').selectOption('en');
     await options.locator('[data-action="save-options"]').click();
-    await expect.poll(() => options.locator('[data-notice]').getAttribute('data-notice')).toBe('extension.options.saved');
+    await expect.poll(() => options.locator('main > [data-notice]').getAttribute('data-notice')).toBe('extension.options.saved');
     expect(await axeViolations(options)).toEqual([]);
     await options.reload();
     await expect.poll(() => options.locator('#auditor-name').inputValue()).toBe('Nguyễn Thị Hoa');
@@ -474,7 +518,7 @@ describe('auditor extension: options', () => {
     // Back to Vietnamese for whatever runs next in this browser.
     await options.locator('#locale').selectOption('vi');
     await options.locator('[data-action="save-options"]').click();
-    await expect.poll(() => options.locator('[data-notice]').getAttribute('data-notice')).toBe('extension.options.saved');
+    await expect.poll(() => options.locator('main > [data-notice]').getAttribute('data-notice')).toBe('extension.options.saved');
     await Promise.all([panel.close(), options.close()]);
   });
 });

@@ -1,14 +1,77 @@
 /**
  * Options page: the auditor's name and unit (written beside every decision, into saved audits and
- * onto the printed minutes) and the interface language. Stored in storage.local through
- * storage.ts; pages read them when they open. Still to come: the national-record source and
- * site profiles.
+ * onto the printed minutes), the interface language, and site profiles (extra label spellings per
+ * portal, edited, loaded and downloaded as JSON; the audit script passes them to the engine).
+ * Stored in storage.local; pages read them when they open. Still to come: the national-record
+ * source.
  */
+import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
+import { ELEMENT_IDS } from '../../../shared/checklist';
+import type { ExtensionMessageId } from '../../../shared/i18n/extension';
 import { saveOptions, type Options } from '../../messaging/storage';
-import { mountPage, useUi } from '../../ui/page';
+import { loadProfiles, parseProfiles, saveProfiles } from '../../messaging/profiles';
+import { download, mountPage, useUi } from '../../ui/page';
 import '../sidepanel/style.css';
 import './style.css';
+
+function Profiles() {
+  const { t } = useUi();
+  const text = useSignal('');
+  const notice = useSignal<{ id: ExtensionMessageId; params: Record<string, string | number>; error: boolean } | null>(null);
+  useEffect(() => {
+    void loadProfiles().then((profiles) => (text.value = JSON.stringify(profiles, null, 2)));
+  }, []);
+  async function save(event: Event): Promise<void> {
+    event.preventDefault();
+    const parsed = parseProfiles(text.value);
+    if (!parsed.ok) {
+      notice.value = { id: 'extension.profiles.invalid', params: { where: parsed.error }, error: true };
+      return;
+    }
+    await saveProfiles(parsed.profiles);
+    text.value = JSON.stringify(parsed.profiles, null, 2);
+    notice.value = { id: 'extension.profiles.saved', params: { count: parsed.profiles.length }, error: false };
+  }
+  return (
+    <section aria-labelledby="profiles-title">
+      <h2 id="profiles-title">{t('extension.profiles.title')}</h2>
+      <p id="profiles-help">{t('extension.profiles.help', { ids: ELEMENT_IDS.join(', ') })}</p>
+      <form onSubmit={(e) => void save(e)}>
+        <label for="profiles">{t('extension.profiles.label')}</label>
+        <textarea
+          id="profiles"
+          name="profiles"
+          rows={10}
+          spellcheck={false}
+          aria-describedby="profiles-help"
+          aria-invalid={notice.value?.error ?? false}
+          value={text.value}
+          onInput={(e) => (text.value = e.currentTarget.value)}
+        />
+        <div class="actions">
+          <button type="submit" data-action="save-profiles">
+            {t('extension.profiles.save')}
+          </button>
+          <button type="button" class="secondary" onClick={() => download('tthc-site-profiles.json', 'application/json', text.value)}>
+            {t('extension.profiles.export')}
+          </button>
+          <label class="file">
+            {t('extension.profiles.import')}
+            <input
+              type="file"
+              accept="application/json,.json"
+              onChange={(e) => void e.currentTarget.files?.[0]?.text().then((content) => (text.value = content))}
+            />
+          </label>
+        </div>
+      </form>
+      <p role="status" class={`notice ${notice.value?.error ? 'error' : ''}`} data-notice={notice.value?.id ?? ''}>
+        {notice.value ? t(notice.value.id, notice.value.params) : ''}
+      </p>
+    </section>
+  );
+}
 
 function App() {
   const { t, options } = useUi();
@@ -58,6 +121,7 @@ function App() {
       <p role="status" class="notice" data-notice={saved.value ? 'extension.options.saved' : ''}>
         {saved.value ? t('extension.options.saved') : ''}
       </p>
+      <Profiles />
     </main>
   );
 }

@@ -110,4 +110,13 @@ export const en = {
   'extension.national.page': 'On the page',
   'extension.national.record': 'In the national database',
   'extension.national.legend': 'Struck-through words are only on the page; highlighted words are only in the national database.',
+  'extension.profiles.title': 'Site profiles: each portal’s own labels',
+  'extension.profiles.help':
+    'When a portal writes a label unusually, add that spelling to its element. Each profile has a host name and extra labels by element id, for example: [{"host": "dichvucong.example.gov.vn", "labels": {"dossier": ["Giấy tờ cần chuẩn bị"]}}]. Element ids: %{ids}.',
+  'extension.profiles.label': 'Site profiles (JSON)',
+  'extension.profiles.save': 'Save site profiles',
+  'extension.profiles.saved': { other: '%{count} site profiles saved.', one: '%{count} site profile saved.' },
+  'extension.profiles.invalid': 'The site profiles are not valid and were not saved. Check: %{where}.',
+  'extension.profiles.export': 'Download site profiles (JSON)',
+  'extension.profiles.import': 'Load site profiles from a JSON file',
 } as const satisfies Catalog<ExtensionMessageId>;

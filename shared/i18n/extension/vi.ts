@@ -112,6 +112,15 @@ export const vi = {
   'extension.national.page': 'Trên trang',
   'extension.national.record': 'Trong CSDL quốc gia',
   'extension.national.legend': 'Chữ gạch ngang: chỉ có trên trang; chữ tô nền: chỉ có trong CSDL quốc gia.',
+  'extension.profiles.title': 'Hồ sơ trang: nhãn riêng của từng cổng',
+  'extension.profiles.help':
+    'Khi một cổng ghi nhãn khác thường, thêm cách ghi đó cho bộ phận tương ứng. Mỗi hồ sơ gồm tên miền (host) và nhãn thêm theo mã bộ phận, ví dụ: [{"host": "dichvucong.example.gov.vn", "labels": {"dossier": ["Giấy tờ cần chuẩn bị"]}}]. Mã bộ phận: %{ids}.',
+  'extension.profiles.label': 'Hồ sơ trang (JSON)',
+  'extension.profiles.save': 'Lưu hồ sơ trang',
+  'extension.profiles.saved': { other: 'Đã lưu %{count} hồ sơ trang.' },
+  'extension.profiles.invalid': 'Hồ sơ trang không hợp lệ, chưa lưu. Cần xem lại: %{where}.',
+  'extension.profiles.export': 'Tải hồ sơ trang (JSON)',
+  'extension.profiles.import': 'Nạp hồ sơ trang từ tệp JSON',
 } as const;
 
 export type ExtensionMessageId = keyof typeof vi;
