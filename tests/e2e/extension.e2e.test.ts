@@ -290,6 +290,9 @@ describe('auditor extension: the decision of the auditor', () => {
 
     // Reload the page and the panel, audit again: the decision is still there.
     await page.reload();
+    // The panel drops the report of a page that reloaded, and says so.
+    await expect.poll(() => panel.locator('[data-notice]').getAttribute('data-notice')).toBe('extension.sidepanel.tabChanged');
+    expect(await panel.locator('[data-element]').count()).toBe(0);
     await panel.reload();
     await panel.locator('[data-action="scan"]').click();
     await expect.poll(() => panel.locator('[data-element="dossier"]').getAttribute('data-status'), { timeout: 10_000 }).toBe('pass');

@@ -258,14 +258,24 @@ function App() {
   const busy = useSignal(false);
 
   useEffect(() => {
-    if (pinnedTabId !== undefined) return undefined;
     // The panel follows the active tab: a report of another tab is not shown as this one's.
     const onActivated = () => {
+      if (pinnedTabId !== undefined) return;
       if (report.value) notice.value = { id: 'extension.sidepanel.tabChanged', tone: 'info' };
       report.value = null;
     };
+    // The audited tab navigates or reloads: its report no longer describes the page.
+    const onUpdated = (tabId: number, change: { status?: string }) => {
+      if (report.value?.tabId !== tabId || change.status !== 'loading') return;
+      notice.value = { id: 'extension.sidepanel.tabChanged', tone: 'info' };
+      report.value = null;
+    };
     browser.tabs.onActivated.addListener(onActivated);
-    return () => browser.tabs.onActivated.removeListener(onActivated);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    return () => {
+      browser.tabs.onActivated.removeListener(onActivated);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+    };
   }, []);
 
   async function scan(): Promise<void> {
