@@ -137,6 +137,8 @@ describe('auditor extension: permissions', () => {
     expect(allSites(manifest.host_permissions)).toBe(false);
     expect(manifest.permissions).toEqual(expect.arrayContaining(['activeTab', 'scripting']));
     expect(manifest.permissions).not.toContain('tabs');
+    // No page of the browser is replaced (an entrypoint named "history" would override chrome://history).
+    expect(manifest.chrome_url_overrides).toBeUndefined();
   });
 
   it('cannot read a page before the auditor clicks its button there', async () => {
@@ -340,7 +342,7 @@ describe('auditor extension: history, exports and minutes', () => {
 
     // History: two audits of the page; the newest compared with the previous shows the fix.
     const history = await session.context.newPage();
-    await history.goto(`chrome-extension://${session.extensionId}/history.html`);
+    await history.goto(`chrome-extension://${session.extensionId}/audits.html`);
     await expect.poll(() => history.locator('tr[data-entry]').count()).toBeGreaterThanOrEqual(2);
     const newest = history.locator('tr[data-entry]').first();
     const id = await newest.getAttribute('data-entry');

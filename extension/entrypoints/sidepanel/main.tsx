@@ -317,7 +317,7 @@ function App() {
     return id;
   }
   function openPage(path: string): void {
-    void browser.tabs.create({ url: browser.runtime.getURL(path as '/history.html') });
+    void browser.tabs.create({ url: browser.runtime.getURL(path as '/audits.html') });
   }
   const shown = report.value && withOverrides(report.value.report, overrides.value);
   const stem = shown ? fileStem(shown.procedure.code, new Date().toISOString()) : '';
@@ -329,7 +329,7 @@ function App() {
       <button type="button" data-action="scan" disabled={busy.value} onClick={() => void scan()}>
         {t(busy.value ? 'extension.sidepanel.busy' : 'extension.sidepanel.scan')}
       </button>
-      <button type="button" class="secondary" data-action="open-history" onClick={() => openPage('/history.html')}>
+      <button type="button" class="secondary" data-action="open-history" onClick={() => openPage('/audits.html')}>
         {t('extension.history.open')}
       </button>
       <button type="button" class="secondary" data-action="open-options" onClick={() => void browser.runtime.openOptionsPage()}>

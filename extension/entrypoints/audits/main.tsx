@@ -1,5 +1,6 @@
 /**
- * History page (history.html): every saved audit, newest first, filtered by page, code or name,
+ * History page (audits.html: an entrypoint named "history" would be made the override of the
+ * browser's own history page): every saved audit, newest first, filtered by page, code or name,
  * by status and by date; each can be compared with the previous audit of the same page (fixed,
  * newly missing, changed values, through `diffReports`/`diffText` of shared/report), downloaded
  * as CSV or JSON, printed as minutes, or deleted. The whole history is exported and imported as
