@@ -283,6 +283,8 @@ describe('auditor extension: the decision of the auditor', () => {
     await row.locator('[data-action="save-override"]').click();
     // No note: refused, with the reason said.
     expect(await row.locator('[role="alert"]').textContent()).toContain('Cần ghi lý do');
+    expect(await row.locator('textarea[name="note"]').getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(panel)).toEqual([]);
     expect(await row.getAttribute('data-status')).toBe('fail');
     await row.locator('textarea[name="note"]').fill('Thành phần hồ sơ có ở tệp đính kèm.');
     await row.locator('[data-action="save-override"]').click();
