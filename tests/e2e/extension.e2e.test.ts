@@ -412,6 +412,9 @@ describe('auditor extension: comparison with the national record', () => {
       'legal-basis': 'missing-here',
     });
     expect(await panel.locator('[data-compare-element="subjects"] [data-side="record"] mark').textContent()).toContain('người nước ngoài');
+    // A whole folder of records loads as well (here the fixture folder, one record).
+    await panel.locator('[data-action="load-record-folder"]').setInputFiles(join(FIXTURES, 'national'));
+    await expect.poll(() => panel.locator('[data-national-notice]').textContent()).toBe('Đã nạp 1 hồ sơ thủ tục.');
     expect(await axeViolations(panel)).toEqual([]);
     await Promise.all([panel.close(), page.close()]);
   });

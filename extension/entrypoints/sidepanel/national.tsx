@@ -1,6 +1,7 @@
 /**
  * The side panel's comparison with the national database: the auditor loads record files (JSON in
- * the national database's shape), the record with the page's procedure code is found, and each
+ * the national database's shape; several files or a whole folder), the record with the page's
+ * procedure code is found, and each
  * element is shown as matching, differing (both texts, the differing words marked), missing on the
  * page, or absent from the record. Records stay in memory for the panel's life.
  */
@@ -39,7 +40,8 @@ export function NationalComparison({ report }: { report: AuditReport }) {
 
   async function load(files: FileList | null): Promise<void> {
     const loaded: NationalRecord[] = [];
-    for (const file of files ?? []) {
+    // A folder brings every file in it: only the .json ones are records.
+    for (const file of [...(files ?? [])].filter((f) => /\.json$/i.test(f.name))) {
       const parsed = parseRecordFile(await file.text());
       if (!parsed) {
         notice.value = { id: 'extension.national.invalid' };
@@ -64,6 +66,16 @@ export function NationalComparison({ report }: { report: AuditReport }) {
           accept="application/json,.json"
           multiple
           data-action="load-records"
+          onChange={(e) => void load(e.currentTarget.files)}
+        />
+      </label>
+      <label class="file">
+        {t('extension.national.loadFolder')}
+        <input
+          type="file"
+          multiple
+          data-action="load-record-folder"
+          {...{ webkitdirectory: true }}
           onChange={(e) => void load(e.currentTarget.files)}
         />
       </label>

@@ -119,4 +119,5 @@ export const en = {
   'extension.profiles.invalid': 'The site profiles are not valid and were not saved. Check: %{where}.',
   'extension.profiles.export': 'Download site profiles (JSON)',
   'extension.profiles.import': 'Load site profiles from a JSON file',
+  'extension.national.loadFolder': 'Or choose a whole folder of procedure records',
 } as const satisfies Catalog<ExtensionMessageId>;

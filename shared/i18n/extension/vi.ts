@@ -121,6 +121,7 @@ export const vi = {
   'extension.profiles.invalid': 'Hồ sơ trang không hợp lệ, chưa lưu. Cần xem lại: %{where}.',
   'extension.profiles.export': 'Tải hồ sơ trang (JSON)',
   'extension.profiles.import': 'Nạp hồ sơ trang từ tệp JSON',
+  'extension.national.loadFolder': 'Hoặc chọn cả thư mục hồ sơ thủ tục',
 } as const;
 
 export type ExtensionMessageId = keyof typeof vi;
