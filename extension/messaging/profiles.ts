@@ -39,7 +39,7 @@ export function parseProfiles(text: string): { ok: true; profiles: SiteProfile[]
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (error) {
+  } catch {
     return { ok: false, error: 'JSON' };
   }
   const parsed = SiteProfilesSchema.safeParse(json);
