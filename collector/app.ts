@@ -13,6 +13,7 @@ import { installCors } from './middleware/cors';
 import { installErrorHandling, sendError } from './middleware/errors';
 import { installRateLimits } from './middleware/rate-limit';
 import { dashboardRoutes } from './routes/dashboard';
+import { formRoutes } from './routes/form';
 import { healthRoutes } from './routes/health';
 import { staticRoutes } from './routes/static';
 import { submissionRoutes } from './routes/submissions';
@@ -46,6 +47,7 @@ export async function createCollector(options: CollectorOptions): Promise<Fastif
   await installCors(app, config);
   const limits = await installRateLimits(app, config);
   submissionRoutes(app, { config, store, limits });
+  formRoutes(app, { config, store, limits });
   healthRoutes(app, store);
   dashboardRoutes(app, { config, store });
   await staticRoutes(app, options);

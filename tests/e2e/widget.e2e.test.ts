@@ -359,6 +359,29 @@ describe('pages without a procedure code, single-page portals, auto-report', () 
   }, 45_000);
 });
 
+describe('without JavaScript', () => {
+  it('the noscript link leads to a plain form on the collector that stores the rating once and shows the receipt', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const before = (await store.summary()).total;
+    await page.goto(`${collector.url}/demo/embed-by-script-tag.html`);
+    expect(await page.locator('tthc-feedback').count()).toBe(0);
+    await page.locator('a[href^="/form"]').click();
+    await page.locator('input[name="overall"][value="4"]').check();
+    await page.locator('textarea[name="comment"]').fill('Biểu mẫu không cần JavaScript');
+    await page.locator('button[type="submit"]').click();
+    await expect.poll(() => page.locator('[data-receipt]').textContent()).toMatch(/^[34679ACDEFGHJKMNPQRTWXY]{8}$/);
+    const receipt = await page.locator('[data-receipt]').textContent();
+    // Sent twice (back, send again): the form's id makes it one record with the same receipt.
+    await page.goBack();
+    await page.locator('input[name="overall"][value="4"]').check();
+    await page.locator('button[type="submit"]').click();
+    expect(await page.locator('[data-receipt]').textContent()).toBe(receipt);
+    expect((await store.summary()).total).toBe(before + 1);
+    await context.close();
+  });
+});
+
 describe('outbox: nothing lost, nothing counted twice', () => {
   it('offline: the rating is saved on the device, then sent once when the browser is back online', async () => {
     const context = await browser.newContext();

@@ -8,6 +8,12 @@ export const en = {
   'collector.dashboard.satisfied': 'Satisfied share (Satisfied + Very satisfied)',
   'collector.dashboard.empty': 'No ratings yet.',
   'collector.dashboard.gapReports': 'Missing-information reports',
+  'collector.form.title': 'Rate this administrative procedure',
+  'collector.form.procedure': 'Procedure code: %{code}',
+  'collector.form.invalid': 'Your rating was not recorded: please choose a level and send again.',
+  'collector.form.back': 'Back to the form',
+  'collector.form.thanks': 'Thank you. Your rating has been recorded.',
+  'collector.form.receipt': 'Receipt code:',
   'collector.start.banner':
     'Collector and demo running (data in %{data})\n  Demo portal pages:  %{base}/\n  Dashboard:          %{base}/dashboard\n  Submissions API:    %{base}/api/v1/submissions\n  Widget file:        %{base}/widget/tthc-feedback.js\n  Health:             %{base}/healthz, %{base}/readyz\nAuditor extension: %{extensionState} %{extension}\n  Chromium: chrome://extensions → Developer mode → Load unpacked → choose that folder.\nStop with Ctrl+C.',
   'collector.start.postgres': 'the PostgreSQL server of DATABASE_URL',

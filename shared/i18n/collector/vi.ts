@@ -9,6 +9,12 @@ export const vi = {
   'collector.dashboard.satisfied': 'Tỷ lệ hài lòng (Hài lòng + Rất hài lòng)',
   'collector.dashboard.empty': 'Chưa có đánh giá nào.',
   'collector.dashboard.gapReports': 'Số báo cáo thiếu thông tin',
+  'collector.form.title': 'Đánh giá thủ tục hành chính',
+  'collector.form.procedure': 'Mã thủ tục: %{code}',
+  'collector.form.invalid': 'Chưa ghi nhận được đánh giá: vui lòng chọn một mức hài lòng rồi gửi lại.',
+  'collector.form.back': 'Quay lại phiếu đánh giá',
+  'collector.form.thanks': 'Cảm ơn bạn đã đánh giá. Ý kiến của bạn đã được ghi nhận.',
+  'collector.form.receipt': 'Mã biên nhận:',
   'collector.start.banner':
     'Máy chủ nhận ý kiến và trang minh hoạ đang chạy (dữ liệu: %{data})\n  Trang cổng minh hoạ:  %{base}/\n  Bảng tổng hợp:        %{base}/dashboard\n  API nhận ý kiến:      %{base}/api/v1/submissions\n  Tệp tiện ích:         %{base}/widget/tthc-feedback.js\n  Sức khoẻ:             %{base}/healthz, %{base}/readyz\nTiện ích kiểm tra (extension): %{extensionState} %{extension}\n  Chromium: chrome://extensions → Chế độ dành cho nhà phát triển → Tải tiện ích đã giải nén → chọn thư mục đó.\nDừng bằng Ctrl+C.',
   'collector.start.postgres': 'máy chủ PostgreSQL theo DATABASE_URL',
