@@ -382,6 +382,32 @@ describe('without JavaScript', () => {
   });
 });
 
+describe('agency configuration file', () => {
+  it('takes contacts, question set and theme from the config file', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${collector.url}/demo/no-collector-configured.html`);
+    await page.evaluate(() => {
+      const el = document.createElement('tthc-feedback');
+      el.id = 'configured';
+      el.setAttribute('config', '/demo/agency.json');
+      el.setAttribute('lang', 'vi');
+      document.body.append(el);
+    });
+    const el = page.locator('#configured');
+    await expect
+      .poll(() => el.locator('.tf-tab[aria-selected="true"]').evaluate((b) => getComputedStyle(b).color))
+      .toBe('rgb(122, 31, 31)');
+    await el.locator('[data-tab="contact"]').click();
+    await expect.poll(() => el.locator('[data-contact]').count()).toBe(2);
+    expect(await el.locator('a[href="tel:02143999999"]').count()).toBe(1);
+    expect(await el.locator('[data-source]').getAttribute('data-source')).toBe('config');
+    await el.locator('[data-tab="rating"]').click();
+    await el.locator('.tf-more summary').click();
+    await expect.poll(() => el.locator('[data-question]').count()).toBe(6);
+    await page.close();
+  });
+});
+
 describe('outbox: nothing lost, nothing counted twice', () => {
   it('offline: the rating is saved on the device, then sent once when the browser is back online', async () => {
     const context = await browser.newContext();

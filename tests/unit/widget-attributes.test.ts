@@ -1,6 +1,6 @@
 /** The widget's attribute schema: values read, and one warning naming the attribute with a safe fallback for bad ones. */
 import { describe, expect, it } from 'vitest';
-import { readConfig, parseContacts, type AttributeName } from '../../widget/src/attributes';
+import { readConfig, parseAgencyFile, parseContacts, type AttributeName } from '../../widget/src/attributes';
 
 function read(attrs: Partial<Record<AttributeName, string>>, pageLang = 'vi') {
   const warnings: string[] = [];
@@ -50,5 +50,30 @@ describe('widget attributes', () => {
   it('refuses contact points without an agency and drops non-http websites', () => {
     expect(parseContacts('[{"address":"x"}]')).toBeNull();
     expect(parseContacts('{"agency":"A","websites":["javascript:x","http://a.vn"]}')).toEqual([{ agency: 'A', websites: ['http://a.vn'] }]);
+  });
+});
+
+describe('agency configuration file', () => {
+  it('accepts contacts, a question set and theme colours; attributes still win', () => {
+    const file = parseAgencyFile({ contacts: { agency: 'A' }, questionSet: 'sipas', theme: { accent: '#7a1f1f' }, other: 1 });
+    expect(file).toEqual({ contacts: [{ agency: 'A' }], questionSet: 'sipas', theme: { '--tf-accent': '#7a1f1f' } });
+    const config = readConfig(
+      (n) => ({ 'question-set': 'none', config: '/agency.json' })[n as string] ?? null,
+      'vi',
+      'https://p.vn/x',
+      () => undefined,
+      file!,
+    );
+    expect(config.questionSet).toBe('none');
+    expect(config.contacts).toEqual([{ agency: 'A' }]);
+    expect(config.configUrl).toBe('https://p.vn/agency.json');
+    expect(config.theme).toEqual({ '--tf-accent': '#7a1f1f' });
+  });
+
+  it('refuses a file with a bad part (CSS injection in a colour, unknown set, contacts without agency)', () => {
+    expect(parseAgencyFile({ theme: { accent: 'red;}:host{display:none' } })).toBeNull();
+    expect(parseAgencyFile({ questionSet: 'x' })).toBeNull();
+    expect(parseAgencyFile({ contacts: [{ phones: ['1'] }] })).toBeNull();
+    expect(parseAgencyFile([1])).toBeNull();
   });
 });

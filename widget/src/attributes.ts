@@ -38,6 +38,50 @@ export interface WidgetConfig {
   questionSet: QuestionSetChoice;
   /** Opt-in: the engine's findings alone are sent at most once per page per day per browser. */
   autoReport: boolean;
+  /** Absolute URL of the agency's JSON configuration file, or undefined. */
+  configUrl: string | undefined;
+  /** Theme colours from the agency file: custom property name → colour. */
+  theme: Record<string, string>;
+}
+
+/** What an agency configuration file (`config`) may hold; attributes win over it. */
+export interface AgencyFile {
+  contacts?: ContactPoint[];
+  questionSet?: QuestionSetChoice;
+  theme?: Record<string, string>;
+}
+
+const THEME_KEYS = ['accent', 'border', 'focus', 'text', 'background'] as const;
+const COLOUR = /^(#[0-9a-f]{3,8}|rgba?\([\d\s.,%]+\))$/i;
+
+/**
+ * Validates an agency configuration file: `{ "contacts"?: contact point(s), "questionSet"?: id,
+ * "theme"?: { "accent"?, "border"?, "focus"?, "text"?, "background"?: colour } }`. Null when it is
+ * not such an object (unknown keys are ignored; a bad part invalidates the file).
+ */
+export function parseAgencyFile(data: unknown): AgencyFile | null {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
+  const o = data as Record<string, unknown>;
+  const out: AgencyFile = {};
+  if (o.contacts !== undefined) {
+    const contacts = parseContacts(JSON.stringify(o.contacts));
+    if (!contacts) return null;
+    out.contacts = contacts;
+  }
+  if (o.questionSet !== undefined) {
+    if (!(QUESTION_SET_CHOICES as readonly unknown[]).includes(o.questionSet)) return null;
+    out.questionSet = o.questionSet as QuestionSetChoice;
+  }
+  if (o.theme !== undefined) {
+    if (!o.theme || typeof o.theme !== 'object') return null;
+    const theme: Record<string, string> = {};
+    for (const [k, v] of Object.entries(o.theme as Record<string, unknown>)) {
+      if (!(THEME_KEYS as readonly string[]).includes(k) || typeof v !== 'string' || !COLOUR.test(v.trim())) return null;
+      theme[`--tf-${k}`] = v.trim();
+    }
+    out.theme = theme;
+  }
+  return out;
 }
 
 /** Every attribute the element reads, in the order the README documents them. */
@@ -52,6 +96,7 @@ export const ATTRIBUTES = [
   'contacts',
   'question-set',
   'auto-report',
+  'config',
 ] as const;
 export type AttributeName = (typeof ATTRIBUTES)[number];
 
@@ -105,6 +150,7 @@ export function readConfig(
   pageLang: string,
   baseUrl: string,
   warn: (attribute: AttributeName, problem: string) => void,
+  agency: AgencyFile = {},
 ): WidgetConfig {
   const value = (name: AttributeName) => get(name)?.trim() || undefined;
 
@@ -154,7 +200,20 @@ export function readConfig(
     if (!contacts) warn('contacts', 'not valid JSON contact points (each needs "agency"); the page is read instead');
   }
 
-  let questionSet: QuestionSetChoice = 'nd118-art33';
+  let configUrl: string | undefined;
+  const file = value('config');
+  if (file) {
+    try {
+      const url = new URL(file, baseUrl);
+      if (url.protocol === 'https:' || url.protocol === 'http:') configUrl = url.href;
+      else warn('config', 'not an http(s) URL; ignored');
+    } catch {
+      warn('config', 'not a valid URL; ignored');
+    }
+  }
+  contacts ??= agency.contacts;
+
+  let questionSet: QuestionSetChoice = agency.questionSet ?? 'nd118-art33';
   const q = value('question-set');
   if (q) {
     if ((QUESTION_SET_CHOICES as readonly string[]).includes(q)) questionSet = q as QuestionSetChoice;
@@ -172,5 +231,7 @@ export function readConfig(
     contacts,
     questionSet,
     autoReport: get('auto-report') !== null && !/^(false|0|no)$/i.test(value('auto-report') ?? ''),
+    configUrl,
+    theme: agency.theme ?? {},
   };
 }

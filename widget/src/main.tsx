@@ -8,7 +8,7 @@
  */
 import { render } from 'preact';
 import { createNotifier } from './cell';
-import { ATTRIBUTES, readConfig, type AttributeName, type WidgetConfig } from './attributes';
+import { ATTRIBUTES, parseAgencyFile, readConfig, type AgencyFile, type AttributeName, type WidgetConfig } from './attributes';
 import { autoGapReport, cleanUrl, createGapModel, createRatingModel, type Deliver } from './model';
 import { createOutbox, type Outbox } from './outbox';
 import { Widget, type EngineState } from './Widget';
@@ -40,6 +40,8 @@ class TthcFeedbackElement extends HTMLElement {
   #outbox: Outbox | null = null;
   #abort: AbortController | null = null;
   #scheduled = false;
+  /** The agency file, once fetched and valid, with the URL it came from. */
+  #agency: { url: string; file: AgencyFile } | null = null;
 
   connectedCallback(): void {
     try {
@@ -86,7 +88,27 @@ class TthcFeedbackElement extends HTMLElement {
       document.documentElement.lang,
       document.baseURI,
       warn,
+      this.#agency?.file,
     );
+    const configUrl = config.configUrl;
+    if (configUrl && this.#agency?.url !== configUrl) {
+      // Fetched once per URL; the element starts again with it (attributes still win).
+      void fetch(configUrl, { credentials: 'omit' })
+        .then((r) => (r.ok ? r.json() : null))
+        .then((data: unknown) => {
+          const file = parseAgencyFile(data);
+          if (!file) return warn('config', 'the file is not a valid agency configuration; ignored');
+          this.#agency = { url: configUrl, file };
+          if (this.isConnected) this.#mount();
+        })
+        .catch(() => warn('config', 'the file could not be read; ignored'));
+    }
+    const themed = Object.entries(config.theme);
+    if (themed.length) {
+      const sheet = root.adoptedStyleSheets?.[0];
+      // A rule in the adopted sheet, not a style attribute: a strict style-src allows it.
+      sheet?.insertRule(`:host{${themed.map(([k, v]) => `${k}:${v}`).join(';')}}`, sheet.cssRules.length);
+    }
     const abort = (this.#abort = new AbortController());
     const outbox = (this.#outbox = createOutbox());
     const endpoint = config.endpoint;
