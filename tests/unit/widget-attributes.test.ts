@@ -21,7 +21,7 @@ describe('widget attributes', () => {
       lang: 'en',
       mode: 'floating',
       panels: 'rating, contact',
-      contacts: '{"agency":"Trung tâm Phục vụ hành chính công tỉnh Lào Cai","phones":"0214 3840 888","website":"https://x.gov.vn"}',
+      contacts: '{"agency":"Trung tâm Phục vụ hành chính công tỉnh Lào Cai","phones":"0214 3840 888","websites":"https://x.gov.vn"}',
       'question-set': 'none',
     });
     expect(warnings).toEqual([]);

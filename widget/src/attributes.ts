@@ -127,9 +127,9 @@ export function parseContacts(json: string): ContactPoint[] | null {
     const point: ContactPoint = { agency };
     const address = text(o.address);
     const hours = text(o.hours);
-    const phones = list(o.phones ?? o.phone);
-    const emails = list(o.emails ?? o.email);
-    const websites = list(o.websites ?? o.website)?.filter((w) => /^https?:\/\//i.test(w));
+    const phones = list(o.phones);
+    const emails = list(o.emails);
+    const websites = list(o.websites)?.filter((w) => /^https?:\/\//i.test(w));
     if (address) point.address = address;
     if (hours) point.hours = hours;
     if (phones) point.phones = phones;
@@ -139,6 +139,16 @@ export function parseContacts(json: string): ContactPoint[] | null {
     out.push(point);
   }
   return out.length ? out : null;
+}
+
+/** `value` as an absolute http(s) URL against `base`, or undefined. */
+function httpUrl(value: string, base: string): string | undefined {
+  try {
+    const url = new URL(value, base);
+    return /^https?:$/.test(url.protocol) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -154,26 +164,18 @@ export function readConfig(
 ): WidgetConfig {
   const value = (name: AttributeName) => get(name)?.trim() || undefined;
 
-  let endpoint: string | undefined;
   const collector = value('collector');
-  if (collector) {
-    try {
-      const url = new URL(collector.replace(/\/+$/, '') + SUBMISSIONS_PATH, baseUrl);
-      if (url.protocol === 'https:' || url.protocol === 'http:') endpoint = url.href;
-      else warn('collector', 'not an http(s) URL; nothing will be sent');
-    } catch {
-      warn('collector', 'not a valid URL; nothing will be sent');
-    }
-  }
+  const endpoint = collector ? httpUrl(collector.replace(/\/+$/, '') + SUBMISSIONS_PATH, baseUrl) : undefined;
+  if (collector && !endpoint) warn('collector', 'not an http(s) URL; nothing is sent');
 
   let procedureCode = value('procedure-code');
   if (procedureCode && !CODE.test(procedureCode)) {
-    warn('procedure-code', 'not a procedure code; the page address identifies the procedure instead');
+    warn('procedure-code', 'not a procedure code; ignored');
     procedureCode = undefined;
   }
 
   const asked = value('lang')?.toLowerCase();
-  if (asked && !/^(vi|en)(-|$)/.test(asked)) warn('lang', 'unknown language; using the page language or Vietnamese');
+  if (asked && !/^(vi|en)(-|$)/.test(asked)) warn('lang', 'not vi or en; page language used');
   const tag = asked && /^(vi|en)(-|$)/.test(asked) ? asked : pageLang.toLowerCase();
   const lang: Locale = tag.startsWith('en') ? 'en' : 'vi';
 
@@ -181,7 +183,7 @@ export function readConfig(
   const m = value('mode');
   if (m) {
     if ((MODES as readonly string[]).includes(m)) mode = m as Mode;
-    else warn('mode', 'expected inline or floating; using inline');
+    else warn('mode', 'not inline or floating; inline used');
   }
 
   let panels: PanelId[] = [...PANELS];
@@ -189,7 +191,7 @@ export function readConfig(
   if (p) {
     const names = p.split(/[\s,]+/).filter(Boolean);
     const known = names.filter((n): n is PanelId => (PANELS as readonly string[]).includes(n));
-    if (known.length !== names.length) warn('panels', `expected some of ${PANELS.join(', ')}; unknown names ignored`);
+    if (known.length !== names.length) warn('panels', 'unknown panel names ignored');
     if (known.length) panels = PANELS.filter((x) => known.includes(x));
   }
 
@@ -197,27 +199,19 @@ export function readConfig(
   const c = value('contacts');
   if (c) {
     contacts = parseContacts(c) ?? undefined;
-    if (!contacts) warn('contacts', 'not valid JSON contact points (each needs "agency"); the page is read instead');
+    if (!contacts) warn('contacts', 'not JSON contact points with "agency"; ignored');
   }
 
-  let configUrl: string | undefined;
   const file = value('config');
-  if (file) {
-    try {
-      const url = new URL(file, baseUrl);
-      if (url.protocol === 'https:' || url.protocol === 'http:') configUrl = url.href;
-      else warn('config', 'not an http(s) URL; ignored');
-    } catch {
-      warn('config', 'not a valid URL; ignored');
-    }
-  }
+  const configUrl = file ? httpUrl(file, baseUrl) : undefined;
+  if (file && !configUrl) warn('config', 'not an http(s) URL; ignored');
   contacts ??= agency.contacts;
 
   let questionSet: QuestionSetChoice = agency.questionSet ?? 'nd118-art33';
   const q = value('question-set');
   if (q) {
     if ((QUESTION_SET_CHOICES as readonly string[]).includes(q)) questionSet = q as QuestionSetChoice;
-    else warn('question-set', `expected ${QUESTION_SET_CHOICES.join(', ')}; using nd118-art33`);
+    else warn('question-set', 'unknown set; nd118-art33 used');
   }
 
   return {

@@ -97,11 +97,11 @@ class TthcFeedbackElement extends HTMLElement {
         .then((r) => (r.ok ? r.json() : null))
         .then((data: unknown) => {
           const file = parseAgencyFile(data);
-          if (!file) return warn('config', 'the file is not a valid agency configuration; ignored');
+          if (!file) return warn('config', 'not a valid agency file; ignored');
           this.#agency = { url: configUrl, file };
           if (this.isConnected) this.#mount();
         })
-        .catch(() => warn('config', 'the file could not be read; ignored'));
+        .catch(() => warn('config', 'file not readable; ignored'));
     }
     const themed = Object.entries(config.theme);
     if (themed.length) {

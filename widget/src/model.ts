@@ -40,13 +40,12 @@ export interface Common {
   notifier?: Notifier | undefined;
 }
 
-/** A random UUID v4: crypto.randomUUID where the page is a secure context, else built from getRandomValues. */
+/** A random UUID v4: crypto.randomUUID in a secure context, else built from getRandomValues. */
 export function newUuid(): string {
   const c = globalThis.crypto;
   if (typeof c?.randomUUID === 'function') return c.randomUUID();
-  const b = new Uint8Array(16);
-  if (typeof c?.getRandomValues === 'function') c.getRandomValues(b);
-  else for (let i = 0; i < 16; i++) b[i] = Math.floor(Math.random() * 256);
+  // Plain-http portals have no randomUUID, but every browser has getRandomValues.
+  const b = c.getRandomValues(new Uint8Array(16));
   b[6] = (b[6]! & 0x0f) | 0x40;
   b[8] = (b[8]! & 0x3f) | 0x80;
   const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
@@ -157,9 +156,7 @@ export function createRatingModel(options: RatingOptions): RatingModel {
     const previous = JSON.parse(storage()?.getItem(remembered) ?? 'null') as { overall?: number; receipt?: string } | null;
     if (previous && SATISFACTION_LEVELS.includes(previous.overall as SatisfactionLevel)) {
       rating.value = previous.overall as SatisfactionLevel;
-      notice.value = previous.receipt
-        ? { id: 'widget.previous.receipt', params: { receipt: previous.receipt } }
-        : { id: 'widget.previous' };
+      if (previous.receipt) notice.value = { id: 'widget.previous.receipt', params: { receipt: previous.receipt } };
     }
   } catch {
     /* nothing remembered */
@@ -285,20 +282,7 @@ export function createGapModel(options: Common): GapModel {
         (pending.comment ?? '') !== text ||
         status.value === 'sent'
       )
-        pending = {
-          v: FEEDBACK_PROTOCOL_VERSION,
-          id: newUuid(),
-          kind: 'gap-report',
-          pageUrl: cleanUrl(options.pageUrl),
-          lang: options.lang,
-          createdAt: new Date().toISOString(),
-          ...(options.procedureCode ? { procedureCode: options.procedureCode } : {}),
-          elements,
-          ...(text ? { comment: text } : {}),
-          ...(r && r.status === 'audited'
-            ? { findings: { engineVersion: r.engine.version, results: r.results.map((x) => ({ id: x.id, status: x.status })) } }
-            : {}),
-        };
+        pending = gapSubmission(options, elements, r, text);
       await deliverInto({ status, notice }, options.deliver, pending, (receipt) =>
         receipt ? { id: 'widget.gap.thanksReceipt', params: { receipt } } : { id: 'widget.gap.thanks' },
       );
@@ -327,15 +311,33 @@ export function autoGapReport(
   } catch {
     return null; // without storage the once-a-day promise cannot be kept: send nothing
   }
+  return gapSubmission(
+    options,
+    failing.map((r) => ({ id: r.id, problem: 'missing' as const })),
+    report,
+    '',
+  );
+}
+
+/** A gap report of `elements`, with the engine's findings when the page was audited. */
+function gapSubmission(
+  options: Common,
+  elements: GapReportSubmission['elements'],
+  report: AuditReport | null,
+  comment: string,
+): GapReportSubmission {
   return {
     v: FEEDBACK_PROTOCOL_VERSION,
     id: newUuid(),
     kind: 'gap-report',
-    pageUrl,
+    pageUrl: cleanUrl(options.pageUrl),
     lang: options.lang,
     createdAt: new Date().toISOString(),
     ...(options.procedureCode ? { procedureCode: options.procedureCode } : {}),
-    elements: failing.map((r) => ({ id: r.id, problem: 'missing' as const })),
-    findings: { engineVersion: report.engine.version, results: report.results.map((r) => ({ id: r.id, status: r.status })) },
+    elements,
+    ...(comment ? { comment } : {}),
+    ...(report?.status === 'audited'
+      ? { findings: { engineVersion: report.engine.version, results: report.results.map((x) => ({ id: x.id, status: x.status })) } }
+      : {}),
   };
 }

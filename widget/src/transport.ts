@@ -16,16 +16,13 @@ const TIMEOUT_MS = 15_000;
 
 /** Retry-After as milliseconds (seconds or an HTTP date), or undefined. */
 export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  const ms = header ? Number(header) * 1000 || Date.parse(header) - now : NaN;
+  return ms >= 0 ? ms : header === '0' ? 0 : undefined;
 }
 
 export async function attemptDelivery(endpoint: string, submission: Submission, fetchImpl: typeof fetch = fetch): Promise<Attempt> {
-  const controller = typeof AbortController === 'function' ? new AbortController() : null;
-  const timer = controller ? setTimeout(() => controller.abort(), TIMEOUT_MS) : 0;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   let response: Response;
   try {
     response = await fetchImpl(endpoint, {
@@ -33,7 +30,7 @@ export async function attemptDelivery(endpoint: string, submission: Submission, 
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(submission),
       credentials: 'omit',
-      ...(controller ? { signal: controller.signal } : {}),
+      signal: controller.signal,
     });
   } catch {
     return { kind: 'retry', reason: 'network' };

@@ -38,10 +38,8 @@ export const en = {
   'widget.queued.network': 'No connection: your feedback is saved on this device and will be sent automatically when you are online.',
   'widget.queued.server':
     'The server is not accepting it right now: your feedback is saved on this device and will be sent again automatically.',
-  'widget.previous': 'You have already rated this procedure in this browser. You may change your rating; the new one replaces the old one.',
   'widget.previous.receipt':
     'You have already rated this procedure (receipt code: %{receipt}). You may change your rating; the new one replaces the old one.',
-  'widget.retry': 'Send again',
   'widget.error.load': 'This part of the widget could not be loaded; please try again later.',
   'widget.loading': 'Loading…',
 } as const satisfies Catalog<WidgetCoreMessageId>;

@@ -38,11 +38,8 @@ export const vi = {
   'widget.confidential': 'Thông tin về người đánh giá được giữ bí mật; đánh giá không gắn với danh tính của bạn.',
   'widget.queued.network': 'Chưa có kết nối: ý kiến đã được lưu trên thiết bị này và sẽ tự động gửi khi có mạng.',
   'widget.queued.server': 'Máy chủ tạm thời chưa nhận: ý kiến đã được lưu trên thiết bị này và sẽ tự động gửi lại.',
-  'widget.previous':
-    'Bạn đã đánh giá thủ tục này trên trình duyệt này. Bạn có thể thay đổi đánh giá; đánh giá mới sẽ thay thế đánh giá cũ.',
   'widget.previous.receipt':
     'Bạn đã đánh giá thủ tục này (mã biên nhận: %{receipt}). Bạn có thể thay đổi đánh giá; đánh giá mới sẽ thay thế đánh giá cũ.',
-  'widget.retry': 'Gửi lại',
   'widget.error.load': 'Không tải được phần này của tiện ích; vui lòng thử lại sau.',
   'widget.loading': 'Đang tải…',
 } as const;
