@@ -14,6 +14,9 @@ export default defineConfig({
     // No host permission and no declared content script: the audit and overlay scripts are injected
     // into the active tab on demand (activeTab + scripting); storage keeps the options and history.
     permissions: ['activeTab', 'scripting', 'storage', ...(browser === 'chrome' ? ['sidePanel'] : [])],
+    // Asked at run time only, for one origin at a time: a national-record source whose server
+    // does not allow the extension by CORS (and, later, the batch audit).
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Kiểm tra công khai TTHC' },
     ...(browser === 'firefox'
       ? {

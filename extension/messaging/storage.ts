@@ -2,7 +2,8 @@
  * What the extension keeps in `storage.local`, each item versioned (WXT storage items: a new
  * shape comes with a migration from the previous version). Storage is a trust boundary like a
  * message: every read is parsed, and what does not parse is dropped rather than trusted.
- * - options: the auditor's name and unit (written into overrides and saved audits), the language;
+ * - options: the auditor's name and unit (written into overrides and saved audits), the language,
+ *   the national-record source;
  * - history: saved audits (report with decisions, auditor, unit, time, text hash), newest first;
  * - overrides: the auditor's decisions, by page (URL without fragment) and item
  *   (`element:<id>` / `finding:<id>`), so a decision survives a reload and a re-audit.
@@ -18,9 +19,21 @@ export const OptionsSchema = z.object({
   auditorName: z._default(z.string().check(z.maxLength(200)), ''),
   unit: z._default(z.string().check(z.maxLength(300)), ''),
   locale: z._default(z.enum(['vi', 'en']), 'vi'),
+  /** Where national records are served by code: an http(s) URL with {code}, or '' (files only). */
+  recordSource: z._default(z.string().check(z.maxLength(2_000)), ''),
 });
 export type Options = z.infer<typeof OptionsSchema>;
-export const DEFAULT_OPTIONS: Options = { auditorName: '', unit: '', locale: 'vi' };
+export const DEFAULT_OPTIONS: Options = { auditorName: '', unit: '', locale: 'vi', recordSource: '' };
+
+/** Whether `source` is a usable record source: an http(s) URL template holding {code}. */
+export function isRecordSource(source: string): boolean {
+  if (!source.includes('{code}')) return false;
+  try {
+    return /^https?:$/.test(new URL(source.replace('{code}', 'x')).protocol);
+  } catch {
+    return false;
+  }
+}
 
 const OverridesSchema = z.record(z.string(), z.record(z.string(), OverrideSchema));
 type Overrides = z.infer<typeof OverridesSchema>;

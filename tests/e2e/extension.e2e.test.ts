@@ -9,7 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { FIXTURES, ROOT, launchWithExtension, serveStatic, type ExtensionSession, type StaticServer } from './kit';
+import { createServer } from 'node:http';
+import { FIXTURES, ROOT, launchWithExtension, listen, serveStatic, type ExtensionSession, type StaticServer } from './kit';
 
 interface ChromeApi {
   tabs: { query(q: { url?: string; active?: boolean }): Promise<{ id?: number; url?: string }[]> };
@@ -417,6 +418,43 @@ describe('auditor extension: comparison with the national record', () => {
     await expect.poll(() => panel.locator('[data-national-notice]').textContent()).toBe('Đã nạp 1 hồ sơ thủ tục.');
     expect(await axeViolations(panel)).toEqual([]);
     await Promise.all([panel.close(), page.close()]);
+  });
+});
+
+describe('auditor extension: national records from a configured source', () => {
+  it('fetches the record of the page code from the address in the options', async () => {
+    const record = await readFile(join(FIXTURES, 'national', '1.001193.json'), 'utf8');
+    // A records server that allows any origin (CORS), so no host permission is needed.
+    const server = createServer((req, res) => {
+      const found = req.url === '/tthc/1.001193.json';
+      res
+        .writeHead(found ? 200 : 404, { 'content-type': 'application/json', 'access-control-allow-origin': '*' })
+        .end(found ? record : '{}');
+    });
+    const records = await listen(server);
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await options.locator('#record-source').fill(`${records.url}/tthc/1.json`);
+    await options.locator('[data-action="save-options"]').click();
+    expect(await options.locator('form [role="alert"]').textContent()).toContain('{code}');
+    await options.locator('#record-source').fill(`${records.url}/tthc/{code}.json`);
+    await options.locator('[data-action="save-options"]').click();
+    await expect.poll(() => options.locator('main > [data-notice]').getAttribute('data-notice')).toBe('extension.options.saved');
+
+    const { page, panel } = await openWithPanel('procedure-page.html?source');
+    await panel.locator('[data-action="scan"]').click();
+    await panel.locator('[data-action="fetch-record"]').click({ timeout: 10_000 });
+    await expect
+      .poll(() => panel.locator('[data-national-notice]').getAttribute('data-national-notice'))
+      .toBe('extension.national.fetched');
+    expect(await panel.locator('[data-compare-element="subjects"]').getAttribute('data-outcome')).toBe('differs');
+    expect(await panel.locator('[data-compare-element="dossier"]').getAttribute('data-outcome')).toBe('missing-here');
+
+    await options.locator('#record-source').fill('');
+    await options.locator('[data-action="save-options"]').click();
+    await Promise.all([options.close(), panel.close(), page.close()]);
+    server.closeAllConnections();
+    await records.close();
   });
 });
 

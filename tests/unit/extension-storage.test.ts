@@ -53,8 +53,20 @@ describe('extension storage', () => {
   });
 
   it('saves and reads the options', async () => {
-    await store.saveOptions({ auditorName: 'Trần Thị B', unit: 'Phòng Kiểm soát TTHC', locale: 'en' });
-    expect(await store.loadOptions()).toEqual({ auditorName: 'Trần Thị B', unit: 'Phòng Kiểm soát TTHC', locale: 'en' });
+    const options = {
+      auditorName: 'Trần Thị B',
+      unit: 'Phòng Kiểm soát TTHC',
+      locale: 'en' as const,
+      recordSource: 'https://x.gov.vn/{code}.json',
+    };
+    await store.saveOptions(options);
+    expect(await store.loadOptions()).toEqual(options);
+    // Options saved before the record source existed read with its default.
+    await fakeBrowser.storage.local.set({ options: { auditorName: 'A', unit: 'U', locale: 'vi' } });
+    expect(await store.loadOptions()).toEqual({ auditorName: 'A', unit: 'U', locale: 'vi', recordSource: '' });
+    expect(store.isRecordSource('https://x.gov.vn/tthc/{code}.json')).toBe(true);
+    expect(store.isRecordSource('https://x.gov.vn/tthc/1.json')).toBe(false);
+    expect(store.isRecordSource('javascript:{code}')).toBe(false);
   });
 
   it('lists saved audits newest first and finds the previous audit of the same page', async () => {

@@ -2,14 +2,14 @@
  * Options page: the auditor's name and unit (written beside every decision, into saved audits and
  * onto the printed minutes), the interface language, and site profiles (extra label spellings per
  * portal, edited, loaded and downloaded as JSON; the audit script passes them to the engine).
- * Stored in storage.local; pages read them when they open. Still to come: the national-record
- * source.
+ * the national-record source (an http(s) address with {code}). Stored in storage.local; pages
+ * read them when they open.
  */
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { ELEMENT_IDS } from '../../../shared/checklist';
 import type { ExtensionMessageId } from '../../../shared/i18n/extension';
-import { saveOptions, type Options } from '../../messaging/storage';
+import { isRecordSource, saveOptions, type Options } from '../../messaging/storage';
 import { loadProfiles, parseProfiles, saveProfiles } from '../../messaging/profiles';
 import { download, mountPage, useUi } from '../../ui/page';
 import '../sidepanel/style.css';
@@ -77,19 +77,23 @@ function App() {
   const { t, options } = useUi();
   const draft = useSignal<Options>({ ...options });
   const saved = useSignal(false);
+  const sourceInvalid = useSignal(false);
   const set = (patch: Partial<Options>) => {
     draft.value = { ...draft.value, ...patch };
     saved.value = false;
   };
   async function submit(event: Event): Promise<void> {
     event.preventDefault();
-    await saveOptions(draft.value);
+    const source = draft.value.recordSource.trim();
+    sourceInvalid.value = source !== '' && !isRecordSource(source);
+    if (sourceInvalid.value) return;
+    await saveOptions({ ...draft.value, recordSource: source });
     saved.value = true;
   }
   return (
     <main class="options">
       <h1>{t('extension.options.title')}</h1>
-      <form onSubmit={(e) => void submit(e)}>
+      <form noValidate onSubmit={(e) => void submit(e)}>
         <label for="auditor-name">{t('extension.options.auditorName')}</label>
         <input
           id="auditor-name"
@@ -114,6 +118,23 @@ function App() {
             {t('extension.options.en')}
           </option>
         </select>
+        <label for="record-source">{t('extension.options.recordSource')}</label>
+        <input
+          id="record-source"
+          name="recordSource"
+          type="url"
+          maxLength={2000}
+          aria-describedby="record-source-help"
+          aria-invalid={sourceInvalid.value}
+          value={draft.value.recordSource}
+          onInput={(e) => set({ recordSource: e.currentTarget.value })}
+        />
+        <small id="record-source-help">{t('extension.options.recordSourceHelp')}</small>
+        {sourceInvalid.value && (
+          <p class="error" role="alert">
+            {t('extension.options.recordSourceInvalid')}
+          </p>
+        )}
         <button type="submit" data-action="save-options">
           {t('extension.options.save')}
         </button>

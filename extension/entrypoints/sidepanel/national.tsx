@@ -3,9 +3,13 @@
  * the national database's shape; several files or a whole folder), the record with the page's
  * procedure code is found, and each
  * element is shown as matching, differing (both texts, the differing words marked), missing on the
- * page, or absent from the record. Records stay in memory for the panel's life.
+ * page, or absent from the record. With a record source in the options, the record of the page's
+ * code is fetched from it; a server that does not allow the extension (no CORS) is asked for
+ * through optional host permission, from a button the auditor clicks. Records stay in memory for
+ * the panel's life.
  */
 import { useSignal } from '@preact/signals';
+import { browser } from 'wxt/browser';
 import type { AuditReport } from '../../../shared/audit/types';
 import type { ExtensionMessageId } from '../../../shared/i18n/extension';
 import { compareWithRecord, elementName, recordFor, type ElementComparison, type NationalRecord } from '../../../shared/report';
@@ -34,9 +38,38 @@ function Words({ item, side }: { item: ElementComparison; side: 'page' | 'record
 }
 
 export function NationalComparison({ report }: { report: AuditReport }) {
-  const { t, locale } = useUi();
+  const { t, locale, options } = useUi();
   const records = useSignal<NationalRecord[]>([]);
-  const notice = useSignal<{ id: ExtensionMessageId; count?: number } | null>(null);
+  const notice = useSignal<{ id: ExtensionMessageId; count?: number; params?: Record<string, string> } | null>(null);
+  const needsGrant = useSignal<string | null>(null);
+  const code = report.procedure.code;
+  const sourceUrl = code && options.recordSource ? options.recordSource.replace('{code}', encodeURIComponent(code)) : null;
+  const origin = sourceUrl ? new URL(sourceUrl).origin : '';
+
+  async function fetchRecord(): Promise<void> {
+    if (!sourceUrl || !code) return;
+    try {
+      const response = await fetch(sourceUrl, { credentials: 'omit', cache: 'no-cache' });
+      const parsed = response.ok ? parseRecordFile(await response.text()) : null;
+      if (!parsed) {
+        notice.value = { id: 'extension.national.invalid' };
+        return;
+      }
+      records.value = [...parsed, ...records.value];
+      needsGrant.value = null;
+      notice.value = { id: 'extension.national.fetched', params: { code } };
+    } catch {
+      // Network error or CORS refusal: host permission for the origin lets the extension read it.
+      needsGrant.value = origin;
+      notice.value = { id: 'extension.national.fetchFailed', params: { origin } };
+    }
+  }
+  function grant(): void {
+    // Called straight from the click: browsers ask for permissions only during a user gesture.
+    void browser.permissions.request({ origins: [`${origin}/*`] }).then((granted) => {
+      if (granted) void fetchRecord();
+    });
+  }
 
   async function load(files: FileList | null): Promise<void> {
     const loaded: NationalRecord[] = [];
@@ -53,7 +86,6 @@ export function NationalComparison({ report }: { report: AuditReport }) {
     notice.value = { id: 'extension.national.loaded', count: loaded.length };
   }
 
-  const code = report.procedure.code;
   const record = recordFor(report, records.value);
   const comparison = record ? compareWithRecord(report, record) : [];
   return (
@@ -79,8 +111,18 @@ export function NationalComparison({ report }: { report: AuditReport }) {
           onChange={(e) => void load(e.currentTarget.files)}
         />
       </label>
+      {sourceUrl && code && (
+        <button type="button" class="secondary" data-action="fetch-record" onClick={() => void fetchRecord()}>
+          {t('extension.national.fetch', { code })}
+        </button>
+      )}
+      {needsGrant.value && (
+        <button type="button" class="secondary" data-action="grant-record-source" onClick={grant}>
+          {t('extension.national.grant', { origin: needsGrant.value })}
+        </button>
+      )}
       <p role="status" data-national-notice={notice.value?.id ?? ''}>
-        {notice.value ? t(notice.value.id, { count: notice.value.count ?? 0 }) : ''}
+        {notice.value ? t(notice.value.id, { count: notice.value.count ?? 0, ...notice.value.params }) : ''}
       </p>
       {records.value.length > 0 && !code && <p>{t('extension.national.noCode')}</p>}
       {records.value.length > 0 && code && !record && <p data-national="none">{t('extension.national.noRecord', { code })}</p>}

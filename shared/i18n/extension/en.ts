@@ -120,4 +120,13 @@ export const en = {
   'extension.profiles.export': 'Download site profiles (JSON)',
   'extension.profiles.import': 'Load site profiles from a JSON file',
   'extension.national.loadFolder': 'Or choose a whole folder of procedure records',
+  'extension.options.recordSource': 'Address serving national database records by code',
+  'extension.options.recordSourceHelp':
+    'For example: https://records.example.gov.vn/tthc/{code}.json ({code} is the procedure code). Leave empty to load files only.',
+  'extension.options.recordSourceInvalid': 'The address must start with http:// or https:// and contain {code}; not saved.',
+  'extension.national.fetch': 'Fetch the record of %{code} from the configured source',
+  'extension.national.fetched': 'Record %{code} fetched.',
+  'extension.national.fetchFailed':
+    'Could not fetch the record from %{origin}. If the server does not let the extension read it, grant access and try again.',
+  'extension.national.grant': 'Allow the extension to access %{origin}',
 } as const satisfies Catalog<ExtensionMessageId>;

@@ -122,6 +122,15 @@ export const vi = {
   'extension.profiles.export': 'Tải hồ sơ trang (JSON)',
   'extension.profiles.import': 'Nạp hồ sơ trang từ tệp JSON',
   'extension.national.loadFolder': 'Hoặc chọn cả thư mục hồ sơ thủ tục',
+  'extension.options.recordSource': 'Địa chỉ lấy hồ sơ thủ tục của CSDL quốc gia theo mã',
+  'extension.options.recordSourceHelp':
+    'Ví dụ: https://csdl.example.gov.vn/tthc/{code}.json ({code} là mã thủ tục). Để trống nếu chỉ nạp tệp.',
+  'extension.options.recordSourceInvalid': 'Địa chỉ phải bắt đầu bằng http:// hoặc https:// và chứa {code}; chưa lưu.',
+  'extension.national.fetch': 'Lấy hồ sơ mã %{code} từ nguồn đã cấu hình',
+  'extension.national.fetched': 'Đã lấy hồ sơ mã %{code}.',
+  'extension.national.fetchFailed':
+    'Không lấy được hồ sơ từ %{origin}. Nếu máy chủ không cho tiện ích đọc, hãy cấp quyền truy cập rồi thử lại.',
+  'extension.national.grant': 'Cho phép tiện ích truy cập %{origin}',
 } as const;
 
 export type ExtensionMessageId = keyof typeof vi;
