@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { Widget, type WidgetProps } from '../../widget/src/Widget';
+import { Widget, createViewState, type WidgetProps } from '../../widget/src/Widget';
 import { createGapModel, createRatingModel, type Deliver } from '../../widget/src/model';
 import { createNotifier } from '../../widget/src/cell';
 import { viPanels } from '../../shared/i18n/widget/vi';
@@ -20,7 +20,8 @@ function mount(deliver?: Deliver, lang: 'vi' | 'en' = 'vi', extra: Partial<Widge
   const rating = createRatingModel(common);
   const gap = createGapModel(common);
   // As the element does: every change draws the tree again.
-  const draw = () => render(<Widget lang={lang} rating={rating} gap={gap} {...extra} />, host);
+  const view = createViewState(notifier);
+  const draw = () => render(<Widget view={view} lang={lang} rating={rating} gap={gap} {...extra} />, host);
   notifier.subscribe(draw);
   draw();
   return host;

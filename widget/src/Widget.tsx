@@ -3,12 +3,12 @@
  * thông tin), inline or behind a launcher that opens a dialog (floating mode). Native controls
  * only (fieldset/legend, input type=radio with the drawn faces as labels, textarea, buttons), so
  * keyboard and assistive technology work as the browser makes them. Reads and drives the models of
- * one element; holds only view state (which tab, dialog open) in hooks of this instance.
+ * one element; holds no state of its own (view state, which tab and whether the dialog is open, is cells of the element).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Cell, Notifier } from './cell';
 import type { ComponentChildren } from 'preact';
 import { SATISFACTION_LEVELS, COMMENT_MAX } from '../../shared/protocol/constants';
-import { QUESTION_SETS } from '../../shared/protocol/questions';
+import type { QuestionSet } from '../../shared/protocol/questions';
 import { vi } from '../../shared/i18n/widget/vi';
 import { en } from '../../shared/i18n/widget/en';
 import type { WidgetMessageId } from '../../shared/i18n/widget';
@@ -25,7 +25,12 @@ export interface EngineState {
   view: EngineView | null;
   /** The panels' strings, once the chunk is loaded. */
   messages?: Readonly<Record<Locale, Readonly<Record<string, Message>>>> | undefined;
+  /** The question sets (shared/protocol/questions.ts), once the chunk is loaded. */
+  questionSets?: Readonly<Record<string, QuestionSet>> | undefined;
 }
+
+/** The title of each question set, for the folded summary shown before the chunk loads. */
+const SET_TITLES: Record<string, WidgetMessageId> = { 'nd118-art33': 'widget.questionSet.nd118', sipas: 'widget.questionSet.sipas' };
 
 const CORE = { vi, en } as Readonly<Record<Locale, Readonly<Record<string, Message>>>>;
 
@@ -37,7 +42,22 @@ function makeT(lang: Locale, extra: EngineState['messages']): T {
   };
 }
 
+/** View state of one element (dialog open, current tab): cells, so the first file needs no hooks library. */
+export interface ViewState {
+  open: Cell<boolean>;
+  tab: Cell<PanelId | null>;
+}
+
+export const createViewState = (notifier: Notifier): ViewState => ({ open: notifier.cell(false), tab: notifier.cell(null) });
+
+/** Focuses `selector` in the tree of `from` once the next draw has happened. */
+function focusLater(from: EventTarget | null, selector: string): void {
+  const root = (from as Node | null)?.getRootNode() as ParentNode | undefined;
+  setTimeout(() => root?.querySelector<HTMLElement>(selector)?.focus());
+}
+
 export interface WidgetProps {
+  view: ViewState;
   lang: Locale;
   rating: RatingModel;
   gap?: GapModel | undefined;
@@ -59,20 +79,13 @@ const TAB_KEYS: Record<PanelId, WidgetMessageId> = {
 export function Widget(props: WidgetProps) {
   const t = makeT(props.lang, props.engine?.messages);
   const panels = props.panels?.length ? props.panels : (['rating'] as const);
-  const [open, setOpen] = useState(false);
-  const launcher = useRef<HTMLButtonElement>(null);
-  const dialog = useRef<HTMLDivElement>(null);
   const floating = props.mode === 'floating';
+  const open = props.view.open.value;
 
-  useEffect(() => {
-    if (!floating) return;
-    if (open) dialog.current?.querySelector<HTMLElement>('h2, [autofocus], button, input')?.focus();
-  }, [open, floating]);
-
-  const close = () => {
-    setOpen(false);
+  const close = (e: Event) => {
+    props.view.open.value = false;
     // Focus goes back to the launcher, where the citizen started.
-    queueMicrotask(() => launcher.current?.focus());
+    focusLater(e.currentTarget, '.tf-launcher');
   };
 
   const body = <Panels {...props} t={t} panels={panels} />;
@@ -86,7 +99,6 @@ export function Widget(props: WidgetProps) {
     <div class="tf-float" lang={props.lang}>
       {open ? (
         <div
-          ref={dialog}
           class="tf tf-dialog"
           part="container dialog"
           role="dialog"
@@ -95,7 +107,7 @@ export function Widget(props: WidgetProps) {
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
               e.stopPropagation();
-              close();
+              close(e);
             }
           }}
         >
@@ -110,7 +122,16 @@ export function Widget(props: WidgetProps) {
           {body}
         </div>
       ) : (
-        <button ref={launcher} type="button" class="tf-launcher" part="launcher" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        <button
+          type="button"
+          class="tf-launcher"
+          part="launcher"
+          aria-haspopup="dialog"
+          onClick={(e) => {
+            props.view.open.value = true;
+            focusLater(e.currentTarget, '#tf-dialog-title');
+          }}
+        >
           {t('widget.launcher')}
         </button>
       )}
@@ -120,12 +141,12 @@ export function Widget(props: WidgetProps) {
 
 function Panels(props: WidgetProps & { t: T; panels: readonly PanelId[] }) {
   const { t, panels } = props;
-  const [current, setCurrent] = useState<PanelId>(panels[0]!);
-  const active = panels.includes(current) ? current : panels[0]!;
-  const tabs = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (active !== 'rating') props.needEngine?.();
-  }, [active]);
+  const current = props.view.tab.value;
+  const active = current && panels.includes(current) ? current : panels[0]!;
+  const select = (p: PanelId) => {
+    props.view.tab.value = p;
+    if (p !== 'rating') props.needEngine?.();
+  };
 
   const onKey = (e: KeyboardEvent) => {
     const i = panels.indexOf(active);
@@ -141,8 +162,8 @@ function Panels(props: WidgetProps & { t: T; panels: readonly PanelId[] }) {
               : -1;
     if (next < 0) return;
     e.preventDefault();
-    setCurrent(panels[next]!);
-    queueMicrotask(() => tabs.current?.querySelector<HTMLElement>(`[data-tab="${panels[next]}"]`)?.focus());
+    select(panels[next]!);
+    focusLater(e.currentTarget, `[data-tab="${panels[next]}"]`);
   };
 
   const panel =
@@ -151,7 +172,7 @@ function Panels(props: WidgetProps & { t: T; panels: readonly PanelId[] }) {
         t={t}
         model={props.rating}
         questionSet={props.questionSet ?? 'nd118-art33'}
-        loaded={!!props.engine?.messages}
+        sets={props.engine?.questionSets}
         needEngine={props.needEngine}
       />
     ) : active === 'contact' ? (
@@ -163,7 +184,7 @@ function Panels(props: WidgetProps & { t: T; panels: readonly PanelId[] }) {
   if (panels.length === 1) return <div data-panel={active}>{panel}</div>;
   return (
     <>
-      <div class="tf-tabs" role="tablist" ref={tabs} onKeyDown={onKey}>
+      <div class="tf-tabs" role="tablist" onKeyDown={onKey}>
         {panels.map((p) => (
           <button
             type="button"
@@ -174,7 +195,7 @@ function Panels(props: WidgetProps & { t: T; panels: readonly PanelId[] }) {
             aria-selected={p === active}
             aria-controls={`tf-panel-${p}`}
             tabIndex={p === active ? 0 : -1}
-            onClick={() => setCurrent(p)}
+            onClick={() => select(p)}
           >
             {t(TAB_KEYS[p])}
           </button>
@@ -231,18 +252,19 @@ function RatingPanel({
   t,
   model,
   questionSet,
-  loaded,
+  sets,
   needEngine,
 }: {
   t: T;
   model: RatingModel;
   questionSet: QuestionSetChoice;
-  loaded: boolean;
+  sets?: Readonly<Record<string, QuestionSet>> | undefined;
   needEngine?: (() => void) | undefined;
 }) {
   const status = model.status.value;
   const busy = status === 'sending';
-  const set = questionSet === 'none' ? null : QUESTION_SETS[questionSet];
+  const title = SET_TITLES[questionSet];
+  const set = sets?.[questionSet];
   return (
     <form
       class="tf-form"
@@ -270,11 +292,11 @@ function RatingPanel({
           ))}
         </div>
       </fieldset>
-      {set && (
+      {title && (
         <details class="tf-more" onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && needEngine?.()}>
-          <summary>{t('widget.more', { title: t(set.title) })}</summary>
-          {loaded ? <p class="tf-hint">{t('widget.more.hint')}</p> : <p class="tf-hint">{t('widget.loading')}</p>}
-          {loaded &&
+          <summary>{t('widget.more', { title: t(title) })}</summary>
+          <p class="tf-hint">{t(set ? 'widget.more.hint' : 'widget.loading')}</p>
+          {set &&
             set.questions.map((q) => (
               <fieldset class="tf-item" data-question={q.id}>
                 <legend>{t(q.text)}</legend>

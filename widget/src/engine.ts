@@ -17,6 +17,9 @@ import { enPanels } from '../../shared/i18n/widget/en';
 /** The panels' strings, merged into the first file's translator once this chunk is loaded. */
 export const messages = { vi: viPanels, en: enPanels };
 
+/** The question sets the rating panel unfolds (data with legal sources; only needed when unfolded). */
+export { QUESTION_SETS as questionSets } from '../../shared/protocol/questions';
+
 export interface EngineRow {
   id: string;
   name: string;

@@ -11,7 +11,7 @@ import { createNotifier } from './cell';
 import { ATTRIBUTES, parseAgencyFile, readConfig, type AgencyFile, type AttributeName, type WidgetConfig } from './attributes';
 import { autoGapReport, cleanUrl, createGapModel, createRatingModel, type Deliver } from './model';
 import { createOutbox, type Outbox } from './outbox';
-import { Widget, type EngineState } from './Widget';
+import { Widget, createViewState, type EngineState } from './Widget';
 import type { EngineView } from './engine';
 import engineFile from 'virtual:tthc-engine-file';
 import css from './style.css?inline';
@@ -142,6 +142,7 @@ class TthcFeedbackElement extends HTMLElement {
     const rating = createRatingModel(common);
     const gap = config.panels.includes('gap-report') ? createGapModel(common) : undefined;
     const engine = notifier.cell<EngineState>({ state: 'idle', view: null });
+    const view = createViewState(notifier);
 
     const needEngine = () => {
       if (engine.value.state !== 'idle') return;
@@ -149,10 +150,10 @@ class TthcFeedbackElement extends HTMLElement {
       loadEngine()
         .then((m) => {
           if (abort.signal.aborted) return;
-          engine.value = { state: 'loading', view: null, messages: m.messages };
+          engine.value = { state: 'loading', view: null, messages: m.messages, questionSets: m.questionSets };
           return m.auditHostPage(document, location.href.replace(/[?#].*$/s, ''), config.lang).then((view: EngineView) => {
             if (abort.signal.aborted) return;
-            engine.value = { state: 'done', view, messages: m.messages };
+            engine.value = { state: 'done', view, messages: m.messages, questionSets: m.questionSets };
             gap?.setReport(view.report);
             // No code from the webmaster: the one the page publishes, when the engine found it.
             if (!common.procedureCode && view.report.procedure.code && /^[\p{L}\p{N}._-]{1,64}$/u.test(view.report.procedure.code))
@@ -168,6 +169,7 @@ class TthcFeedbackElement extends HTMLElement {
 
     // The engine in idle time when the page must be read anyway (no code given, or auto-report).
     if (!config.procedureCode || config.autoReport) idle(needEngine);
+    if (config.panels[0] !== 'rating') needEngine();
 
     // Single-page portals: a new address is a new procedure, so the element starts afresh.
     const onUrl = () => {
@@ -190,6 +192,7 @@ class TthcFeedbackElement extends HTMLElement {
     const draw = () =>
       render(
         <Widget
+          view={view}
           lang={config.lang}
           rating={rating}
           gap={gap}
