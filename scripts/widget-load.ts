@@ -17,7 +17,7 @@ const app = await createCollector({
   config: testConfig({ rateLimitPerMinute: 0 }),
   store,
   demoDir: join(ROOT, 'collector', 'demo'),
-  widgetFile: join(ROOT, 'widget', 'dist', 'tthc-feedback.js'),
+  widgetFile: process.env.WIDGET_FILE ?? join(ROOT, 'widget', 'dist', 'tthc-feedback.js'),
 });
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
 const browser = await launchChromium();
