@@ -226,9 +226,14 @@ function loadEngine(): Promise<typeof import('./engine')> {
   return import(/* @vite-ignore */ url) as Promise<typeof import('./engine')>;
 }
 
-/** One constructable stylesheet per shadow root; a <style> element only where the browser lacks them. */
+/**
+ * One constructable stylesheet per shadow root, reset to the base rules on every (re)start so theme
+ * rules never pile up; a <style> element only where the browser lacks constructable stylesheets.
+ */
 function adoptStyles(root: ShadowRoot): void {
-  if (root.adoptedStyleSheets?.length) return;
+  const adopted = root.adoptedStyleSheets?.[0];
+  if (adopted) return adopted.replaceSync(css);
+  if (root.querySelector('style')) return;
   try {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
