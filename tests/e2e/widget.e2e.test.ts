@@ -239,6 +239,22 @@ describe('strict Content-Security-Policy, keyboard and panels', () => {
     const failing = body.findings.results.filter((r) => r.status === 'fail').map((r) => r.id);
     expect(body.elements.map((e) => e.id).sort()).toEqual([...failing].sort());
     expect(body.elements.map((e) => e.id).sort()).toEqual([...ticked].sort());
+    expect(new Set(body.elements.map((e) => (e as { problem: string }).problem))).toEqual(new Set(['missing']));
+    await page.close();
+    await front.close();
+  });
+
+  it('lets the citizen mark a published element as wrong, and sends it so', async () => {
+    const front = await proxy(demo.url);
+    const page = await browser.newPage();
+    await page.goto(`${front.url}/demo/quoc-gia-1.000178.html`);
+    await page.locator('tthc-feedback [data-tab="gap-report"]').click();
+    await page.locator('tthc-feedback [data-element="name"]').waitFor({ timeout: 10_000 });
+    await page.locator('tthc-feedback li:has([data-element="name"]) .tf-wrong input').check();
+    await page.locator('tthc-feedback .tf-gap .tf-submit').click();
+    await expect.poll(() => page.locator('tthc-feedback .tf-gap .tf-status').textContent()).toContain('mã biên nhận');
+    const body = front.posts.at(-1)!.body as { elements: { id: string; problem: string }[] };
+    expect(body.elements.find((e) => e.id === 'name')).toEqual({ id: 'name', problem: 'wrong' });
     await page.close();
     await front.close();
   });

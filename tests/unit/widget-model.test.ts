@@ -91,12 +91,15 @@ describe('gap-report model', () => {
     expect([...model.ticked.value].sort()).toEqual(['fees', 'forms']);
     model.toggle('forms');
     model.toggle('result');
+    model.toggleWrong('name');
+    model.toggleWrong('result');
     await model.submit();
     expect(deliver.mock.calls[0]![0]).toMatchObject({
       kind: 'gap-report',
       elements: [
         { id: 'fees', problem: 'missing' },
-        { id: 'result', problem: 'missing' },
+        { id: 'name', problem: 'wrong' },
+        { id: 'result', problem: 'wrong' },
       ],
       findings: { engineVersion: '9.9.9', results: report.results.map((r) => ({ id: r.id, status: r.status })) },
     });

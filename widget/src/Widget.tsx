@@ -468,6 +468,15 @@ function GapPanel({ t, model, engine }: { t: T; model?: GapModel | undefined; en
                     <span class={`tf-badge tf-${r.status}`}>{t('widget.gap.found', { status: t(`widget.status.${r.status}`) })}</span>
                   </span>
                 </label>
+                <label class="tf-wrong">
+                  <input
+                    type="checkbox"
+                    aria-label={t('widget.gap.wrongOf', { name: r.name })}
+                    checked={model.wrong.value.has(r.id)}
+                    onChange={() => model.toggleWrong(r.id)}
+                  />
+                  <span aria-hidden="true">{t('widget.gap.wrong')}</span>
+                </label>
               </li>
             ))}
           </ul>

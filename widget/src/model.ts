@@ -231,10 +231,13 @@ export interface GapModel extends SendState {
   readonly report: Cell<AuditReport | null>;
   /** Element ids the citizen ticks as missing or wrong. */
   readonly ticked: Cell<ReadonlySet<string>>;
+  /** Element ids the citizen marks as published but wrong (never also in `ticked`). */
+  readonly wrong: Cell<ReadonlySet<string>>;
   readonly comment: Cell<string>;
   /** Sets the engine's report and pre-ticks what it found missing. */
   setReport(report: AuditReport): void;
   toggle(id: string): void;
+  toggleWrong(id: string): void;
   submit(): Promise<void>;
 }
 
@@ -246,6 +249,14 @@ export function createGapModel(options: Common): GapModel {
   const audit = signal<AuditState>('idle');
   const report = signal<AuditReport | null>(null);
   const ticked = signal<ReadonlySet<string>>(new Set());
+  const wrong = signal<ReadonlySet<string>>(new Set());
+  /** Flips `id` in `cell` and takes it out of `other`: an element is missing or wrong, not both. */
+  const flip = (cell: Cell<ReadonlySet<string>>, other: Cell<ReadonlySet<string>>, id: string) => {
+    const next = new Set(cell.value);
+    if (!next.delete(id)) next.add(id);
+    cell.value = next;
+    if (other.value.has(id)) other.value = new Set([...other.value].filter((x) => x !== id));
+  };
   const comment = signal('');
   let pending: GapReportSubmission | null = null;
   return {
@@ -255,27 +266,28 @@ export function createGapModel(options: Common): GapModel {
     audit,
     report,
     ticked,
+    wrong,
     comment,
     setReport(r) {
       report.value = r;
       audit.value = 'done';
       ticked.value = new Set(r.results.filter((x) => x.status === 'fail').map((x) => x.id));
     },
-    toggle(id) {
-      const next = new Set(ticked.value);
-      if (!next.delete(id)) next.add(id);
-      ticked.value = next;
-    },
+    toggle: (id) => flip(ticked, wrong, id),
+    toggleWrong: (id) => flip(wrong, ticked, id),
     async submit() {
       if (status.value === 'sending') return;
-      if (!ticked.value.size) {
+      if (!ticked.value.size && !wrong.value.size) {
         status.value = 'error';
         notice.value = { id: 'widget.gap.noneTicked' };
         return;
       }
       const r = report.value;
       const text = comment.value.trim().slice(0, COMMENT_MAX);
-      const elements = [...ticked.value].sort().map((id) => ({ id, problem: 'missing' as const }));
+      const elements = [
+        ...[...ticked.value].map((id) => ({ id, problem: 'missing' as const })),
+        ...[...wrong.value].map((id) => ({ id, problem: 'wrong' as const })),
+      ].sort((a, b) => (a.id < b.id ? -1 : 1));
       if (
         !pending ||
         JSON.stringify(pending.elements) !== JSON.stringify(elements) ||

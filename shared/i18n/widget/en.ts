@@ -87,6 +87,8 @@ export const enPanels = {
   'widget.gap.notProcedure': 'No administrative procedure was recognised on this page.',
   'widget.gap.failed': 'This page could not be checked.',
   'widget.gap.found': 'automatic check: %{status}',
+  'widget.gap.wrong': 'wrong information',
+  'widget.gap.wrongOf': '%{name}: wrong information',
   'widget.gap.submit': 'Send the report',
   'widget.gap.noneTicked': 'Please tick at least one item that is missing or wrong.',
   'widget.gap.thanks': 'Thank you. Your report of missing information has been recorded.',

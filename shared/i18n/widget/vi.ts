@@ -91,6 +91,8 @@ export const viPanels = {
   'widget.gap.notProcedure': 'Không nhận ra nội dung thủ tục hành chính trên trang này.',
   'widget.gap.failed': 'Không kiểm tra được trang này.',
   'widget.gap.found': 'kiểm tra tự động: %{status}',
+  'widget.gap.wrong': 'thông tin sai',
+  'widget.gap.wrongOf': '%{name}: thông tin sai',
   'widget.gap.submit': 'Gửi báo thiếu thông tin',
   'widget.gap.noneTicked': 'Vui lòng đánh dấu ít nhất một mục còn thiếu hoặc sai.',
   'widget.gap.thanks': 'Cảm ơn bạn. Báo cáo thiếu thông tin đã được ghi nhận.',
