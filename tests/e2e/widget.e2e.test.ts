@@ -232,14 +232,14 @@ describe('strict Content-Security-Policy, keyboard and panels', () => {
     await expect.poll(() => page.locator('tthc-feedback .tf-gap [role="status"]').last().textContent()).toContain('mã biên nhận');
     const body = front.posts.at(-1)!.body as {
       kind: string;
-      elements: { id: string }[];
+      elements: { id: string; problem: string }[];
       findings: { results: { id: string; status: string }[] };
     };
     expect(body.kind).toBe('gap-report');
     const failing = body.findings.results.filter((r) => r.status === 'fail').map((r) => r.id);
     expect(body.elements.map((e) => e.id).sort()).toEqual([...failing].sort());
     expect(body.elements.map((e) => e.id).sort()).toEqual([...ticked].sort());
-    expect(new Set(body.elements.map((e) => (e as { problem: string }).problem))).toEqual(new Set(['missing']));
+    expect(new Set(body.elements.map((e) => e.problem))).toEqual(new Set(['missing']));
     await page.close();
     await front.close();
   });
