@@ -9,7 +9,7 @@
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join, relative } from 'node:path';
-import { build } from 'vite';
+import { buildEngineBundle } from './engine-bundle';
 
 const KB = 1024;
 const budgets = [
@@ -18,21 +18,7 @@ const budgets = [
   { match: /^\(engine\)/, gzip: 24 * KB, label: 'audit engine' },
 ];
 
-/** The engine alone, minified as a browser bundle. */
-async function engineBundle() {
-  const out = await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      write: false,
-      minify: true,
-      lib: { entry: 'scripts/engine-entry.ts', formats: ['iife'], name: 'TthcAudit', fileName: () => 'engine.js' },
-    },
-  });
-  return Buffer.from((Array.isArray(out) ? out[0] : out).output[0].code);
-}
-
-function walk(dir) {
+function walk(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -46,7 +32,7 @@ if (!files.some((f) => f.startsWith('widget/dist'))) {
   process.exit(1);
 }
 let failed = false;
-const engine = await engineBundle();
+const engine = Buffer.from(await buildEngineBundle());
 if (/\$Zod|_zod|ZodError/.test(engine.toString('utf8'))) {
   console.error('The audit engine bundle contains zod: the engine must not parse its own data.');
   failed = true;
