@@ -4,6 +4,7 @@
  * both. `exclusive` runs work on one connection holding a cluster-wide advisory lock, so two
  * processes starting together never migrate at the same time.
  */
+import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
@@ -19,8 +20,12 @@ export interface Db extends Queryable {
   close(): Promise<void>;
 }
 
-/** PGlite in `dataDir`, or in memory when `dataDir` is empty. One connection; calls queue inside PGlite. */
+/**
+ * PGlite in `dataDir` (made with its parents when missing, as on a fresh clone), or in memory when
+ * `dataDir` is empty. One connection; calls queue inside PGlite.
+ */
 export async function openPglite(dataDir: string): Promise<Db> {
+  if (dataDir) await mkdir(dataDir, { recursive: true });
   const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
   const session: Queryable = {
     query: async <T>(text: string, params?: unknown[]) => (await db.query<T>(text, params)).rows,

@@ -103,6 +103,16 @@ describe('durability on PGlite (DATA_DIR)', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('starts on a fresh machine, making its data folder and the folders above it', { timeout: 60_000 }, async () => {
+    const proc = await spawnCollector({ DATA_DIR: join(dir, 'fresh', '.data', 'collector') });
+    try {
+      const answer = await post(proc.url, rating());
+      expect(answer.status).toBe(201);
+    } finally {
+      await stopCollector(proc);
+    }
+  });
+
   it('keeps every answered submission exactly once across SIGKILL and restart', { timeout: 120_000 }, async () => {
     const { acked, sent } = await killCycles({ DATA_DIR: dir }, 3);
     expect(acked).toBeGreaterThan(100);
