@@ -4,8 +4,8 @@
  * fields, the one "label there but unfilled → fail" result, and building results. Pure functions
  * of the extracted page.
  */
-import { labelKey, quote } from '../text/normalize';
-import { FREE_OF_CHARGE_LINE_RE, LABEL_FILLER_RE } from '../text/patterns';
+import { quote } from '../text/normalize';
+import { FREE_OF_CHARGE_LINE_RE, LABEL_FILLER_RE, PLACEHOLDER_VALUES, valueKey } from '../text/patterns';
 import type { ExtractedField, ExtractedPage } from '../extractor';
 import type { MessageParams } from '../i18n/format';
 import type { LabelKey } from './vocabulary';
@@ -30,29 +30,6 @@ export type ValueKind = 'empty' | 'placeholder' | 'none' | 'real';
 /** How much a value says, the one ranking: real content, then an explicit none, then a placeholder, then nothing. */
 const VALUE_RANK: Readonly<Record<ValueKind, number>> = { empty: 0, placeholder: 1, none: 2, real: 3 };
 
-const PLACEHOLDERS = new Set([
-  'không có thông tin',
-  'chưa có thông tin',
-  'không có dữ liệu',
-  'chưa có dữ liệu',
-  'đang cập nhật',
-  'đang cập nhập',
-  'chưa cập nhật',
-  'chưa cập nhập',
-  'đang được cập nhật',
-  'đang xây dựng',
-  'đang bổ sung',
-  'đang cập nhật thông tin',
-  'updating',
-  'n/a',
-  'na',
-  'null',
-  'undefined',
-  'no information',
-  'không xác định',
-  'chưa xác định',
-  'tbd',
-]);
 const NONE = new Set([
   'không',
   'không có',
@@ -97,12 +74,9 @@ const NONE_SENTENCE =
   /^(?:(?:thủ tục(?: hành chính)?|tthc)(?: này)? )?không (?:có|yêu cầu|quy định|thu|phải nộp)(?: (?:mẫu|biểu mẫu|tờ khai|phí|lệ phí|yêu cầu|điều kiện)\b.{0,40})?$/;
 
 function lineKind(line: string): ValueKind {
-  const key = labelKey(visibleText(line))
-    .replace(/[|()[\]"“”'.…\-–—_*•·,;:!?/\\]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const key = valueKey(visibleText(line));
   if (key === '' || LABEL_FILLER_RE.test(key)) return 'empty';
-  if (PLACEHOLDERS.has(key)) return 'placeholder';
+  if (PLACEHOLDER_VALUES.has(key)) return 'placeholder';
   if (NONE.has(key) || NONE_SENTENCE.test(key) || FREE_OF_CHARGE_LINE_RE.test(key)) return 'none';
   if (!/[\p{L}\d]/u.test(key)) return 'empty';
   return 'real';

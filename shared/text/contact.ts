@@ -22,7 +22,7 @@
  * long), which keeps every pattern linear on hostile input. Pure: no DOM, no Node built-ins.
  */
 import { quote } from './normalize';
-import { PAKN_RE, contactMeans } from './patterns';
+import { PAKN_RE, contactMeans, isPlaceholderValue } from './patterns';
 
 export interface StructuredContact {
   /** The receiving agency as the text names it ("Văn phòng UBND tỉnh Lào Cai"), or null. */
@@ -135,10 +135,6 @@ const TIME_RE = /\d{1,2}\s*(?:h|giờ|:)\s*\d{0,2}/u;
 
 /** A portal's name glued after the agency's in a banner ("SỞ TƯ PHÁP TỈNH … Cổng thông tin điện tử"). */
 const PORTAL_TAIL_RE = /\s(?:cổng|trang) (?:thông tin điện tử|dịch vụ công)(?:\s.*)?$/iu;
-
-/** Values that say nothing is published yet. */
-const FILLER_RE =
-  /^(?:đang (?:được )?cập nh[ậa]t(?: thông tin)?|chưa cập nh[ậa]t|(?:không|chưa) có (?:thông tin|dữ liệu)|đang (?:xây dựng|bổ sung)|nội dung đang được cập nhật|updating|n\/a|no information)$/iu;
 
 // Separators: hard ones always end a part; soft ones end a field only where a label follows.
 const HARD_SEP_RE = / ?[|·•] ?/u;
@@ -393,7 +389,7 @@ function readPaknPart(part: string): { kind: Kind; value: string | null; subject
 
 function isAgencyName(s: string): boolean {
   const t = s.trim();
-  if (t.length < 3 || t.length > 160 || FILLER_RE.test(t)) return false;
+  if (t.length < 3 || t.length > 160 || isPlaceholderValue(t)) return false;
   const words = t.split(' ');
   if (words.length < 2 || words.length > 25 || VERB_RE.test(t)) return false;
   if (AGENCY_HEAD_RE.test(t) && /^\p{Lu}/u.test(t)) return !SENTENCE_RE.test(t);
@@ -469,7 +465,7 @@ function clean(value: string | null | undefined): string | null {
     .replace(/^[\s:：;,.·|•\-–—]+/u, '')
     .replace(/[\s:：;,.·|•\-–—]+$/u, '')
     .trim();
-  if (!t || FILLER_RE.test(t)) return null;
+  if (!t || isPlaceholderValue(t)) return null;
   return quote(t, MAX_VALUE);
 }
 

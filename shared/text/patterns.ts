@@ -3,6 +3,48 @@
  * e-mail, website, street address), mentions of phản ánh, kiến nghị, and "expired" wording.
  * Formats come from examples seen on portals (docs: regulation §4.1), not from a regulation.
  */
+import { labelKey } from './normalize';
+
+/** A value's comparison key: label-folded (text/normalize) with punctuation read as spaces. */
+export function valueKey(text: string): string {
+  return labelKey(text)
+    .replace(/[|()[\]"“”'.…\-–—_*•·,;:!?/\\]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Values that say nothing is published yet ("Không có thông tin", "Đang cập nhật"), as valueKey keys. */
+export const PLACEHOLDER_VALUES: ReadonlySet<string> = new Set([
+  'không có thông tin',
+  'chưa có thông tin',
+  'không có dữ liệu',
+  'chưa có dữ liệu',
+  'đang cập nhật',
+  'đang cập nhập',
+  'chưa cập nhật',
+  'chưa cập nhập',
+  'đang được cập nhật',
+  'đang xây dựng',
+  'đang bổ sung',
+  'đang cập nhật thông tin',
+  'updating',
+  'n a',
+  'na',
+  'null',
+  'undefined',
+  'no information',
+  'không xác định',
+  'chưa xác định',
+  'tbd',
+  'nội dung đang được cập nhật',
+  'đang được cập nhật thông tin',
+  'đang cập nhập thông tin',
+]);
+
+/** Whether `text` only says that nothing is published yet. */
+export function isPlaceholderValue(text: string): boolean {
+  return PLACEHOLDER_VALUES.has(valueKey(text));
+}
 
 /** National procedure codes: 1.000178, 1.000948.H38, 1.003658.000.00.00.H38; legacy T-TVH-284957-TT. */
 // Ends at a non-digit rather than a word boundary: pages glue the next field on ("…H38Lượt xem").
