@@ -183,8 +183,11 @@ class TthcFeedbackElement extends HTMLElement {
       removeEventListener('popstate', onUrl);
     });
 
-    // Flush what earlier pages left in the outbox; the last try when this page goes away.
-    void outbox.flush();
+    // Flush what earlier pages left in the outbox once the page is idle (opening IndexedDB is not
+    // start-up work); the last try when this page goes away.
+    idle(() => {
+      if (!abort.signal.aborted) void outbox.flush();
+    });
     const onHide = () => outbox.beacon();
     addEventListener('pagehide', onHide);
     abort.signal.addEventListener('abort', () => removeEventListener('pagehide', onHide));
