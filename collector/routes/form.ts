@@ -26,11 +26,9 @@ import type { SubmissionStore } from '../db/store';
 import type { SubmissionLimits } from '../middleware/rate-limit';
 import { originAllowed } from '../middleware/cors';
 import { HttpError } from '../middleware/errors';
+import { escapeHtml } from '../views/html';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 const locale = (v: unknown): Locale => (v === 'en' ? 'en' : 'vi');
 const text = (v: unknown, max: number) => (typeof v === 'string' ? v.trim().slice(0, max) : '');

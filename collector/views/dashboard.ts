@@ -6,9 +6,7 @@ import { collectorCatalogs } from '../../shared/i18n/collector';
 import { widgetCatalogs } from '../../shared/i18n/widget';
 import { translator } from '../../shared/i18n/format';
 import type { RatingSummary } from '../db/store';
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+import { escapeHtml } from './html';
 
 export function renderDashboard(s: RatingSummary): string {
   const say = translator(collectorCatalogs, 'vi');

@@ -9,6 +9,7 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
+import { normalizeText } from '../../shared/text/normalize';
 import { route } from '../messaging/router';
 import type { OverlayShowResponse } from '../messaging/protocol';
 
@@ -21,7 +22,7 @@ interface Found {
   target: Target;
 }
 
-const squash = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+const squash = (text: string) => normalizeText(text).toLowerCase();
 
 /** The quote's opening words, enough to tell one block from another. */
 const probe = (quote: string) => squash(quote).slice(0, 60);
