@@ -4,7 +4,7 @@
  * in one go; `auditWhenIdle` does the same work in short slices of idle time, so a host page is
  * never blocked for long; `auditPage` takes an already extracted page (pure).
  */
-import { startExtraction, type DomDocument, type DomElement, type ExtractedPage } from '../extractor';
+import { extractPage, startExtraction, type DomDocument, type DomElement, type ExtractedPage } from '../extractor';
 import {
   CHECKLIST,
   checklistLexicon,
@@ -89,9 +89,7 @@ export function auditPage(page: ExtractedPage): AuditReport {
 
 /** Audits a page (Document) or a part of one (Element) in one go. Never throws on odd markup. */
 export function auditDocument(root: DomDocument | DomElement, options: AuditOptions = {}): AuditReport {
-  const extraction = startExtraction(root, { url: options.url, lexicon: checklistLexicon(options.extraLabels) });
-  extraction.step();
-  return auditPage(extraction.result());
+  return auditPage(extractPage(root, { url: options.url, lexicon: checklistLexicon(options.extraLabels) }));
 }
 
 /** The part of requestIdleCallback's deadline the audit reads. */
