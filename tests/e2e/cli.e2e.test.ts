@@ -160,4 +160,13 @@ describe('tthc-audit command line', () => {
     expect(rendered.map(statuses)).toEqual(fromFiles.map(statuses));
     expect(fromFiles.every((r) => r.status === 'audited')).toBe(true);
   });
+
+  it('writes a clean CSV file with the documented npm run -s audit -- --format csv > audit.csv', async () => {
+    const { stdout } = await promisify(execFile)('npm', ['run', '-s', 'audit', '--', '--format', 'csv', '--lang', 'en', PAGE], {
+      cwd: ROOT,
+    });
+    expect(stdout.startsWith('\uFEFFpage,procedure_code')).toBe(true);
+    const json = (await promisify(execFile)('npm', ['run', '-s', 'audit', '--', '--format', 'json', PAGE], { cwd: ROOT })).stdout;
+    expect(JSON.parse(json)).toHaveLength(1);
+  });
 });
