@@ -50,6 +50,13 @@ export const MIGRATIONS: readonly Migration[] = [
         END IF;
       END $$;`,
   },
+  {
+    version: 2,
+    name: 'procedure name and agency',
+    sql: `
+      ALTER TABLE submissions ADD COLUMN procedure_name text;
+      ALTER TABLE submissions ADD COLUMN agency text;`,
+  },
 ];
 
 /** Any fixed number, the same in every collector process: the key of the migration lock. */

@@ -50,7 +50,7 @@ export function newReceipt(): string {
 }
 
 const COLUMNS =
-  'id, receipt, kind, client_created_at, procedure_code, page_url, lang, origin, respondent, overall, question_set, answers, comment, contact, details';
+  'id, receipt, kind, client_created_at, procedure_code, procedure_name, agency, page_url, lang, origin, respondent, overall, question_set, answers, comment, contact, details';
 
 /**
  * One statement inserts a whole batch (one transaction, one commit): the rows travel as one jsonb
@@ -59,7 +59,7 @@ const COLUMNS =
 const INSERT_BATCH = `
   INSERT INTO submissions (${COLUMNS})
   SELECT ${COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS x(
-    id uuid, receipt text, kind text, client_created_at timestamptz, procedure_code text, page_url text, lang text,
+    id uuid, receipt text, kind text, client_created_at timestamptz, procedure_code text, procedure_name text, agency text, page_url text, lang text,
     origin text, respondent uuid, overall smallint, question_set text, answers jsonb, comment text, contact jsonb, details jsonb)
   ON CONFLICT (id) DO NOTHING
   RETURNING id::text AS id, receipt`;
@@ -76,6 +76,8 @@ function row(s: Submission, receipt: string, origin: string | null): Record<stri
     kind: s.kind,
     client_created_at: s.createdAt ?? null,
     procedure_code: s.procedureCode ?? null,
+    procedure_name: s.procedureName ?? null,
+    agency: s.agency ?? null,
     page_url: s.pageUrl,
     lang: s.lang,
     origin,

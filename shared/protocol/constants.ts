@@ -15,6 +15,9 @@ export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
 
 export const PROCEDURE_CODE_MAX = 64;
 export const URL_MAX = 2048;
+/** Longest procedure name and agency name accepted (national names run to about 300 characters). */
+export const PROCEDURE_NAME_MAX = 500;
+export const AGENCY_MAX = 300;
 export const COMMENT_MAX = 2000;
 /** Largest request body the collector reads, in bytes. */
 export const MAX_BODY_BYTES = 16 * 1024;

@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 
-import { COMMENT_MAX, FEEDBACK_PROTOCOL_VERSION, PROCEDURE_CODE_MAX, URL_MAX } from './constants';
+import { AGENCY_MAX, COMMENT_MAX, FEEDBACK_PROTOCOL_VERSION, PROCEDURE_CODE_MAX, PROCEDURE_NAME_MAX, URL_MAX } from './constants';
 import { QUESTION_SETS, QUESTION_SET_IDS, type QuestionSet } from './questions';
 
 export * from './constants';
@@ -45,6 +45,10 @@ const common = {
   id: uuid(),
   /** The national procedure code when the page or the webmaster names it (e.g. 1.000178). */
   procedureCode: z.optional(text(PROCEDURE_CODE_MAX, 1)),
+  /** The procedure's name as the webmaster configured it or the engine read it from the page. */
+  procedureName: z.optional(text(PROCEDURE_NAME_MAX, 1)),
+  /** The agency that handles the procedure (webmaster's `agency` attribute, else the page's). */
+  agency: z.optional(text(AGENCY_MAX, 1)),
   pageUrl,
   /** Interface language the citizen used. */
   lang: z.enum(['vi', 'en']),

@@ -83,6 +83,14 @@ describe('submissions (protocol v2)', () => {
     expect(after.byLevel[0]).toBe(before.byLevel[0]);
   });
 
+  it('takes the procedure name and agency the page names, and refuses names past their bounds', async () => {
+    const named = rating({ procedureName: 'Cấp phiếu lý lịch tư pháp cho công dân Việt Nam', agency: 'Sở Tư pháp tỉnh Lào Cai' });
+    expect((await post(c.url, named)).status).toBe(201);
+    const tooLong = await post(c.url, rating({ procedureName: 'x'.repeat(501), agency: '' }));
+    expect(tooLong.status).toBe(422);
+    expect((await tooLong.json()).issues.map((i: { path: string }) => i.path).sort()).toEqual(['agency', 'procedureName']);
+  });
+
   it('takes answers to the Decree 118 question set and a gap report with the engine findings', async () => {
     expect((await post(c.url, rating({ answers: { a: 4, d: 2, dd: 5 }, comment: 'Thời hạn ghi chưa rõ' }))).status).toBe(201);
     const wrongSet = await post(c.url, rating({ answers: { a: 9, zz: 1 } }));
