@@ -52,10 +52,13 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
-    name: 'procedure name and agency',
+    name: 'procedure name, agency, rating scale',
     sql: `
       ALTER TABLE submissions ADD COLUMN procedure_name text;
-      ALTER TABLE submissions ADD COLUMN agency text;`,
+      ALTER TABLE submissions ADD COLUMN agency text;
+      -- Levels of the scale the rating was given on (5 or 3); ratings before this had 5.
+      ALTER TABLE submissions ADD COLUMN scale_levels smallint CHECK (scale_levels IN (3, 5));
+      UPDATE submissions SET scale_levels = 5 WHERE kind = 'rating';`,
   },
 ];
 

@@ -9,15 +9,16 @@
  */
 import { randomInt } from 'node:crypto';
 import { RECEIPT_ALPHABET, RECEIPT_LENGTH, type Submission } from '../../shared/protocol/submission';
+import { DEFAULT_SCALE_LEVELS, isSatisfied, type ScaleLevels } from '../../shared/protocol/scale';
 import { openPglite, openPostgres, type Db } from './driver';
 import { migrate } from './migrations';
 
 export interface RatingSummary {
   /** Current ratings: one per respondent and procedure. */
   total: number;
-  /** Count per level, index 0 = level 1. */
+  /** Count per level of the 5-level answers, index 0 = level 1. */
   byLevel: [number, number, number, number, number];
-  /** (Hài lòng + Rất hài lòng) / total, or null with no ratings. */
+  /** (Hài lòng + Rất hài lòng) / total on either scale, or null with no ratings. */
   satisfiedShare: number | null;
   /** Gap reports received. */
   gapReports: number;
@@ -50,7 +51,7 @@ export function newReceipt(): string {
 }
 
 const COLUMNS =
-  'id, receipt, kind, client_created_at, procedure_code, procedure_name, agency, page_url, lang, origin, respondent, overall, question_set, answers, comment, contact, details';
+  'id, receipt, kind, client_created_at, procedure_code, procedure_name, agency, page_url, lang, origin, respondent, overall, scale_levels, question_set, answers, comment, contact, details';
 
 /**
  * One statement inserts a whole batch (one transaction, one commit): the rows travel as one jsonb
@@ -60,7 +61,7 @@ const INSERT_BATCH = `
   INSERT INTO submissions (${COLUMNS})
   SELECT ${COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS x(
     id uuid, receipt text, kind text, client_created_at timestamptz, procedure_code text, procedure_name text, agency text, page_url text, lang text,
-    origin text, respondent uuid, overall smallint, question_set text, answers jsonb, comment text, contact jsonb, details jsonb)
+    origin text, respondent uuid, overall smallint, scale_levels smallint, question_set text, answers jsonb, comment text, contact jsonb, details jsonb)
   ON CONFLICT (id) DO NOTHING
   RETURNING id::text AS id, receipt`;
 
@@ -83,6 +84,7 @@ function row(s: Submission, receipt: string, origin: string | null): Record<stri
     origin,
     respondent: rating ? rating.respondent.toLowerCase() : null,
     overall: rating ? rating.overall : null,
+    scale_levels: rating ? (rating.scale ?? DEFAULT_SCALE_LEVELS) : null,
     question_set: rating ? (rating.questionSet ?? (rating.answers ? 'nd118-art33' : null)) : null,
     answers: rating?.answers ?? null,
     comment: s.comment ?? null,
@@ -172,17 +174,23 @@ export function createStore(db: Db): SubmissionStore {
       });
     },
     async summary() {
-      const rows = await db.query<{ overall: number; n: number }>(`
-        SELECT overall, count(*)::int AS n FROM (
-          SELECT DISTINCT ON (respondent, coalesce(procedure_code, page_url)) overall
+      const rows = await db.query<{ overall: number; levels: ScaleLevels; n: number }>(`
+        SELECT overall, levels, count(*)::int AS n FROM (
+          SELECT DISTINCT ON (respondent, coalesce(procedure_code, page_url)) overall, coalesce(scale_levels, 5) AS levels
           FROM submissions WHERE kind = 'rating'
           ORDER BY respondent, coalesce(procedure_code, page_url), seq DESC) AS current
-        GROUP BY overall`);
+        GROUP BY overall, levels`);
+      // byLevel counts the 5-level answers; 3-level answers count in total and in the satisfied share.
       const byLevel: RatingSummary['byLevel'] = [0, 0, 0, 0, 0];
-      for (const r of rows) byLevel[r.overall - 1] = r.n;
-      const total = byLevel.reduce((a, b) => a + b, 0);
+      let total = 0;
+      let satisfied = 0;
+      for (const r of rows) {
+        if (r.levels === 5) byLevel[r.overall - 1] = r.n;
+        total += r.n;
+        if (isSatisfied(r.overall, r.levels)) satisfied += r.n;
+      }
       const gaps = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM submissions WHERE kind = 'gap-report'`);
-      return { total, byLevel, satisfiedShare: total ? (byLevel[3] + byLevel[4]) / total : null, gapReports: gaps[0]?.n ?? 0 };
+      return { total, byLevel, satisfiedShare: total ? satisfied / total : null, gapReports: gaps[0]?.n ?? 0 };
     },
     async count(id) {
       const rows = id

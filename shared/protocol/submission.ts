@@ -10,6 +10,7 @@ import * as z from 'zod/mini';
 
 import { AGENCY_MAX, COMMENT_MAX, FEEDBACK_PROTOCOL_VERSION, PROCEDURE_CODE_MAX, PROCEDURE_NAME_MAX, URL_MAX } from './constants';
 import { QUESTION_SETS, QUESTION_SET_IDS, type QuestionSet } from './questions';
+import { DEFAULT_SCALE_LEVELS } from './scale';
 
 export * from './constants';
 
@@ -64,8 +65,10 @@ const common = {
 export const RatingSubmission = z.strictObject({
   ...common,
   kind: z.literal('rating'),
-  /** Overall satisfaction with the procedure, 1–5. */
+  /** Overall satisfaction with the procedure, 1 to `scale` (5 by default). */
   overall: z.int().check(z.gte(1), z.lte(5)),
+  /** The scale the citizen answered on: 5 levels (default) or 3 (Không hài lòng, Bình thường, Hài lòng). */
+  scale: z.optional(z.union([z.literal(3), z.literal(5)])),
   /** Random key per procedure per browser: a new rating from it replaces the previous one in counts. */
   respondent: uuid(),
   /** Which question set `answers` refers to (default nd118-art33). */
@@ -101,12 +104,16 @@ export const Submission = SubmissionUnion.check(
   z.superRefine((s, ctx) => {
     if (s.contact && s.consent !== true)
       ctx.addIssue({ code: 'custom', path: ['consent'], message: 'Contact details need consent: true', input: s.consent });
+    // Only past a smaller scale: 1–5 itself is the field's own check.
+    if (s.kind === 'rating' && s.overall <= 5 && (s.scale ?? DEFAULT_SCALE_LEVELS) < s.overall)
+      ctx.addIssue({ code: 'custom', path: ['overall'], message: 'Outside the scale', input: s.overall });
     if (s.kind === 'rating' && s.answers) {
       const set: QuestionSet = QUESTION_SETS[(s.questionSet ?? 'nd118-art33') as keyof typeof QUESTION_SETS];
       const ids = new Set(set.questions.map((q) => q.id));
+      const max = s.scale ?? set.scale.max;
       for (const [id, value] of Object.entries(s.answers)) {
         if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['answers', id], message: 'Unknown question', input: id });
-        else if (value < set.scale.min || value > set.scale.max)
+        else if (value < set.scale.min || value > max)
           ctx.addIssue({ code: 'custom', path: ['answers', id], message: 'Outside the scale', input: value });
       }
     }

@@ -91,6 +91,24 @@ describe('submissions (protocol v2)', () => {
     expect((await tooLong.json()).issues.map((i: { path: string }) => i.path).sort()).toEqual(['agency', 'procedureName']);
   });
 
+  it('takes ratings on the 3-level scale and counts "Hài lòng" (3 of 3) as satisfied', async () => {
+    const isolated = await startCollector({});
+    try {
+      expect((await post(isolated.url, rating({ scale: 3, overall: 3 }))).status).toBe(201);
+      expect((await post(isolated.url, rating({ scale: 3, overall: 2 }))).status).toBe(201);
+      expect((await post(isolated.url, rating({ overall: 4 }))).status).toBe(201);
+      const outside = await post(isolated.url, rating({ scale: 3, overall: 4, answers: { a: 4 } }));
+      expect(outside.status).toBe(422);
+      expect((await outside.json()).issues.map((i: { path: string }) => i.path).sort()).toEqual(['answers.a', 'overall']);
+      expect((await post(isolated.url, rating({ scale: 4 }))).status).toBe(422);
+      const summary = await isolated.store.summary();
+      expect(summary.total).toBe(3);
+      expect(summary.satisfiedShare).toBeCloseTo(2 / 3);
+    } finally {
+      await isolated.close();
+    }
+  });
+
   it('takes answers to the Decree 118 question set and a gap report with the engine findings', async () => {
     expect((await post(c.url, rating({ answers: { a: 4, d: 2, dd: 5 }, comment: 'Thời hạn ghi chưa rõ' }))).status).toBe(201);
     const wrongSet = await post(c.url, rating({ answers: { a: 9, zz: 1 } }));
