@@ -13,9 +13,12 @@ export default defineConfig({
     default_locale: undefined,
     // No host permission and no declared content script: the audit and overlay scripts are injected
     // into the active tab on demand (activeTab + scripting); storage keeps the options and history.
-    permissions: ['activeTab', 'scripting', 'storage', ...(browser === 'chrome' ? ['sidePanel'] : [])],
-    // Asked at run time only, for one origin at a time: a national-record source whose server
-    // does not allow the extension by CORS (and, later, the batch audit).
+    // Batch audit: alarms wake the service worker to resume a running batch after it was stopped;
+    // unlimitedStorage lets a queue of thousands of page reports outgrow storage.local's 10 MB.
+    // Neither shows a warning at install.
+    permissions: ['activeTab', 'scripting', 'storage', 'alarms', 'unlimitedStorage', ...(browser === 'chrome' ? ['sidePanel'] : [])],
+    // Asked at run time only: for one origin, a national-record source whose server does not allow
+    // the extension by CORS; for a batch audit, the origins of its pages, when the auditor starts it.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Kiểm tra công khai TTHC' },
     ...(browser === 'firefox'
