@@ -16,7 +16,21 @@ export const OverlayShowAll = z.object({ type: z.literal('overlay/show-all'), ev
 /** Remove every box the overlay drew. */
 export const OverlayClear = z.object({ type: z.literal('overlay/clear') });
 
-export const ExtensionMessage = z.discriminatedUnion('type', [OverlayShow, OverlayShowAll, OverlayClear]);
+// Batch audit (extension/batch/): the batch page asks the background worker to start, pause,
+// resume or cancel; progress and results are read from storage (`batch:v1`), not sent.
+const BatchUrl = z.string().check(z.minLength(1), z.maxLength(2_000));
+/** Start a batch over `urls` (already normalised and deduplicated by the page), replacing any finished one. */
+export const BatchStart = z.object({
+  type: z.literal('batch/start'),
+  urls: z.array(BatchUrl).check(z.minLength(1), z.maxLength(10_000)),
+  /** Where the list came from (a list page's URL, "pasted", the current tab's URL), for the report. */
+  source: z.string().check(z.maxLength(2_000)),
+  concurrency: z.number().check(z.int(), z.minimum(1), z.maximum(8)),
+  timeoutMs: z.number().check(z.int(), z.minimum(1_000), z.maximum(300_000)),
+});
+export const BatchControl = z.object({ type: z.literal('batch/control'), action: z.enum(['pause', 'resume', 'cancel']) });
+
+export const ExtensionMessage = z.discriminatedUnion('type', [OverlayShow, OverlayShowAll, OverlayClear, BatchStart, BatchControl]);
 export type ExtensionMessage = z.infer<typeof ExtensionMessage>;
 export type MessageType = ExtensionMessage['type'];
 export type MessageOf<T extends MessageType> = Extract<ExtensionMessage, { type: T }>;
@@ -27,11 +41,18 @@ export const OverlayShowResponse = z.object({ found: z.enum(['selector', 'quote'
 export type OverlayShowResponse = z.infer<typeof OverlayShowResponse>;
 export const OverlayShowAllResponse = z.object({ drawn: z.number(), missing: z.number() });
 export const OverlayClearResponse = z.object({ cleared: z.boolean() });
+/** The batch's run state after a start or control message; `refused` says why nothing changed. */
+export const BatchAnswer = z.object({
+  state: z.enum(['idle', 'running', 'paused', 'cancelled', 'finished']),
+  refused: z.optional(z.enum(['busy', 'no-batch'])),
+});
 
 /** The answer schema of each request type. */
 export const RESPONSES = {
   'overlay/show': OverlayShowResponse,
   'overlay/show-all': OverlayShowAllResponse,
   'overlay/clear': OverlayClearResponse,
+  'batch/start': BatchAnswer,
+  'batch/control': BatchAnswer,
 } as const satisfies Record<MessageType, z.ZodMiniType>;
 export type ResponseOf<T extends MessageType> = z.infer<(typeof RESPONSES)[T]>;
