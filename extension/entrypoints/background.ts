@@ -2,10 +2,14 @@
  * Background service worker: the toolbar button opens the side panel (Chrome) or the sidebar
  * (Firefox) itself, from `action.onClicked`, instead of letting the browser open the panel. That
  * click is what grants activeTab on the page (a panel the browser opens on its own grants
- * nothing), so the panel may then inject the audit script into that tab. Nothing else runs here.
+ * nothing), so the panel may then inject the audit script into that tab. The batch audit's
+ * worker (extension/batch/background.ts) answers the batch page's messages and resumes a running
+ * batch when the service worker starts again.
  */
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
+import { installBatch } from '../batch/background';
+import { route } from '../messaging/router';
 
 interface PanelApis {
   sidePanel?: {
@@ -23,4 +27,5 @@ export default defineBackground(() => {
     const opened = apis.sidePanel ? apis.sidePanel.open({ tabId: tab.id, windowId: tab.windowId }) : apis.sidebarAction?.open();
     opened?.catch((error: unknown) => console.warn('[tthc-audit] panel not opened:', error));
   });
+  browser.runtime.onMessage.addListener(route(installBatch()));
 });

@@ -1,0 +1,53 @@
+/**
+ * The batch audit's part of the background service worker: answers batch/start and
+ * batch/control, and wakes the worker on browser start-up, on the keep-alive alarm and whenever
+ * the service worker itself starts, so a running batch resumes where storage says it stopped.
+ * Batch tabs open in a window of their own, minimised and unfocused, so the auditor's tabs are
+ * left alone (the current window when the browser cannot make one).
+ */
+import { browser } from 'wxt/browser';
+import type { Handlers } from '../messaging/router';
+import { auditInTab } from './tab-audit';
+import { BatchWorker } from './worker';
+
+export const KEEP_ALIVE_ALARM = 'tthc-batch-keep-alive';
+
+async function ensureWindow(windowId: number | null): Promise<number | undefined> {
+  if (windowId !== null) {
+    const existing = await browser.windows.get(windowId).catch(() => null);
+    if (existing) return windowId;
+  }
+  try {
+    const created = await browser.windows.create({ url: 'about:blank', focused: false, state: 'minimized' });
+    return created?.id;
+  } catch {
+    const created = await browser.windows.create({ url: 'about:blank', focused: false }).catch(() => undefined);
+    return created?.id;
+  }
+}
+
+/** Sets up the batch worker; returns the message handlers to add to the background's router. */
+export function installBatch(): Handlers {
+  const worker = new BatchWorker({
+    auditPage: (url, options) => auditInTab(url, options),
+    ensureWindow,
+    closeWindow: async (id) => void (await browser.windows.remove(id)),
+    closeTab: async (id) => void (await browser.tabs.remove(id)),
+    keepAlive: async (on) => {
+      // 30 s is the shortest period Chrome allows; each tick is an event that keeps the worker alive.
+      if (on) await browser.alarms.create(KEEP_ALIVE_ALARM, { periodInMinutes: 0.5 });
+      else await browser.alarms.clear(KEEP_ALIVE_ALARM);
+    },
+    now: () => Date.now(),
+    newId: () => crypto.randomUUID(),
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === KEEP_ALIVE_ALARM) void worker.rehydrate();
+  });
+  browser.runtime.onStartup.addListener(() => void worker.rehydrate());
+  void worker.rehydrate();
+  return {
+    'batch/start': (message) => worker.start(message),
+    'batch/control': (message) => worker.control(message.action),
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * Where a batch audit lives between pages and across restarts of the service worker or the
+ * browser: one versioned storage item (`local:batch:v1`) holding the run state, the settings and
+ * the queue in the shared runner's serialisable form, written after every page; and one item per
+ * finished page (`local:batch:v1:page:<url>`) holding its outcome and report, so the queue item stays
+ * small however many reports there are. Storage is a trust boundary: every read is parsed, and
+ * what does not parse reads as no batch / no page. Limits: one batch at a time.
+ */
+import * as z from 'zod/mini';
+import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
+import type { AuditReport } from '../../shared/audit/types';
+import { AuditRunResponse } from '../messaging/audit-response';
+import type { UnscannableKind } from './tab-audit';
+
+export const BATCH_KEY = 'local:batch:v1';
+export const PAGE_KEY_PREFIX = 'batch:v1:page:';
+
+const RunState = z.enum(['running', 'paused', 'cancelled', 'finished']);
+export type RunState = z.infer<typeof RunState>;
+
+export const StoredBatchSchema = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(100)),
+  source: z.string().check(z.maxLength(2_000)),
+  createdAt: z.iso.datetime({ offset: true }),
+  concurrency: z.number().check(z.int(), z.minimum(1), z.maximum(8)),
+  timeoutMs: z.number().check(z.int(), z.minimum(1_000), z.maximum(300_000)),
+  run: RunState,
+  /** The queue, as the shared runner serialises it (parsed by the runner when loaded). */
+  queue: z.unknown(),
+  /** Tabs open for pages in progress, by URL: closed after a restart, their pages asked again. */
+  tabs: z.record(z.string(), z.number()),
+  windowId: z.nullable(z.number()),
+  /** Time spent running (paused time excluded), for pages per minute and the time left. */
+  activeMs: z.number().check(z.minimum(0)),
+  runningSince: z.nullable(z.number()),
+});
+export type StoredBatch = z.infer<typeof StoredBatchSchema>;
+
+const UNSCANNABLE: readonly UnscannableKind[] = ['timeout', 'not-procedure', 'load-error', 'http-error', 'permission-refused'];
+
+/** One finished page: its outcome and, when the page was read, the engine's report. */
+const PageRecordShell = z.object({
+  url: z.string(),
+  at: z.iso.datetime({ offset: true }),
+  outcome: z.enum(['done', 'unscannable']),
+  reason: z.optional(z.enum(UNSCANNABLE as [UnscannableKind, ...UnscannableKind[]])),
+  detail: z.optional(z.string().check(z.maxLength(2_000))),
+  httpStatus: z.optional(z.number()),
+  report: z.optional(z.unknown()),
+});
+export type PageRecord = Omit<z.infer<typeof PageRecordShell>, 'report'> & { report?: AuditReport };
+
+const batchItem = storage.defineItem<unknown>(BATCH_KEY, { fallback: null, version: 1 });
+
+export async function loadBatch(): Promise<StoredBatch | null> {
+  const parsed = StoredBatchSchema.safeParse(await batchItem.getValue());
+  return parsed.success ? parsed.data : null;
+}
+
+export async function saveBatch(batch: StoredBatch): Promise<void> {
+  await batchItem.setValue(StoredBatchSchema.parse(batch));
+}
+
+/** Calls `listener` with the batch whenever it is written (the batch page's progress). */
+export function watchBatch(listener: (batch: StoredBatch | null) => void): () => void {
+  return batchItem.watch((raw) => {
+    const parsed = StoredBatchSchema.safeParse(raw);
+    listener(parsed.success ? parsed.data : null);
+  });
+}
+
+function pageKey(url: string): `local:${string}` {
+  return `local:${PAGE_KEY_PREFIX}${url}`;
+}
+
+export async function savePage(record: PageRecord): Promise<void> {
+  await storage.setItem(pageKey(record.url), record);
+}
+
+function parsePage(raw: unknown): PageRecord | null {
+  const shell = PageRecordShell.safeParse(raw);
+  if (!shell.success) return null;
+  const { report, ...rest } = shell.data;
+  if (report === undefined) return rest;
+  const parsed = AuditRunResponse.safeParse({ ok: true, report });
+  return parsed.success && parsed.data.ok ? { ...rest, report: parsed.data.report } : rest;
+}
+
+/** The finished pages among `urls`, in their order (pages not finished are left out). */
+export async function loadPages(urls: readonly string[]): Promise<PageRecord[]> {
+  if (urls.length === 0) return [];
+  const items = await storage.getItems(urls.map(pageKey));
+  return items.map((item) => parsePage(item.value)).filter((p): p is PageRecord => p !== null);
+}
+
+/** Removes the previous batch's pages (before a new batch starts). */
+export async function clearPages(): Promise<void> {
+  const all = await browser.storage.local.get(null);
+  const keys = Object.keys(all).filter((key) => key.startsWith(PAGE_KEY_PREFIX));
+  if (keys.length > 0) await browser.storage.local.remove(keys);
+}

@@ -1,0 +1,128 @@
+/**
+ * Audits one page of a batch in a background tab: opens it inactive in the batch window, waits
+ * for it to load (the page's own scripts run, a logged-in session is used), checks the HTTP status
+ * of the document, injects the existing audit script (extension/messaging/tab.ts, which waits for
+ * pages that fill themselves to settle), and closes the tab. Every way a page can fail ends in an
+ * outcome with a reason, within the page's time limit: nothing is left waiting.
+ * Limits: the top frame only; the HTTP status comes from the Navigation Timing entry
+ * (`responseStatus`, Chrome 109+, Firefox); where it is missing the page is audited as it shows.
+ */
+import { browser } from 'wxt/browser';
+import type { AuditReport } from '../../shared/audit/types';
+import { auditTab } from '../messaging/tab';
+import { mayRead } from './permissions';
+
+export type UnscannableKind = 'timeout' | 'not-procedure' | 'load-error' | 'http-error' | 'permission-refused';
+
+export type PageOutcome =
+  | { kind: 'done'; report: AuditReport }
+  | { kind: 'unscannable'; reason: UnscannableKind; detail?: string; httpStatus?: number; report?: AuditReport };
+
+export interface TabAuditOptions {
+  /** Where the tab is opened (the batch window); the current window when absent. */
+  windowId?: number;
+  /** The page's whole time: load, settle and audit. */
+  timeoutMs: number;
+  /** Called with the tab id as soon as it exists (the worker records it, to close it after a restart). */
+  onTab?(tabId: number): void;
+}
+
+type Loaded = 'complete' | 'timeout' | 'closed';
+
+interface TabLike {
+  status?: string;
+  url?: string;
+  pendingUrl?: string;
+}
+
+/** Complete and navigated away from the blank page a new tab starts with. */
+function isLoaded(tab: TabLike): boolean {
+  return tab.status === 'complete' && !tab.pendingUrl && !!tab.url && tab.url !== 'about:blank';
+}
+
+function waitForLoad(tabId: number, ms: number): Promise<Loaded> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (how: Loaded) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+      browser.tabs.onRemoved.removeListener(onRemoved);
+      resolve(how);
+    };
+    const timer = setTimeout(() => finish('timeout'), ms);
+    const onUpdated = (id: number, _info: unknown, tab: TabLike) => {
+      if (id === tabId && isLoaded(tab)) finish('complete');
+    };
+    const onRemoved = (id: number) => {
+      if (id === tabId) finish('closed');
+    };
+    browser.tabs.onUpdated.addListener(onUpdated);
+    browser.tabs.onRemoved.addListener(onRemoved);
+    browser.tabs.get(tabId).then(
+      (tab) => isLoaded(tab) && finish('complete'),
+      () => finish('closed'),
+    );
+  });
+}
+
+/** The HTTP status of the tab's document, 0 when the browser does not say. */
+async function documentStatus(tabId: number): Promise<number> {
+  const [frame] = await browser.scripting.executeScript({
+    target: { tabId },
+    func: () => {
+      const entry = performance.getEntriesByType('navigation')[0] as (PerformanceEntry & { responseStatus?: number }) | undefined;
+      return entry?.responseStatus ?? 0;
+    },
+  });
+  return typeof frame?.result === 'number' ? frame.result : 0;
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([work, new Promise<'timeout'>((done) => (timer = setTimeout(() => done('timeout'), Math.max(0, ms))))]).finally(() =>
+    clearTimeout(timer),
+  );
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Opens, audits and closes one page; always resolves. */
+export async function auditInTab(url: string, options: TabAuditOptions): Promise<PageOutcome> {
+  if (!(await mayRead(url))) return { kind: 'unscannable', reason: 'permission-refused' };
+  const deadline = Date.now() + options.timeoutMs;
+  let tabId: number | undefined;
+  try {
+    const tab = await browser.tabs.create({
+      url,
+      active: false,
+      ...(options.windowId !== undefined ? { windowId: options.windowId } : {}),
+    });
+    tabId = tab.id;
+    if (tabId === undefined) return { kind: 'unscannable', reason: 'load-error', detail: 'no tab' };
+    options.onTab?.(tabId);
+    const loaded = await waitForLoad(tabId, deadline - Date.now());
+    if (loaded === 'timeout') return { kind: 'unscannable', reason: 'timeout' };
+    if (loaded === 'closed') return { kind: 'unscannable', reason: 'load-error', detail: 'tab closed' };
+    let status: number;
+    try {
+      status = await documentStatus(tabId);
+    } catch (error) {
+      // The browser's own error page (no server, refused connection, bad address) cannot be scripted.
+      return { kind: 'unscannable', reason: 'load-error', detail: message(error) };
+    }
+    if (status >= 400) return { kind: 'unscannable', reason: 'http-error', httpStatus: status };
+    const audited = await withDeadline(auditTab(tabId), deadline - Date.now());
+    if (audited === 'timeout') return { kind: 'unscannable', reason: 'timeout' };
+    if (!audited.ok) return { kind: 'unscannable', reason: 'load-error', detail: audited.detail ?? audited.error };
+    if (audited.value.status === 'unscannable') return { kind: 'unscannable', reason: 'not-procedure', report: audited.value };
+    return { kind: 'done', report: audited.value };
+  } catch (error) {
+    return { kind: 'unscannable', reason: 'load-error', detail: message(error) };
+  } finally {
+    if (tabId !== undefined) await browser.tabs.remove(tabId).catch(() => undefined);
+  }
+}
