@@ -255,3 +255,4 @@ export function diffText(changes: readonly ReportChange[], locale: Locale): stri
   );
 }
 export * from './national';
+export * from './portal';
