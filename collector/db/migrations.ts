@@ -60,6 +60,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE submissions ADD COLUMN scale_levels smallint CHECK (scale_levels IN (3, 5));
       UPDATE submissions SET scale_levels = 5 WHERE kind = 'rating';`,
   },
+  {
+    version: 3,
+    name: 'dashboard: handled comments',
+    sql: `
+      -- A comment marked handled on the dashboard: when and by whom.
+      ALTER TABLE submissions ADD COLUMN handled_at timestamptz;
+      ALTER TABLE submissions ADD COLUMN handled_by text;
+      -- The comments list, newest first, without reading the rows that have none.
+      CREATE INDEX submissions_comments_idx ON submissions (received_at DESC, seq DESC) WHERE comment IS NOT NULL;`,
+  },
 ];
 
 /** Any fixed number, the same in every collector process: the key of the migration lock. */

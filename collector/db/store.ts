@@ -32,6 +32,8 @@ export interface StoredOutcome {
 
 export interface SubmissionStore {
   readonly kind: Db['kind'];
+  /** The database itself, for readers that are not the insert path (the dashboard's figures). */
+  readonly db: Db;
   /** Stores `submission` once; resolves after the write is committed. */
   insert(submission: Submission, origin: string | null): Promise<StoredOutcome>;
   summary(): Promise<RatingSummary>;
@@ -167,6 +169,7 @@ export function createStore(db: Db): SubmissionStore {
 
   return {
     kind: db.kind,
+    db,
     insert(submission, origin) {
       return new Promise<StoredOutcome>((done, fail) => {
         queue.push({ submission, origin, done, fail });

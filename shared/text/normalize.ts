@@ -132,3 +132,15 @@ export function quote(text: string, max = 120): string {
   const space = cut.lastIndexOf(' ');
   return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
 }
+
+/**
+ * Key for searching what people type: normalised, lower-cased, Vietnamese diacritics removed ("đ" as
+ * "d"), so "thanh lap" finds "Thành lập". For search only, never for display or label matching.
+ */
+export function searchKey(text: string): string {
+  return normalizeText(text)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+}
