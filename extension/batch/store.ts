@@ -1,9 +1,9 @@
 /**
  * Where a batch audit lives between pages and across restarts of the service worker or the
  * browser: one versioned storage item (`local:batch:v1`) holding the run state, the settings and
- * the queue in the shared runner's serialisable form, written after every page; and one item per
- * finished page (`local:batch:v1:page:<url>`) holding its outcome and report, so the queue item stays
- * small however many reports there are. Storage is a trust boundary: every read is parsed, and
+ * the queue in the shared runner's serialisable form (shared/batch), written after every page; and
+ * one item per finished page (`local:batch:v1:page:<url>`) holding its report (unscannable ones
+ * with their reason), so the queue item stays small however many reports there are. Storage is a trust boundary: every read is parsed, and
  * what does not parse reads as no batch / no page. Limits: one batch at a time.
  */
 import * as z from 'zod/mini';
@@ -11,7 +11,6 @@ import { storage } from 'wxt/utils/storage';
 import { browser } from 'wxt/browser';
 import type { AuditReport } from '../../shared/audit/types';
 import { AuditRunResponse } from '../messaging/audit-response';
-import type { UnscannableKind } from './tab-audit';
 
 export const BATCH_KEY = 'local:batch:v1';
 export const PAGE_KEY_PREFIX = 'batch:v1:page:';
@@ -26,8 +25,10 @@ export const StoredBatchSchema = z.object({
   concurrency: z.number().check(z.int(), z.minimum(1), z.maximum(8)),
   timeoutMs: z.number().check(z.int(), z.minimum(1_000), z.maximum(300_000)),
   run: RunState,
-  /** The queue, as the shared runner serialises it (parsed by the runner when loaded). */
+  /** The queue in the shared runner's serialisable form (parsed with parseBatchState when loaded). */
   queue: z.unknown(),
+  /** Pages finished while running, with activeMs: the rate and time left across pauses and restarts. */
+  finishedRunning: z.number().check(z.minimum(0)),
   /** Tabs open for pages in progress, by URL: closed after a restart, their pages asked again. */
   tabs: z.record(z.string(), z.number()),
   windowId: z.nullable(z.number()),
@@ -36,20 +37,6 @@ export const StoredBatchSchema = z.object({
   runningSince: z.nullable(z.number()),
 });
 export type StoredBatch = z.infer<typeof StoredBatchSchema>;
-
-const UNSCANNABLE: readonly UnscannableKind[] = ['timeout', 'not-procedure', 'load-error', 'http-error', 'permission-refused'];
-
-/** One finished page: its outcome and, when the page was read, the engine's report. */
-const PageRecordShell = z.object({
-  url: z.string(),
-  at: z.iso.datetime({ offset: true }),
-  outcome: z.enum(['done', 'unscannable']),
-  reason: z.optional(z.enum(UNSCANNABLE as [UnscannableKind, ...UnscannableKind[]])),
-  detail: z.optional(z.string().check(z.maxLength(2_000))),
-  httpStatus: z.optional(z.number()),
-  report: z.optional(z.unknown()),
-});
-export type PageRecord = Omit<z.infer<typeof PageRecordShell>, 'report'> & { report?: AuditReport };
 
 const batchItem = storage.defineItem<unknown>(BATCH_KEY, { fallback: null, version: 1 });
 
@@ -74,24 +61,24 @@ function pageKey(url: string): `local:${string}` {
   return `local:${PAGE_KEY_PREFIX}${url}`;
 }
 
-export async function savePage(record: PageRecord): Promise<void> {
-  await storage.setItem(pageKey(record.url), record);
+/** Stores a finished page's report (before the queue marks the page finished). */
+export async function savePage(url: string, report: AuditReport): Promise<void> {
+  await storage.setItem(pageKey(url), report);
 }
 
-function parsePage(raw: unknown): PageRecord | null {
-  const shell = PageRecordShell.safeParse(raw);
-  if (!shell.success) return null;
-  const { report, ...rest } = shell.data;
-  if (report === undefined) return rest;
-  const parsed = AuditRunResponse.safeParse({ ok: true, report });
-  return parsed.success && parsed.data.ok ? { ...rest, report: parsed.data.report } : rest;
+function parseReport(raw: unknown): AuditReport | null {
+  const parsed = AuditRunResponse.safeParse({ ok: true, report: raw });
+  return parsed.success && parsed.data.ok ? parsed.data.report : null;
 }
 
-/** The finished pages among `urls`, in their order (pages not finished are left out). */
-export async function loadPages(urls: readonly string[]): Promise<PageRecord[]> {
+/** The stored reports of `urls`, in their order (pages without a readable report are left out). */
+export async function loadPages(urls: readonly string[]): Promise<{ url: string; report: AuditReport }[]> {
   if (urls.length === 0) return [];
   const items = await storage.getItems(urls.map(pageKey));
-  return items.map((item) => parsePage(item.value)).filter((p): p is PageRecord => p !== null);
+  return items.flatMap((item, i) => {
+    const report = parseReport(item.value);
+    return report ? [{ url: urls[i]!, report }] : [];
+  });
 }
 
 /** Removes the previous batch's pages (before a new batch starts). */

@@ -3,7 +3,8 @@
  * for it to load (the page's own scripts run, a logged-in session is used), checks the HTTP status
  * of the document, injects the existing audit script (extension/messaging/tab.ts, which waits for
  * pages that fill themselves to settle), and closes the tab. Every way a page can fail ends in an
- * outcome with a reason, within the page's time limit: nothing is left waiting.
+ * unscannable report with its reason (reports.ts), within the page's time limit: nothing is left
+ * waiting.
  * Limits: the top frame only; the HTTP status comes from the Navigation Timing entry
  * (`responseStatus`, Chrome 109+, Firefox); where it is missing the page is audited as it shows.
  */
@@ -11,12 +12,7 @@ import { browser } from 'wxt/browser';
 import type { AuditReport } from '../../shared/audit/types';
 import { auditTab } from '../messaging/tab';
 import { mayRead } from './permissions';
-
-export type UnscannableKind = 'timeout' | 'not-procedure' | 'load-error' | 'http-error' | 'permission-refused';
-
-export type PageOutcome =
-  | { kind: 'done'; report: AuditReport }
-  | { kind: 'unscannable'; reason: UnscannableKind; detail?: string; httpStatus?: number; report?: AuditReport };
+import { unreadReport } from './reports';
 
 export interface TabAuditOptions {
   /** Where the tab is opened (the batch window); the current window when absent. */
@@ -90,10 +86,12 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Opens, audits and closes one page; always resolves. */
-export async function auditInTab(url: string, options: TabAuditOptions): Promise<PageOutcome> {
-  if (!(await mayRead(url))) return { kind: 'unscannable', reason: 'permission-refused' };
+/** Opens, audits and closes one page; always resolves, with the page's report. */
+export async function auditInTab(url: string, options: TabAuditOptions): Promise<AuditReport> {
+  if (!(await mayRead(url))) return unreadReport(url, { id: 'unscannable.permissionRefused' });
   const deadline = Date.now() + options.timeoutMs;
+  const timedOut = () => unreadReport(url, { id: 'unscannable.timeout', params: { seconds: Math.round(options.timeoutMs / 1000) } });
+  const loadError = (detail: string) => unreadReport(url, { id: 'unscannable.loadError', params: { detail: detail.slice(0, 300) } });
   let tabId: number | undefined;
   try {
     const tab = await browser.tabs.create({
@@ -102,26 +100,26 @@ export async function auditInTab(url: string, options: TabAuditOptions): Promise
       ...(options.windowId !== undefined ? { windowId: options.windowId } : {}),
     });
     tabId = tab.id;
-    if (tabId === undefined) return { kind: 'unscannable', reason: 'load-error', detail: 'no tab' };
+    if (tabId === undefined) return loadError('no tab');
     options.onTab?.(tabId);
     const loaded = await waitForLoad(tabId, deadline - Date.now());
-    if (loaded === 'timeout') return { kind: 'unscannable', reason: 'timeout' };
-    if (loaded === 'closed') return { kind: 'unscannable', reason: 'load-error', detail: 'tab closed' };
+    if (loaded === 'timeout') return timedOut();
+    if (loaded === 'closed') return loadError('tab closed');
     let status: number;
     try {
       status = await documentStatus(tabId);
     } catch (error) {
       // The browser's own error page (no server, refused connection, bad address) cannot be scripted.
-      return { kind: 'unscannable', reason: 'load-error', detail: message(error) };
+      return loadError(message(error));
     }
-    if (status >= 400) return { kind: 'unscannable', reason: 'http-error', httpStatus: status };
+    if (status >= 400) return unreadReport(url, { id: 'unscannable.httpStatus', params: { status } });
     const audited = await withDeadline(auditTab(tabId), deadline - Date.now());
-    if (audited === 'timeout') return { kind: 'unscannable', reason: 'timeout' };
-    if (!audited.ok) return { kind: 'unscannable', reason: 'load-error', detail: audited.detail ?? audited.error };
-    if (audited.value.status === 'unscannable') return { kind: 'unscannable', reason: 'not-procedure', report: audited.value };
-    return { kind: 'done', report: audited.value };
+    if (audited === 'timeout') return timedOut();
+    if (!audited.ok) return loadError(audited.detail ?? audited.error);
+    // The engine's own report, unscannable ones (not a procedure page, empty page) included.
+    return audited.value;
   } catch (error) {
-    return { kind: 'unscannable', reason: 'load-error', detail: message(error) };
+    return loadError(message(error));
   } finally {
     if (tabId !== undefined) await browser.tabs.remove(tabId).catch(() => undefined);
   }

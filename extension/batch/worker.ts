@@ -1,20 +1,22 @@
 /**
- * The batch worker in the background service worker: takes pages from the queue a few at a time
- * (the batch's concurrency, 3 by default), audits each in a background tab (tab-audit.ts), and
- * writes the queue and the page's outcome to storage after every page (store.ts), so that pause,
- * cancel, and a restart of the service worker or of the browser lose nothing. Pause stops taking
- * pages and lets the pages in progress finish; cancel does the same and ends the batch for good.
- * After a restart, `rehydrate` closes the tabs of pages that were in progress and asks those pages
- * again (they were never recorded), and carries on if the batch was running. A chrome.alarms tick
- * wakes a stopped worker while a batch runs. Everything it touches is injected, for the unit tests.
+ * The batch worker in the background service worker. The queue, the order of work and the
+ * resume guarantee are the shared runner's (shared/batch `runBatch`: N pages at a time, a page
+ * marked finished only after its report is stored, state saved after every page); this module
+ * gives it the extension's I/O: pages audited in background tabs (tab-audit.ts), reports and
+ * state in storage (store.ts). Pause and cancel stop the runner from taking pages and let the
+ * pages in progress finish; cancel ends the batch for good. `rehydrate`, called whenever the
+ * service worker wakes (start-up, the keep-alive alarm, a message), closes the tabs of pages that
+ * were in progress when a previous worker stopped, puts those pages back in the queue (they were
+ * never recorded) and carries on if the batch was running. Everything it touches is injected.
  */
+import type { AuditReport } from '../../shared/audit/types';
+import { batchCounts, createBatch, estimate, parseBatchState, runBatch, type BatchCounts, type BatchState } from '../../shared/batch';
 import type { BatchAnswer } from './answer';
-import { counts, createQueue, record, requeueActive, takeNext, type QueueState } from './queue';
-import { clearPages, loadBatch, saveBatch, savePage, type PageRecord, type StoredBatch } from './store';
-import type { PageOutcome } from './tab-audit';
+import { unreadReport } from './reports';
+import { clearPages, loadBatch, saveBatch, savePage, type StoredBatch } from './store';
 
 export interface WorkerDeps {
-  auditPage(url: string, options: { timeoutMs: number; windowId?: number; onTab(tabId: number): void }): Promise<PageOutcome>;
+  auditPage(url: string, options: { timeoutMs: number; windowId?: number; onTab(tabId: number): void }): Promise<AuditReport>;
   /** The window batch tabs open in (created when missing); undefined for the current window. */
   ensureWindow(windowId: number | null): Promise<number | undefined>;
   closeWindow(windowId: number): Promise<void>;
@@ -32,29 +34,47 @@ export interface StartRequest {
   timeoutMs: number;
 }
 
-function queueOf(batch: StoredBatch): QueueState {
-  return batch.queue as QueueState;
+/** The stored batch's queue, parsed (pages left running by a stopped worker read as pending). */
+export function queueOf(batch: StoredBatch): BatchState | null {
+  const parsed = parseBatchState(batch.queue);
+  return parsed.ok ? parsed.state : null;
+}
+
+/** Counts, pages per minute and time left of a stored batch, across pauses and restarts. */
+export function progressOf(batch: StoredBatch, now: number): BatchCounts & { pagesPerMinute: number | null; msLeft: number | null } {
+  const state = queueOf(batch);
+  const counts: BatchCounts = state ? batchCounts(state) : { total: 0, pending: 0, running: 0, done: 0, unscannable: 0 };
+  const elapsed = batch.activeMs + (batch.runningSince !== null ? Math.max(0, now - batch.runningSince) : 0);
+  return { ...counts, ...estimate(batch.finishedRunning, elapsed, counts.pending + counts.running) };
 }
 
 export class BatchWorker {
   private batch: StoredBatch | null = null;
-  private readonly inFlight = new Set<string>();
-  /** Writes one after the other, so two pages finishing together never overwrite each other. */
+  /** The queue the runner works on (kept in memory while it runs; written into `batch.queue`). */
+  private state: BatchState | null = null;
+  private loading: Promise<void> | null = null;
+  private run: { stop: AbortController; done: Promise<void> } | null = null;
   private writes: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: WorkerDeps) {}
 
-  private loading: Promise<StoredBatch | null> | null = null;
-
   /** The batch, read from storage once per worker life (then kept in memory and written through). */
-  private current(): Promise<StoredBatch | null> {
-    this.loading ??= loadBatch().then((batch) => (this.batch = batch));
-    return this.loading.then(() => this.batch);
+  private async current(): Promise<StoredBatch | null> {
+    this.loading ??= loadBatch().then((batch) => {
+      this.batch = batch;
+      this.state = batch ? queueOf(batch) : null;
+    });
+    await this.loading;
+    return this.batch;
   }
 
+  /** Writes the batch (with the queue as it is now); writes happen one after the other. */
   private persist(): Promise<void> {
-    const snapshot = this.batch ? structuredClone(this.batch) : null;
-    this.writes = this.writes.then(() => (snapshot ? saveBatch(snapshot) : undefined)).catch(() => undefined);
+    if (!this.batch) return this.writes;
+    const snapshot: StoredBatch = structuredClone({ ...this.batch, queue: this.state ?? this.batch.queue });
+    this.writes = this.writes
+      .then(() => saveBatch(snapshot))
+      .catch((error: unknown) => console.warn('[tthc-audit] batch not saved:', error));
     return this.writes;
   }
 
@@ -65,15 +85,22 @@ export class BatchWorker {
   async start(request: StartRequest): Promise<BatchAnswer> {
     const batch = await this.current();
     if (batch && (batch.run === 'running' || batch.run === 'paused')) return this.answer('busy');
+    if (this.run) await this.run.done; // a cancelled run still finishing its last pages
     await clearPages();
+    const createdAt = new Date(this.deps.now()).toISOString();
+    this.state = createBatch(
+      request.urls.map((url) => ({ url })),
+      { source: request.source, createdAt },
+    );
     this.batch = {
       id: this.deps.newId(),
       source: request.source,
-      createdAt: new Date(this.deps.now()).toISOString(),
+      createdAt,
       concurrency: request.concurrency,
       timeoutMs: request.timeoutMs,
       run: 'running',
-      queue: createQueue(request.urls),
+      queue: this.state,
+      finishedRunning: 0,
       tabs: {},
       windowId: null,
       activeMs: 0,
@@ -81,7 +108,7 @@ export class BatchWorker {
     };
     await this.persist();
     await this.deps.keepAlive(true);
-    void this.pump();
+    this.launch();
     return this.answer();
   }
 
@@ -90,40 +117,37 @@ export class BatchWorker {
     if (!batch) return this.answer('no-batch');
     if (action === 'resume') {
       if (batch.run !== 'paused') return this.answer();
+      if (this.run) await this.run.done; // the pages of the pause still finishing
       batch.run = 'running';
       batch.runningSince = this.deps.now();
       await this.persist();
       await this.deps.keepAlive(true);
-      void this.pump();
+      this.launch();
       return this.answer();
     }
     if (batch.run !== 'running' && batch.run !== 'paused') return this.answer();
     this.stopClock(batch);
     batch.run = action === 'pause' ? 'paused' : 'cancelled';
+    this.run?.stop.abort();
     await this.persist();
     await this.deps.keepAlive(false);
-    if (batch.run === 'cancelled' && this.inFlight.size === 0) await this.closeWindow(batch);
+    if (!this.run) await this.closeWindow(batch);
     return this.answer();
   }
 
-  /**
-   * After the service worker (or the browser) started again: the pages that were in progress
-   * were never recorded, so their tabs are closed and they go back to the queue; a running batch
-   * carries on. Safe to call on every wake-up: it does nothing while this worker is at work.
-   */
+  /** Safe on every wake-up: does nothing while this worker runs the batch. */
   async rehydrate(): Promise<void> {
     const batch = await this.current();
-    if (!batch || this.inFlight.size > 0) return;
+    if (!batch || this.run) return;
     const orphans = Object.values(batch.tabs);
-    if (orphans.length > 0 || counts(queueOf(batch)).active > 0) {
+    if (orphans.length > 0) {
       await Promise.all(orphans.map((tabId) => this.deps.closeTab(tabId).catch(() => undefined)));
       batch.tabs = {};
-      requeueActive(queueOf(batch));
       await this.persist();
     }
-    if (batch.run === 'running') {
+    if (batch.run === 'running' && !this.run) {
       await this.deps.keepAlive(true);
-      void this.pump();
+      this.launch();
     }
   }
 
@@ -140,76 +164,58 @@ export class BatchWorker {
     await this.deps.closeWindow(id).catch(() => undefined);
   }
 
-  private pumping: Promise<void> = Promise.resolve();
-
-  /** One pump at a time (two at once could each make a batch window). */
-  private pump(): Promise<void> {
-    this.pumping = this.pumping.then(() => this.pumpOnce()).catch(() => undefined);
-    return this.pumping;
-  }
-
-  /** Starts pages until the concurrency is reached or the queue is empty; ends the batch when all are recorded. */
-  private async pumpOnce(): Promise<void> {
+  /** Hands the queue to the shared runner until it is empty or stopped. */
+  private launch(): void {
     const batch = this.batch;
-    if (!batch || batch.run !== 'running') return;
-    if (this.inFlight.size < batch.concurrency && counts(queueOf(batch)).pending > 0) {
-      const windowId = await this.deps.ensureWindow(batch.windowId).catch(() => undefined);
-      if (this.batch !== batch || batch.run !== 'running') return;
-      if (windowId !== undefined && windowId !== batch.windowId) batch.windowId = windowId;
-    }
-    while (batch.run === 'running' && this.inFlight.size < batch.concurrency) {
-      const url = takeNext(queueOf(batch));
-      if (url === undefined) break;
-      this.inFlight.add(url);
-      void this.run(batch, url);
-    }
-    await this.persist();
-    if (this.inFlight.size === 0 && batch.run === 'running' && counts(queueOf(batch)).pending === 0) await this.finish(batch);
+    const state = this.state;
+    if (!batch || !state || this.run) return;
+    const stop = new AbortController();
+    const done = this.work(batch, state, stop.signal).finally(() => {
+      if (this.run?.stop === stop) this.run = null;
+    });
+    this.run = { stop, done };
   }
 
-  private async finish(batch: StoredBatch): Promise<void> {
-    this.stopClock(batch);
-    batch.run = 'finished';
-    await this.persist();
-    await this.deps.keepAlive(false);
-    await this.closeWindow(batch);
-  }
-
-  private async run(batch: StoredBatch, url: string): Promise<void> {
-    let outcome: PageOutcome;
-    try {
-      outcome = await this.deps.auditPage(url, {
-        timeoutMs: batch.timeoutMs,
-        ...(batch.windowId !== null ? { windowId: batch.windowId } : {}),
-        onTab: (tabId) => {
-          batch.tabs[url] = tabId;
-          void this.persist();
+  private async work(batch: StoredBatch, state: BatchState, signal: AbortSignal): Promise<void> {
+    const windowId = await this.deps.ensureWindow(batch.windowId).catch(() => undefined);
+    if (windowId !== undefined && windowId !== batch.windowId) {
+      batch.windowId = windowId;
+      await this.persist();
+    }
+    const result = await runBatch(
+      state,
+      {
+        auditPage: (page) =>
+          this.deps.auditPage(page.url, {
+            timeoutMs: batch.timeoutMs,
+            ...(batch.windowId !== null ? { windowId: batch.windowId } : {}),
+            onTab: (tabId) => {
+              batch.tabs[page.url] = tabId;
+              void this.persist();
+            },
+          }),
+        onPageDone: async (page, report) => {
+          await savePage(page.url, report);
+          delete batch.tabs[page.url];
+          if (batch.run === 'running') batch.finishedRunning++;
         },
-      });
-    } catch (error) {
-      outcome = { kind: 'unscannable', reason: 'load-error', detail: error instanceof Error ? error.message : String(error) };
-    }
-    const page: PageRecord = {
-      url,
-      at: new Date(this.deps.now()).toISOString(),
-      outcome: outcome.kind,
-      ...(outcome.kind === 'unscannable'
-        ? {
-            reason: outcome.reason,
-            ...(outcome.detail ? { detail: outcome.detail.slice(0, 2_000) } : {}),
-            ...(outcome.httpStatus ? { httpStatus: outcome.httpStatus } : {}),
-          }
-        : {}),
-      ...(outcome.report ? { report: outcome.report } : {}),
-    };
-    // The page first, then the queue that says it is finished: a restart in between asks it again.
-    await savePage(page);
-    record(queueOf(batch), url, outcome.kind, outcome.kind === 'unscannable' ? outcome.reason : undefined);
-    delete batch.tabs[url];
-    this.inFlight.delete(url);
+        saveState: () => this.persist(),
+        now: () => this.deps.now(),
+        failedReport: (page, error) =>
+          unreadReport(page.url, {
+            id: 'unscannable.loadError',
+            params: { detail: (error instanceof Error ? error.message : String(error)).slice(0, 300) },
+          }),
+      },
+      { concurrency: batch.concurrency, signal },
+    );
     if (this.batch !== batch) return;
+    if (result.completed && batch.run === 'running') {
+      this.stopClock(batch);
+      batch.run = 'finished';
+      await this.deps.keepAlive(false);
+    }
     await this.persist();
-    if (batch.run === 'running') void this.pump();
-    else if (this.inFlight.size === 0 && batch.run === 'cancelled') await this.closeWindow(batch);
+    if (batch.run !== 'paused') await this.closeWindow(batch);
   }
 }

@@ -1,0 +1,93 @@
+/**
+ * Finding the pages of a batch from a portal's procedure list, in an extension page (it has a
+ * DOM parser; the service worker has none). The recognition of procedure links and pagination is
+ * shared/batch's `discoverLinks`; this module only walks the list: the first page (fetched, or
+ * the HTML of the auditor's open tab), then the pages its pagination names, breadth first, up to
+ * `maxListPages`. Fetches go out with the auditor's cookies (credentials: 'include'), so a list
+ * behind a login works when the browser is logged in. Limits: pagination done by script (no
+ * address) cannot be followed; a list filled by script after load is found only from the open tab.
+ */
+import { discoverLinks, mergeLinks, normalizeUrl, type DiscoveredLink, type SiteProfile } from '../../shared/batch';
+
+export interface ListDiscovery {
+  links: DiscoveredLink[];
+  /** List pages read. */
+  listPages: number;
+  /** List pages that could not be read, with why. */
+  failures: { url: string; reason: string }[];
+}
+
+/** Default and largest number of list pages followed. */
+export const DEFAULT_LIST_PAGES = 50;
+export const MAX_LIST_PAGES = 500;
+
+export type FetchHtml = (url: string) => Promise<string>;
+
+/** Fetches a list page's HTML; an HTTP error or a network failure throws with a short reason. */
+export const fetchHtml: FetchHtml = async (url) => {
+  const response = await fetch(url, { credentials: 'include', redirect: 'follow' });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.text();
+};
+
+type ListDocument = Parameters<typeof discoverLinks>[0];
+
+function parse(html: string): ListDocument {
+  return new DOMParser().parseFromString(html, 'text/html') as unknown as ListDocument;
+}
+
+/**
+ * Walks the list from `first` (its address, and its HTML when already read, as from the open
+ * tab), following pagination up to `maxListPages` pages in all.
+ */
+export async function discoverList(
+  first: { url: string; html?: string },
+  options: { maxListPages: number; fetch?: FetchHtml; profile?: SiteProfile },
+): Promise<ListDiscovery> {
+  const get = options.fetch ?? fetchHtml;
+  const start = normalizeUrl(first.url) ?? first.url;
+  const queue: string[] = [start];
+  const seen = new Set(queue);
+  const found: DiscoveredLink[][] = [];
+  const failures: ListDiscovery['failures'] = [];
+  let listPages = 0;
+  while (queue.length > 0 && listPages + failures.length < options.maxListPages) {
+    const url = queue.shift()!;
+    let html: string;
+    try {
+      html = url === start && first.html !== undefined ? first.html : await get(url);
+    } catch (error) {
+      failures.push({ url, reason: error instanceof Error ? error.message : String(error) });
+      continue;
+    }
+    listPages++;
+    const discovery = discoverLinks(parse(html), url === start ? first.url : url, options.profile);
+    found.push(discovery.links);
+    for (const next of discovery.nextPages)
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+  }
+  return { links: mergeLinks(found), listPages, failures };
+}
+
+/** A pasted list: one address per line; invalid lines and duplicates (by normalised address) reported. */
+export function parseUrlList(text: string): { urls: string[]; invalid: string[]; duplicates: number } {
+  const urls: string[] = [];
+  const invalid: string[] = [];
+  const seen = new Set<string>();
+  let duplicates = 0;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line) continue;
+    const url = normalizeUrl(line);
+    if (!url) invalid.push(line);
+    else if (seen.has(url)) duplicates++;
+    else {
+      seen.add(url);
+      urls.push(url);
+    }
+  }
+  return { urls, invalid, duplicates };
+}
