@@ -3,23 +3,26 @@
  * it at install). Its result, returned to `scripting.executeScript`, is the shared engine's report
  * on the page as it is now. Portals that fill the page after load (the national portal) are given
  * a moment to settle when the first look finds no procedure. The auditor's site profile for the
- * host (extension/messaging/profiles.ts) adds label spellings. It reads the page only: it never
- * writes to it and never runs the page's scripts.
+ * host (extension/messaging/profiles.ts) adds label spellings and CSS selectors: a selected node's
+ * text is read as that element's value, with evidence pointing at it. It reads the page only: it
+ * never writes to it and never runs the page's scripts.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { auditDocument, type AuditReport } from '../../shared/audit';
+import { auditPage, type AuditReport } from '../../shared/audit';
+import { checklistLexicon } from '../../shared/checklist';
+import { extractPage } from '../../shared/extractor';
 import { SETTLE_TIMING, waitForSettled } from '../../shared/extractor/settle';
 import type { AuditRunResponse } from '../messaging/audit-response';
-import { storedLabelsFor } from '../messaging/profile-labels';
+import { storedProfileFor } from '../messaging/profile-labels';
 
 async function auditNow(): Promise<AuditReport> {
-  // The site profile of this host, if the auditor set one: extra label spellings for the engine.
-  const extraLabels = await storedLabelsFor(location.hostname).catch(() => undefined);
-  const options = { url: location.href, extraLabels };
-  const first = auditDocument(document, options);
+  // The site profile of this host, if the auditor set one: extra label spellings and selectors.
+  const profile = await storedProfileFor(location.hostname).catch(() => undefined);
+  const options = { url: location.href, lexicon: checklistLexicon(profile?.extraLabels), profile: { selectors: profile?.selectors } };
+  const first = auditPage(extractPage(document, options));
   if (first.status === 'audited') return first;
   await waitForSettled(SETTLE_TIMING);
-  return auditDocument(document, options);
+  return auditPage(extractPage(document, options));
 }
 
 /** SHA-256 of the page's text as audited (whitespace collapsed), kept with a saved audit. */

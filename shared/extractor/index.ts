@@ -34,6 +34,49 @@ export interface ExtractOptions {
   url?: string | null;
   /** The label vocabulary (the checklist builds it once). */
   lexicon: Lexicon;
+  /**
+   * A site profile for a portal whose layout the label search misses: per lexicon key, a CSS
+   * selector of the node holding that key's value. The first node it finds is read as the value
+   * (source 'profile', evidence pointing at it) and replaces what the label search found for the
+   * key; a selector that matches nothing leaves the search's result, an invalid one is ignored.
+   */
+  profile?: { selectors?: Readonly<Record<string, string>> };
+}
+
+/** Keys given by a profile selector and read from the page (not counting those that matched nothing). */
+function profileFields(
+  ctx: Context,
+  doc: DomDocument | null,
+  root: DomElement,
+  selectors: Readonly<Record<string, string>>,
+): ExtractedField[] {
+  const fields: ExtractedField[] = [];
+  for (const [key, selector] of Object.entries(selectors)) {
+    let el: DomElement | null = null;
+    try {
+      el = doc ? doc.querySelector(selector) : null;
+    } catch {
+      continue; // not a selector this DOM can parse: the options page refuses these before saving
+    }
+    if (!el || !root.contains(el)) continue;
+    const reader = createBlockReader(el);
+    reader.step();
+    const blocks = reader.blocks;
+    const { value, parts } = joinPieces(ctx, blocks);
+    if (value === '') continue;
+    const evidence = { selector: ctx.selectors.selectorFor(el), quote: quote(blocks[0]?.text ?? value) };
+    const field: ExtractedField = {
+      key,
+      label: '',
+      value,
+      source: 'profile',
+      links: blocks.flatMap((b) => b.links),
+      evidence,
+      labelEvidence: evidence,
+    };
+    fields.push(parts ? { ...field, parts } : field);
+  }
+  return fields;
 }
 
 /** Blocks handled between two checks of the caller's `shouldYield` in the block-level passes. */
@@ -383,7 +426,9 @@ export function startExtraction(input: DomDocument | DomElement, options: Extrac
       late.grid = true;
       if (shouldYield?.()) return false;
     }
-    const fields = late.fields;
+    const chosen = profileFields(ctx, doc, root!, options.profile?.selectors ?? {});
+    const byProfile = new Set(chosen.map((f) => f.key));
+    const fields = [...chosen, ...late.fields.filter((f) => !byProfile.has(f.key))];
     const contacts = findContacts(ctx, blocks, p.inElementField);
     page = {
       url,

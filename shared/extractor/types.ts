@@ -16,7 +16,8 @@ export interface Link {
   text: string;
 }
 
-export type FieldSource = 'row' | 'column' | 'heading' | 'inline' | 'block';
+/** How a field was found; 'profile' is a node a site profile's CSS selector names (see ExtractOptions.profile). */
+export type FieldSource = 'row' | 'column' | 'heading' | 'inline' | 'block' | 'profile';
 
 /** Where one block's text starts in a field's value, and the block's selector. */
 export interface FieldPart {

@@ -90,17 +90,25 @@ describe('extension storage', () => {
     expect(await store.importHistory(file)).toEqual({ ok: true, imported: 1 });
     expect(await store.importHistory(file)).toEqual({ ok: true, imported: 1 });
     expect((await store.loadHistory()).map((e) => e.id)).toEqual(['a']);
-    expect(await store.importHistory('{"format":"tthc-audit-history","version":1,"entries":[{"id":"b"}]}')).toEqual({ ok: false });
-    expect(await store.importHistory('not json')).toEqual({ ok: false });
+    expect(await store.importHistory('{"format":"tthc-audit-history","version":1,"entries":[{"id":"b"}]}')).toEqual({
+      ok: false,
+      why: 'invalid',
+    });
+    expect(await store.importHistory('not json')).toEqual({ ok: false, why: 'invalid' });
+    expect(await store.importHistory('{"format":"tthc-audit-history","version":3,"entries":[]}')).toEqual({ ok: false, why: 'newer' });
     expect((await store.loadHistory()).map((e) => e.id)).toEqual(['a']);
   });
 
-  it('keeps the entries that parse when one stored entry is damaged', async () => {
+  it('shows the entries that parse when one stored entry is damaged, and keeps the damaged one on the next save', async () => {
     const real = auditDocument(parseHtmlDocument(PAGE), { url: 'https://x.gov.vn/tthc/1' });
     await fakeBrowser.storage.local.set({
       history: [{ id: 'ok', savedAt: '2026-12-01T08:00:00.000Z', auditor: '', unit: '', textHash: null, report: real }, { id: 'bad' }],
     });
     expect((await store.loadHistory()).map((e) => e.id)).toEqual(['ok']);
+    expect((await store.loadHistoryState()).unreadable).toEqual([{ id: 'bad' }]);
+    await store.saveAudit({ id: 'new', savedAt: '2026-12-02T08:00:00.000Z', auditor: '', unit: '', textHash: null, report: real });
+    const stored = (await fakeBrowser.storage.local.get('history'))['history'] as { id: string }[];
+    expect(stored.map((e) => e.id).sort()).toEqual(['bad', 'new', 'ok']);
   });
 });
 
