@@ -4,9 +4,10 @@
  * both. `exclusive` runs work on one connection holding a cluster-wide advisory lock, so two
  * processes starting together never migrate at the same time.
  */
-import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
+import { Worker } from 'node:worker_threads';
 import pg from 'pg';
+import type { PgliteOptions } from './pglite-open';
+import type { WorkerAnswer, WorkerRequest } from './pglite-worker';
 
 export interface Queryable {
   query<T>(text: string, params?: unknown[]): Promise<T[]>;
@@ -20,17 +21,68 @@ export interface Db extends Queryable {
   close(): Promise<void>;
 }
 
+/** Rejects every later call: the worker has stopped. */
+class StoppedError extends Error {
+  readonly code = '57P01';
+}
+
 /**
  * PGlite in `dataDir` (made with its parents when missing, as on a fresh clone), or in memory when
- * `dataDir` is empty. One connection; calls queue inside PGlite.
+ * `dataDir` is empty, running in a worker thread (pglite-worker.ts) so that the WebAssembly database
+ * and the HTTP work use two cores. One connection; calls queue inside PGlite in the order sent.
+ * `durable`: each commit is fsynced to disk (pglite-open.ts).
  */
-export async function openPglite(dataDir: string): Promise<Db> {
-  if (dataDir) await mkdir(dataDir, { recursive: true });
-  const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+export async function openPglite(dataDir: string, options: { durable?: boolean } = {}): Promise<Db> {
+  const file = new URL(`./pglite-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href;
+  // The worker is TypeScript like the rest of the collector; Node 20 does not apply tsx's loader
+  // to a worker's first file, so a one-line entry loads it through tsx's API.
+  const entry = file.endsWith('.ts')
+    ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
+      `.then((tsx) => tsx.tsImport(${JSON.stringify(file)}, ${JSON.stringify(file)}))`
+    : `import(${JSON.stringify(file)})`;
+  const worker = new Worker(entry, { eval: true, workerData: { dataDir, durable: options.durable ?? false } satisfies PgliteOptions });
+  const pending = new Map<number, { done: (rows: unknown[]) => void; fail: (error: Error) => void }>();
+  let next = 1;
+  let stopped: Error | null = null;
+  const stop = (error: Error) => {
+    stopped ??= error;
+    for (const p of pending.values()) p.fail(stopped);
+    pending.clear();
+  };
+
+  await new Promise<void>((ready, fail) => {
+    worker.on('message', (answer: WorkerAnswer) => {
+      if ('ready' in answer) return ready();
+      if ('failed' in answer) return fail(Object.assign(new Error(answer.failed.message), answer.failed));
+      const p = pending.get(answer.id);
+      if (!p) return;
+      pending.delete(answer.id);
+      if ('error' in answer) p.fail(Object.assign(new Error(answer.error.message), answer.error));
+      else p.done(answer.rows);
+    });
+    worker.on('error', (error) => {
+      stop(error);
+      fail(error);
+    });
+    worker.on('exit', (code) => {
+      const error = new StoppedError(`the database worker stopped (${code})`);
+      stop(error);
+      fail(error);
+    });
+  });
+
+  const call = (request: DistributiveOmit<WorkerRequest, 'id'>): Promise<unknown[]> => {
+    if (stopped) return Promise.reject(stopped);
+    const id = next++;
+    return new Promise((done, fail) => {
+      pending.set(id, { done, fail });
+      worker.postMessage({ ...request, id });
+    });
+  };
   const session: Queryable = {
-    query: async <T>(text: string, params?: unknown[]) => (await db.query<T>(text, params)).rows,
+    query: async <T>(text: string, params?: unknown[]) => (await call({ op: 'query', text, params })) as T[],
     exec: async (text) => {
-      await db.exec(text);
+      await call({ op: 'exec', text });
     },
   };
   return {
@@ -38,9 +90,16 @@ export async function openPglite(dataDir: string): Promise<Db> {
     ...session,
     // A PGlite folder belongs to one process, so the one connection is already exclusive.
     exclusive: (_lockKey, work) => work(session),
-    close: () => db.close(),
+    async close() {
+      if (stopped) return;
+      await call({ op: 'close' }).catch(() => {});
+      stop(new StoppedError('the database is closed'));
+      await worker.terminate();
+    },
   };
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** A pool of connections to the PostgreSQL server at `url`. */
 export async function openPostgres(url: string, poolSize: number): Promise<Db> {

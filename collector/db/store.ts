@@ -220,13 +220,16 @@ export function createStore(db: Db): SubmissionStore {
   };
 }
 
-/** Opens and migrates the store: PostgreSQL at `databaseUrl`, else PGlite in `dataDir` (in memory when empty). */
+/**
+ * Opens and migrates the store: PostgreSQL at `databaseUrl`, else PGlite in `dataDir` (in memory
+ * when empty), whose commits are fsynced to disk unless `durable` is false.
+ */
 export async function openStore(
-  options: { databaseUrl?: string | null; dataDir?: string; poolSize?: number } = {},
+  options: { databaseUrl?: string | null; dataDir?: string; poolSize?: number; durable?: boolean } = {},
 ): Promise<SubmissionStore> {
   const db = options.databaseUrl
     ? await openPostgres(options.databaseUrl, options.poolSize ?? 10)
-    : await openPglite(options.dataDir ?? '');
+    : await openPglite(options.dataDir ?? '', { durable: options.durable ?? true });
   try {
     await migrate(db);
   } catch (error) {

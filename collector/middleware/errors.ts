@@ -2,7 +2,8 @@
  * One shape for every failure: `{ error: <machine code>, issues? }` with a 4xx status, and 500 or
  * 503 only when the collector or its database fails (logged, never a stack trace in the answer).
  * The codes are shared/protocol/errors.ts's, which the widget maps to catalog messages. Malformed
- * URLs (bad percent-encoding, `//`, `/\`) are answered by the router's frameworkErrors hook below.
+ * URLs (bad percent-encoding, `//`, `/\`) are answered by the router's frameworkErrors hook in
+ * app.ts; a preflight from an origin not allowed gets 403 `origin_not_allowed` (no CORS headers).
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode } from '../../shared/protocol/errors';
@@ -62,5 +63,10 @@ export function installErrorHandling(app: FastifyInstance): void {
     console.error('[collector] internal error on', request.method, request.url, error);
     return sendError(reply, 500, 'internal_error');
   });
-  app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'not_found'));
+  app.setNotFoundHandler((request, reply) => {
+    // @fastify/cors answers every preflight of an allowed origin (204); one that reaches this
+    // handler came from another origin: refused plainly, without any Access-Control-Allow-* header.
+    if (request.method === 'OPTIONS' && request.headers.origin !== undefined) return sendError(reply, 403, 'origin_not_allowed');
+    return sendError(reply, 404, 'not_found');
+  });
 }

@@ -11,6 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { MIGRATIONS } from '../../collector/db/migrations';
 import { openStore } from '../../collector/db/store';
 import { freshSchema, post, postgresAvailable, rating, spawnCollector, stopCollector, type CollectorProcess } from './kit';
 
@@ -144,7 +145,7 @@ withPostgres('several collector processes on one PostgreSQL', () => {
     await client.connect();
     const rows = (await client.query('SELECT version FROM schema_migrations ORDER BY version')).rows;
     await client.end();
-    expect(rows.map((r) => r.version)).toEqual([1]);
+    expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version).sort((x, y) => x - y));
     for (const p of procs) expect((await fetch(`${p.url}/readyz`)).status).toBe(200);
   });
 

@@ -171,8 +171,27 @@ describe('submissions (protocol v2)', () => {
     expect(await (await post(c.url, '{"overall":')).json()).toEqual({ error: 'invalid_json' });
     expect((await post(c.url, JSON.stringify(rating()), { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(415);
     expect((await post(c.url, 'x'.repeat(MAX_BODY_BYTES + 1))).status).toBe(413);
-    const tenMb = await post(c.url, `{"comment":"${'x'.repeat(10 * 1024 * 1024)}"}`).catch(() => null);
-    expect(tenMb === null || tenMb.status === 413).toBe(true);
+    // 10 MB: answered 413 in JSON from the Content-Length, before the body is read.
+    const tenMb = await raw(
+      c.url,
+      `POST /api/v1/submissions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${10 * 1024 * 1024}\r\nConnection: close\r\n\r\n{"comment":"${'x'.repeat(64 * 1024)}`,
+    );
+    expect(tenMb.status).toBe(413);
+    expect(tenMb.text).toContain('{"error":"payload_too_large"}');
+    // 10 MB without a Content-Length (chunked): cut off at the limit, 413 in JSON too.
+    const chunked = await fetch(`${c.url}/api/v1/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new ReadableStream({
+        start(controller) {
+          for (let i = 0; i < 160; i++) controller.enqueue(new TextEncoder().encode('x'.repeat(64 * 1024)));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit).catch((error: Error) => error);
+    if (chunked instanceof Response) expect(await chunked.json()).toEqual({ error: 'payload_too_large' });
+    else expect(chunked.message).toMatch(/fetch failed|other side closed|EPIPE|ECONNRESET/);
     const bad = await fetch(`${c.url}/api/v1/submissions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -227,9 +246,15 @@ describe('CORS allow-list', () => {
   it('gives other origins no CORS headers and refuses their submissions', async () => {
     const pre = await fetch(`${c.url}/api/v1/submissions`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     });
-    expect(pre.headers.get('access-control-allow-origin')).toBeNull();
+    expect(pre.status).toBe(403);
+    expect(await pre.json()).toEqual({ error: 'origin_not_allowed' });
+    expect([...pre.headers.keys()].filter((h) => h.startsWith('access-control-'))).toEqual([]);
     const body = rating();
     const res = await post(c.url, body, { origin: 'https://evil.example' });
     expect(res.status).toBe(403);
@@ -260,6 +285,25 @@ describe('rate limit, health, dashboard, retention', () => {
       expect(statuses).toEqual([201, 201, 201, 429, 429]);
       expect(Number(retryAfter)).toBeGreaterThan(0);
       expect((await fetch(`${limited.url}/healthz`)).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('answers 429 with Retry-After to one origin past the per-origin limit while another origin still passes', async () => {
+    const a = 'https://sotuphap.example.gov.vn';
+    const b = 'https://dichvucong.example.gov.vn';
+    const limited = await startCollector({ rateLimitPerMinute: 1000, rateLimitPerOriginPerMinute: 2, allowedOrigins: new Set([a, b]) });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) statuses.push((await post(limited.url, rating(), { origin: a })).status);
+      expect(statuses).toEqual([201, 201, 429]);
+      const refused = await post(limited.url, rating(), { origin: a });
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(refused.headers.get('access-control-allow-origin')).toBe(a);
+      expect(await refused.json()).toEqual({ error: 'rate_limited' });
+      expect((await post(limited.url, rating(), { origin: b })).status).toBe(201);
     } finally {
       await limited.close();
     }
