@@ -332,6 +332,14 @@ function App() {
       <button type="button" class="secondary" data-action="open-history" onClick={() => openPage('/audits.html')}>
         {t('extension.history.open')}
       </button>
+      <button
+        type="button"
+        class="secondary"
+        data-action="open-batch"
+        onClick={() => void currentTabId(pinnedTabId).then((id) => openPage(`/batch.html${id ? `?tabId=${id}` : ''}`))}
+      >
+        {t('extension.batch.open')}
+      </button>
       <button type="button" class="secondary" data-action="open-options" onClick={() => void browser.runtime.openOptionsPage()}>
         {t('extension.options.open')}
       </button>
