@@ -151,6 +151,13 @@ function httpUrl(value: string, base: string): string | undefined {
   }
 }
 
+/** The widget's language: the `lang` attribute when it is vi or en, else the page's, else Vietnamese. */
+export function readLang(asked: string | null | undefined, pageLang: string): Locale {
+  const a = asked?.trim().toLowerCase();
+  const tag = a && /^(vi|en)(-|$)/.test(a) ? a : pageLang.toLowerCase();
+  return tag.startsWith('en') ? 'en' : 'vi';
+}
+
 /**
  * Reads the configuration through `get` (the element's attributes), warning once per bad attribute
  * through `warn`. `pageLang` is the host page's language, the fallback for `lang`.
@@ -176,8 +183,7 @@ export function readConfig(
 
   const asked = value('lang')?.toLowerCase();
   if (asked && !/^(vi|en)(-|$)/.test(asked)) warn('lang', 'not vi or en; page language used');
-  const tag = asked && /^(vi|en)(-|$)/.test(asked) ? asked : pageLang.toLowerCase();
-  const lang: Locale = tag.startsWith('en') ? 'en' : 'vi';
+  const lang = readLang(asked, pageLang);
 
   let mode: Mode = 'inline';
   const m = value('mode');

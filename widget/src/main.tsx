@@ -8,13 +8,15 @@
  */
 import { render } from 'preact';
 import { createNotifier } from './cell';
-import { ATTRIBUTES, parseAgencyFile, readConfig, type AgencyFile, type AttributeName, type WidgetConfig } from './attributes';
+import { ATTRIBUTES, parseAgencyFile, readConfig, readLang, type AgencyFile, type AttributeName, type WidgetConfig } from './attributes';
 import { autoGapReport, cleanUrl, createGapModel, createRatingModel, type Deliver } from './model';
 import { createOutbox, type Outbox } from './outbox';
 import { Widget, createViewState, type EngineState } from './Widget';
 import type { EngineView } from './engine';
 import engineFile from 'virtual:tthc-engine-file';
 import css from './style.css?inline';
+import { vi } from '../../shared/i18n/widget/vi';
+import { en } from '../../shared/i18n/widget/en';
 
 export const TAG_NAME = 'tthc-feedback';
 
@@ -40,19 +42,61 @@ class TthcFeedbackElement extends HTMLElement {
   #outbox: Outbox | null = null;
   #abort: AbortController | null = null;
   #scheduled = false;
+  /** Set while the element waits for its first full start (idle time or the launcher). */
+  #waiting: object | null = null;
+  /** Whether preact has drawn into the shadow root (else it holds the plain first view or nothing). */
+  #rendered = false;
   /** The agency file, once fetched and valid, with the URL it came from. */
   #agency: { url: string; file: AgencyFile } | null = null;
 
   connectedCallback(): void {
     try {
-      this.#mount();
+      this.#start();
     } catch (error) {
       console.warn('[tthc-feedback] could not start:', error);
     }
   }
 
+  /**
+   * The first view costs the host page almost nothing while it loads: an empty shadow root (inline
+   * mode) or a plain launcher button (floating mode). The element itself (configuration, models,
+   * outbox, the rendered form) is built once the page has loaded and the browser is idle, or at
+   * once when the citizen presses the launcher.
+   */
+  #start(): void {
+    const root = (this.#root ??= this.attachShadow({ mode: 'open' }));
+    const token = {};
+    this.#waiting = token;
+    const go = (open = false) => {
+      if (this.#waiting !== token || !this.isConnected) return;
+      this.#waiting = null;
+      try {
+        this.#mount(open);
+      } catch (error) {
+        console.warn('[tthc-feedback] could not start:', error);
+      }
+    };
+    if (this.getAttribute('mode')?.trim() === 'floating') {
+      adoptStyles(root);
+      const lang = readLang(this.getAttribute('lang'), document.documentElement.lang);
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'tf-launcher';
+      button.setAttribute('part', 'launcher');
+      button.setAttribute('aria-haspopup', 'dialog');
+      button.textContent = (lang === 'en' ? en : vi)['widget.launcher'];
+      button.addEventListener('click', () => go(true));
+      const float = document.createElement('div');
+      float.className = 'tf-float';
+      float.lang = lang;
+      float.append(button);
+      root.replaceChildren(float);
+    }
+    afterLoad(() => go());
+  }
+
   attributeChangedCallback(_name: string, before: string | null, after: string | null): void {
-    if (before === after || !this.#root || this.#scheduled) return;
+    if (before === after || !this.#root || this.#waiting || this.#scheduled) return;
     this.#scheduled = true;
     queueMicrotask(() => {
       this.#scheduled = false;
@@ -66,8 +110,10 @@ class TthcFeedbackElement extends HTMLElement {
 
   disconnectedCallback(): void {
     try {
+      this.#waiting = null;
       this.#teardown();
       if (this.#root) render(null, this.#root);
+      this.#rendered = false;
     } catch {
       /* nothing to undo */
     }
@@ -79,9 +125,13 @@ class TthcFeedbackElement extends HTMLElement {
     this.#outbox = null;
   }
 
-  #mount(): void {
+  #mount(open = false): void {
     this.#teardown();
     const root = (this.#root ??= this.attachShadow({ mode: 'open' }));
+    // The plain first view (launcher) gives way to the rendered one; its focus moves along.
+    const hadFocus = !this.#rendered && root.activeElement !== null;
+    if (!this.#rendered) root.replaceChildren();
+    this.#rendered = true;
     adoptStyles(root);
     const config: WidgetConfig = readConfig(
       (name: AttributeName) => this.getAttribute(name),
@@ -143,6 +193,7 @@ class TthcFeedbackElement extends HTMLElement {
     const gap = config.panels.includes('gap-report') ? createGapModel(common) : undefined;
     const engine = notifier.cell<EngineState>({ state: 'idle', view: null });
     const view = createViewState(notifier);
+    view.open.value = open;
 
     const needEngine = () => {
       if (engine.value.state !== 'idle') return;
@@ -214,13 +265,21 @@ class TthcFeedbackElement extends HTMLElement {
     });
     abort.signal.addEventListener('abort', off);
     draw();
+    if (open) root.querySelector<HTMLElement>('#tf-dialog-title')?.focus();
+    else if (hadFocus) root.querySelector<HTMLElement>('.tf-launcher')?.focus();
   }
 }
 
-/** Runs `job` when the browser is idle (soon anyway). */
-function idle(job: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(job, { timeout: 5_000 });
-  else setTimeout(job, 1_000);
+/** Runs `job` when the browser is idle (within `timeout` anyway). */
+function idle(job: () => void, timeout = 5_000): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(job, { timeout });
+  else setTimeout(job, Math.min(timeout, 1_000));
+}
+
+/** Runs `job` in idle time once the page has loaded: the host page's own start comes first. */
+function afterLoad(job: () => void): void {
+  if (document.readyState === 'complete') idle(job, 1_000);
+  else addEventListener('load', () => idle(job, 1_000), { once: true });
 }
 
 /** The lazy chunk, imported from the script's own URL (an ES module, so CORS applies cross-origin). */
