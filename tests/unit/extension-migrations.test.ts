@@ -44,21 +44,21 @@ const stored = async (key: string) => (await fakeBrowser.storage.local.get([key,
 
 describe('storage migrations', () => {
   it('migrates a version-1 history to version 2: page, code, name, engine and every machine and human answer', async () => {
-    const old = [v1Entry('a', '2026-12-01T08:00:00.000Z'), { id: 'damaged' }];
-    await fakeBrowser.storage.local.set({ history: old });
+    const saved = v1Entry('a', '2026-12-01T08:00:00.000Z');
+    await fakeBrowser.storage.local.set({ history: [saved, { id: 'damaged' }] });
     const [entry] = await store.loadHistory();
     expect(entry).toMatchObject({
       id: 'a',
       url: 'https://x.gov.vn/tthc/1',
       code: '1.001193',
-      name: old[0]!.report.procedure.name,
+      name: saved.report.procedure.name,
       engine: { name: 'tthc-audit' },
       auditor: 'Nguyễn Văn A',
       unit: 'Phòng KSTTHC',
       textHash: 'a'.repeat(64),
     });
-    expect(entry!.engine?.version).toBe(old[0]!.report.engine.version);
-    const first = old[0]!.report;
+    expect(entry!.engine?.version).toBe(saved.report.engine.version);
+    const first = saved.report;
     expect(entry!.answers).toHaveLength(first.results.length + first.findings.length);
     expect(entry!.answers).toContainEqual({ item: 'element:dossier', machine: 'fail', human: 'pass' });
     expect(entry!.answers).toContainEqual({ item: 'element:agency', machine: 'pass', human: null });
@@ -66,7 +66,7 @@ describe('storage migrations', () => {
     const after = await stored('history');
     expect(after['history$']).toEqual({ v: 2 });
     const items = after['history'] as Record<string, unknown>[];
-    expect(items[0]!.report).toEqual(old[0]!.report);
+    expect(items[0]!.report).toEqual(saved.report);
     expect(items[1]).toEqual({ id: 'damaged' });
   });
 

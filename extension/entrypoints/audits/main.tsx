@@ -10,7 +10,16 @@ import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { diffReports, diffText, effectiveCounts, summaryText, toCsv, toJson } from '../../../shared/report';
-import { deleteAudit, exportHistory, importHistory, loadHistory, pageKey, previousAudit, type HistoryEntry } from '../../messaging/storage';
+import {
+  deleteAudit,
+  exportHistory,
+  importHistory,
+  loadHistoryState,
+  pageKey,
+  previousAudit,
+  type HistoryEntry,
+  type HistoryState,
+} from '../../messaging/storage';
 import { download, fileStem, formatTime, mountPage, useUi } from '../../ui/page';
 import type { ExtensionMessageId } from '../../../shared/i18n/extension';
 import '../sidepanel/style.css';
@@ -50,6 +59,7 @@ function Comparison({ entry, entries }: { entry: HistoryEntry; entries: readonly
 function App() {
   const { t, locale } = useUi();
   const entries = useSignal<HistoryEntry[] | null>(null);
+  const state = useSignal<Pick<HistoryState, 'blocked'> & { unreadable: number }>({ blocked: null, unreadable: 0 });
   const text = useSignal('');
   const status = useSignal<StatusFilter>('all');
   const from = useSignal('');
@@ -57,7 +67,9 @@ function App() {
   const notice = useSignal<{ id: ExtensionMessageId; count?: number; tone: 'info' | 'error' } | null>(null);
 
   const reload = async () => {
-    entries.value = await loadHistory();
+    const loaded = await loadHistoryState();
+    entries.value = loaded.entries;
+    state.value = { blocked: loaded.blocked, unreadable: loaded.unreadable.length };
   };
   useEffect(() => {
     void reload();
@@ -66,9 +78,14 @@ function App() {
   async function onImport(file: File | undefined): Promise<void> {
     if (!file) return;
     const result = await importHistory(await file.text());
+    const failed = {
+      invalid: 'extension.history.importFailed',
+      newer: 'extension.history.importNewer',
+      blocked: 'extension.storage.blocked',
+    } as const;
     notice.value = result.ok
       ? { id: 'extension.history.imported', count: result.imported, tone: 'info' }
-      : { id: 'extension.history.importFailed', tone: 'error' };
+      : { id: failed[result.why], tone: 'error' };
     await reload();
   }
 
@@ -127,6 +144,16 @@ function App() {
           <input type="date" data-filter="from" value={from.value} onInput={(e) => (from.value = e.currentTarget.value)} />
         </label>
       </div>
+      {state.value.blocked && (
+        <p class="notice error" data-history-blocked>
+          {t('extension.history.blocked', { from: state.value.blocked.from, to: state.value.blocked.to })}
+        </p>
+      )}
+      {state.value.unreadable > 0 && (
+        <p class="notice error" data-history-unreadable>
+          {t('extension.history.unreadable', { count: state.value.unreadable })}
+        </p>
+      )}
       {entries.value && all.length === 0 && <p data-empty>{t('extension.history.empty')}</p>}
       {all.length > 0 && (
         <>
@@ -197,7 +224,13 @@ function App() {
                       >
                         {t('extension.export.print')}
                       </a>
-                      <button type="button" class="link" onClick={() => void deleteAudit(e.id).then(reload)}>
+                      <button
+                        type="button"
+                        class="link"
+                        onClick={() =>
+                          void deleteAudit(e.id).then(reload, () => (notice.value = { id: 'extension.storage.blocked', tone: 'error' }))
+                        }
+                      >
                         {t('extension.history.delete')}
                       </button>
                     </td>

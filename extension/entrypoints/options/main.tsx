@@ -1,9 +1,10 @@
 /**
  * Options page: the auditor's name and unit (written beside every decision, into saved audits and
- * onto the printed minutes), the interface language, and site profiles (extra label spellings per
- * portal, edited, loaded and downloaded as JSON; the audit script passes them to the engine).
- * the national-record source (an http(s) address with {code}). Stored in storage.local; pages
- * read them when they open.
+ * onto the printed minutes), the interface language, the national-record source (an http(s)
+ * address with {code}), and site profiles (extra label spellings and CSS selectors per portal,
+ * edited, loaded and downloaded as JSON; the audit script passes them to the engine). A selector
+ * is checked with the browser's own parser before saving, and a bad one is named in the auditor's
+ * language. Stored in storage.local; pages read them when they open.
  */
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
@@ -11,9 +12,20 @@ import { ELEMENT_IDS } from '../../../shared/checklist';
 import type { ExtensionMessageId } from '../../../shared/i18n/extension';
 import { isRecordSource, saveOptions, type Options } from '../../messaging/storage';
 import { loadProfiles, parseProfiles, saveProfiles } from '../../messaging/profiles';
+import { StorageBlockedError } from '../../storage/versioned';
 import { download, mountPage, useUi } from '../../ui/page';
 import '../sidepanel/style.css';
 import './style.css';
+
+/** Whether the browser's own CSS parser accepts `selector` (what the audit script will use). */
+function isSelector(selector: string): boolean {
+  try {
+    document.createDocumentFragment().querySelector(selector);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function Profiles() {
   const { t } = useUi();
@@ -24,12 +36,19 @@ function Profiles() {
   }, []);
   async function save(event: Event): Promise<void> {
     event.preventDefault();
-    const parsed = parseProfiles(text.value);
+    const parsed = parseProfiles(text.value, isSelector);
     if (!parsed.ok) {
-      notice.value = { id: 'extension.profiles.invalid', params: { where: parsed.error }, error: true };
+      const id = parsed.invalid ? 'extension.profiles.invalidSelector' : 'extension.profiles.invalid';
+      notice.value = { id, params: { where: parsed.error }, error: true };
       return;
     }
-    await saveProfiles(parsed.profiles);
+    try {
+      await saveProfiles(parsed.profiles);
+    } catch (error) {
+      if (!(error instanceof StorageBlockedError)) throw error;
+      notice.value = { id: 'extension.storage.blocked', params: {}, error: true };
+      return;
+    }
     text.value = JSON.stringify(parsed.profiles, null, 2);
     notice.value = { id: 'extension.profiles.saved', params: { count: parsed.profiles.length }, error: false };
   }
@@ -77,6 +96,7 @@ function App() {
   const { t, options } = useUi();
   const draft = useSignal<Options>({ ...options });
   const saved = useSignal(false);
+  const blocked = useSignal(false);
   const sourceInvalid = useSignal(false);
   const set = (patch: Partial<Options>) => {
     draft.value = { ...draft.value, ...patch };
@@ -87,7 +107,13 @@ function App() {
     const source = draft.value.recordSource.trim();
     sourceInvalid.value = source !== '' && !isRecordSource(source);
     if (sourceInvalid.value) return;
-    await saveOptions({ ...draft.value, recordSource: source });
+    try {
+      await saveOptions({ ...draft.value, recordSource: source });
+    } catch (error) {
+      if (!(error instanceof StorageBlockedError)) throw error;
+      blocked.value = true;
+      return;
+    }
     saved.value = true;
   }
   return (
@@ -139,8 +165,12 @@ function App() {
           {t('extension.options.save')}
         </button>
       </form>
-      <p role="status" class="notice" data-notice={saved.value ? 'extension.options.saved' : ''}>
-        {saved.value ? t('extension.options.saved') : ''}
+      <p
+        role="status"
+        class={`notice ${blocked.value ? 'error' : ''}`}
+        data-notice={blocked.value ? 'extension.storage.blocked' : saved.value ? 'extension.options.saved' : ''}
+      >
+        {blocked.value ? t('extension.storage.blocked') : saved.value ? t('extension.options.saved') : ''}
       </p>
       <Profiles />
     </main>

@@ -39,6 +39,7 @@ import {
 } from '../../../shared/report';
 import { askOverlay, auditTab, currentTabId } from '../../messaging/tab';
 import { loadOverrides, saveAudit, saveOverride, withOverrides, type ItemKey } from '../../messaging/storage';
+import { StorageBlockedError } from '../../storage/versioned';
 import { download, fileStem, formatTime, mountPage, useUi } from '../../ui/page';
 import { NationalComparison } from './national';
 import './style.css';
@@ -305,14 +306,21 @@ function App() {
     const current = report.value;
     if (!current) return null;
     const id = crypto.randomUUID();
-    await saveAudit({
-      id,
-      savedAt: new Date().toISOString(),
-      auditor: options.auditorName,
-      unit: options.unit,
-      textHash: current.textHash,
-      report: withOverrides(current.report, overrides.value),
-    });
+    try {
+      await saveAudit({
+        id,
+        savedAt: new Date().toISOString(),
+        auditor: options.auditorName,
+        unit: options.unit,
+        textHash: current.textHash,
+        report: withOverrides(current.report, overrides.value),
+      });
+    } catch (error) {
+      // A history written by a newer version of the extension is never overwritten.
+      if (!(error instanceof StorageBlockedError)) throw error;
+      notice.value = { id: 'extension.storage.blocked', tone: 'error' };
+      return null;
+    }
     notice.value = { id: 'extension.history.saved', tone: 'info' };
     return id;
   }
@@ -384,7 +392,13 @@ function App() {
           notice={notice}
           onOverride={async (item, override) => {
             const url = report.value?.report.page.url ?? null;
-            await saveOverride(url, item, override);
+            try {
+              await saveOverride(url, item, override);
+            } catch (error) {
+              if (!(error instanceof StorageBlockedError)) throw error;
+              notice.value = { id: 'extension.storage.blocked', tone: 'error' };
+              return;
+            }
             overrides.value = await loadOverrides(url);
           }}
         />
