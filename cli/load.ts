@@ -53,12 +53,20 @@ async function loadFile(path: string): Promise<string> {
   }
 }
 
-async function fetchUrl(url: string): Promise<string> {
+/** How long one page may take (`--timeout`); the defaults are the single-page auditor's. */
+export interface LoadOptions {
+  timeoutMs?: number;
+  /** Stops a fetch when the run is stopped (a batch's Ctrl+C). */
+  signal?: AbortSignal;
+}
+
+async function fetchUrl(url: string, timeoutMs = FETCH_TIMEOUT_MS, stop?: AbortSignal): Promise<string> {
+  const timeout = AbortSignal.timeout(timeoutMs);
   let response: Response;
   try {
     response = await fetch(url, {
       redirect: 'follow',
-      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+      signal: stop ? AbortSignal.any([timeout, stop]) : timeout,
       headers: { accept: 'text/html,application/xhtml+xml' },
     });
   } catch (error) {
@@ -66,10 +74,24 @@ async function fetchUrl(url: string): Promise<string> {
     if ((error as Error).name === 'TimeoutError' && !cause) throw new LoadError('cli.load.fetchTimedOut', { url });
     throw new LoadError('cli.load.cannotFetch', { url, detail: cause ?? (error as Error).message });
   }
-  if (!response.ok) throw new LoadError('cli.load.httpStatus', { url, status: response.status });
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => {});
+    throw new LoadError('cli.load.httpStatus', { url, status: response.status });
+  }
   const type = response.headers.get('content-type');
-  if (type && !/html|xml|text\/plain/i.test(type)) throw new LoadError('cli.load.notHtml', { url, type });
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (type && !/html|xml|text\/plain/i.test(type)) {
+    await response.body?.cancel().catch(() => {});
+    throw new LoadError('cli.load.notHtml', { url, type });
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await response.arrayBuffer());
+  } catch (error) {
+    // The body stopped coming (the server held the connection open past the time limit).
+    if ((error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError')
+      throw new LoadError('cli.load.fetchTimedOut', { url });
+    throw new LoadError('cli.load.cannotFetch', { url, detail: (error as Error).message });
+  }
   if (bytes.length > MAX_BYTES) throw new LoadError('cli.load.tooLarge', { path: url, mb: MAX_BYTES / 1024 / 1024 });
   return decode(bytes, type);
 }
@@ -83,11 +105,13 @@ export async function openBrowser(): Promise<Browser> {
   }
 }
 
-async function render(browser: Browser, input: string): Promise<string> {
+async function render(browser: Browser, input: string, timeoutMs = RENDER_TIMEOUT_MS): Promise<string> {
   const url = isUrl(input) ? input : pathToFileURL(resolve(input)).href;
   const page = await browser.newPage();
   try {
-    const response = await page.goto(url, { waitUntil: 'load', timeout: RENDER_TIMEOUT_MS }).catch((error: Error) => {
+    const response = await page.goto(url, { waitUntil: 'load', timeout: timeoutMs }).catch((error: Error) => {
+      if (error.name === 'TimeoutError')
+        throw new LoadError('cli.load.renderTimedOut', { url: input, seconds: Math.round(timeoutMs / 1000) });
       throw new LoadError('cli.load.cannotLoad', { url: input, detail: error.message.split('\n')[0] ?? '' });
     });
     if (response && !response.ok() && isUrl(input)) throw new LoadError('cli.load.httpStatus', { url: input, status: response.status() });
@@ -100,7 +124,7 @@ async function render(browser: Browser, input: string): Promise<string> {
 }
 
 /** Loads `input` as HTML text. */
-export async function loadHtml(input: string, browser: Browser | null): Promise<string> {
-  if (browser) return render(browser, input);
-  return isUrl(input) ? fetchUrl(input) : loadFile(input);
+export async function loadHtml(input: string, browser: Browser | null, options: LoadOptions = {}): Promise<string> {
+  if (browser) return render(browser, input, options.timeoutMs);
+  return isUrl(input) ? fetchUrl(input, options.timeoutMs, options.signal) : loadFile(input);
 }

@@ -4,7 +4,10 @@
  * Chromium), parsed as a browser would without running its scripts, and audited by the shared
  * engine; reports are rendered by shared/report. An input that cannot be read gets a clear line on
  * stderr (in the chosen language) and an `unscannable` report; the others still run.
- * Exit codes: 0 ran, 2 bad arguments, 3 an input could not be read.
+ * With a batch option (`--from-list`, `--urls`, `--resume`, `--out`, `--concurrency`) the run is a
+ * batch (batch.ts): a whole portal, N pages at a time, resumable, with a portal report.
+ * Exit codes: 0 ran, 2 bad arguments, 3 an input could not be read, 4 a batch stopped before the
+ * end, 1 unexpected error.
  */
 import type { Browser } from 'playwright-core';
 import { auditDocument, unscannableReport, type AuditReport } from '../shared/audit';
@@ -12,7 +15,8 @@ import { cliCatalogs } from '../shared/i18n/cli';
 import { translator } from '../shared/i18n/format';
 import { parseHtmlDocument } from '../shared/node/html';
 import { reasonText, renderTable, toCsv, toJson } from '../shared/report';
-import { parseArgs } from './args';
+import { isBatch, parseArgs } from './args';
+import { runBatchCommand } from './batch';
 import { LoadError, loadHtml, openBrowser } from './load';
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -27,6 +31,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${t('cli.usage')}\n`);
     return 0;
   }
+  if (isBatch(options)) return runBatchCommand(options, t);
   let browser: Browser | null = null;
   let failedInputs = 0;
   const reports: AuditReport[] = [];
