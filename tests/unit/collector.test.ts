@@ -205,10 +205,14 @@ describe('submissions (protocol v2)', () => {
     expect(await missing.json()).toEqual({ error: 'not_found' });
   });
 
-  it('never crashes on // or /\\ paths or bad percent-encoding, and keeps serving', async () => {
+  it('answers // or /\\ paths and bad percent-encoding with a 4xx JSON error, and keeps serving', async () => {
     for (const path of ['//', '/\\', '//evil.example/x', '/\\evil.example', '/demo/%E0%A4%A', '/%', '/api/v1/%ZZ', '/%00']) {
       const res = await raw(c.url, `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
       expect({ path, status: res.status }).toEqual({ path, status: res.status >= 400 && res.status < 500 ? res.status : -1 });
+      expect(res.text).toMatch(/\r\ncontent-type: application\/json/i);
+      expect(JSON.parse(res.text.slice(res.text.indexOf('\r\n\r\n') + 4))).toEqual({
+        error: expect.stringMatching(/^(bad_request|not_found)$/),
+      });
       expect(res.text).not.toMatch(/at .+\(.+:\d+:\d+\)/);
     }
     expect((await fetch(`${c.url}/healthz`)).status).toBe(200);
