@@ -543,6 +543,60 @@ describe('auditor extension: site profiles', () => {
   });
 });
 
+describe('auditor extension: site profile selectors', () => {
+  it('turns an element the engine missed into a pass with a CSS selector, and names an invalid selector in Vietnamese', async () => {
+    const fixture = await readFile(join(FIXTURES, 'extension', 'procedure-page.html'), 'utf8');
+    // The dossier is published in an unlabelled box: the label search cannot tie it to an element.
+    const boxed = fixture.replace(
+      '<h2>Trình tự thực hiện</h2>',
+      '<div class="ho-so-can-nop"><p>Tờ khai đăng ký khai sinh theo mẫu: 01 bản chính</p><p>Giấy chứng sinh: 01 bản chính</p></div>\n<h2>Trình tự thực hiện</h2>',
+    );
+    const page = await session.context.newPage();
+    await page.route(`${site.url}/boxed.html`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: boxed }));
+    await page.goto(`${site.url}/boxed.html`);
+    await page.bringToFront();
+    await session.clickAction(page);
+    const panel = await session.context.newPage();
+    await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tabId=${await tabIdOf(page)}`);
+    await panel.locator('[data-action="scan"]').click();
+    await expect.poll(() => panel.locator('[data-element="dossier"]').getAttribute('data-status'), { timeout: 10_000 }).toBe('fail');
+
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await expect.poll(() => options.locator('#profiles').inputValue()).toBe('[]');
+    await options.locator('#profiles').fill('[{"host": "127.0.0.1", "selectors": {"dossier": "div[["}}]');
+    await options.locator('[data-action="save-profiles"]').click();
+    const notice = options.locator('section [data-notice]');
+    await expect.poll(() => notice.getAttribute('data-notice')).toBe('extension.profiles.invalidSelector');
+    expect(await notice.textContent()).toBe('Bộ chọn CSS không hợp lệ nên chưa lưu hồ sơ nào: 127.0.0.1 → dossier.');
+    await options.locator('#profiles').fill('[{"host": "127.0.0.1", "selectors": {"dossier": ".ho-so-can-nop"}}]');
+    await options.locator('[data-action="save-profiles"]').click();
+    await expect.poll(() => notice.getAttribute('data-notice')).toBe('extension.profiles.saved');
+
+    await panel.bringToFront();
+    await panel.locator('[data-action="scan"]').click();
+    const row = panel.locator('[data-element="dossier"]');
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 10_000 }).toBe('pass');
+    expect(await row.locator('.detail').textContent()).toContain('Giấy chứng sinh');
+    // The evidence is the selected node: "Xem trên trang" draws its box over it.
+    await row.locator('[data-action="show-evidence"]').click();
+    await expect.poll(() => panel.locator('[data-notice]').getAttribute('data-notice')).toBe('extension.evidence.bySelector');
+    const [box, node] = await page.evaluate(() => {
+      const rect = (r: DOMRect | undefined) => r && [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
+      return [
+        rect(document.querySelector('tthc-audit-overlay')?.shadowRoot?.querySelector('.box')?.getBoundingClientRect()),
+        rect(document.querySelector('.ho-so-can-nop')?.getBoundingClientRect()),
+      ];
+    });
+    expect(box).toEqual(node);
+
+    await options.locator('#profiles').fill('[]');
+    await options.locator('[data-action="save-profiles"]').click();
+    await expect.poll(() => notice.getAttribute('data-notice')).toBe('extension.profiles.saved');
+    await Promise.all([options.close(), panel.close(), page.close()]);
+  });
+});
+
 describe('auditor extension: options', () => {
   it('keeps the auditor name, unit and language; the panel follows the language', async () => {
     const options = await session.context.newPage();
