@@ -158,10 +158,25 @@ function linkFrom(anchor: DomElement, pageUrl: string): { url: string; raw: stri
   return url ? { url, raw, text: text(anchor) } : null;
 }
 
+/** The first heading (h1-h6) or element with "title" in its class inside `item`. */
+function findTitleElement(item: DomElement): DomElement | null {
+  for (let child = item.firstElementChild; child; child = child.nextElementSibling) {
+    if (/^h[1-6]$/.test(child.localName) || /title|ten-?thu-?tuc|tieu-?de/i.test(child.getAttribute('class') ?? '')) return child;
+    const inner = findTitleElement(child);
+    if (inner) return inner;
+  }
+  return null;
+}
+
 /** The item's title: the link's own text, or (for "Xem chi tiết" links) the item's longest cell or line. */
 function titleOf(linkText: string, item: DomElement | null): string | undefined {
   if (linkText.length >= 3 && !GENERIC_TEXT_RE.test(linkText) && !/^\d+$/.test(linkText)) return quote(linkText, 300);
   if (!item) return undefined;
+  const heading = findTitleElement(item);
+  if (heading) {
+    const value = text(heading);
+    if (value) return quote(value, 300);
+  }
   let best = '';
   for (let child = item.firstElementChild; child; child = child.nextElementSibling) {
     const value = text(child);
