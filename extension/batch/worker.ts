@@ -44,6 +44,12 @@ export function queueOf(batch: StoredBatch): BatchState | null {
 export function progressOf(batch: StoredBatch, now: number): BatchCounts & { pagesPerMinute: number | null; msLeft: number | null } {
   const state = queueOf(batch);
   const counts: BatchCounts = state ? batchCounts(state) : { total: 0, pending: 0, running: 0, done: 0, unscannable: 0 };
+  // parseBatchState reads pages left running as pending (right when loading a queue to resume);
+  // for progress, the pages the worker has in progress are counted as such from the stored form.
+  const raw = (batch.queue as { pages?: unknown } | null)?.pages;
+  const running = state && Array.isArray(raw) ? raw.filter((p) => (p as { state?: unknown } | null)?.state === 'running').length : 0;
+  counts.pending -= running;
+  counts.running += running;
   const elapsed = batch.activeMs + (batch.runningSince !== null ? Math.max(0, now - batch.runningSince) : 0);
   return { ...counts, ...estimate(batch.finishedRunning, elapsed, counts.pending + counts.running) };
 }

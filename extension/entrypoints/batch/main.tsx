@@ -55,7 +55,7 @@ function NoticeLine({ notice }: { notice: Signal<Notice> }) {
   );
 }
 
-function StartForm({ onStarted }: { onStarted(): void }) {
+function StartForm({ onStarted }: { onStarted(allowed: boolean): void }) {
   const { t } = useUi();
   const source = useSignal<Source>(tabId ? 'tab' : 'pasted');
   const urls = useSignal('');
@@ -171,8 +171,7 @@ function StartForm({ onStarted }: { onStarted(): void }) {
           notice.value = { id: 'extension.batch.busy', tone: 'error' };
           return;
         }
-        onStarted();
-        if (!allowed) notice.value = { id: 'extension.batch.permissionRefused', tone: 'error' };
+        onStarted(allowed);
       } catch {
         notice.value = { id: 'extension.batch.noWorker', tone: 'error' };
       } finally {
@@ -570,6 +569,7 @@ function App() {
   const batch = useSignal<StoredBatch | null | undefined>(undefined);
   const reports = useSignal<Map<string, AuditReport>>(new Map());
   const composing = useSignal(false);
+  const notice = useSignal<Notice>(null);
 
   useEffect(() => {
     void loadBatch().then((b) => (batch.value = b));
@@ -599,11 +599,23 @@ function App() {
       <p>{t('extension.batch.intro')}</p>
       {current !== undefined &&
         (showForm ? (
-          <StartForm onStarted={() => (composing.value = false)} />
+          <StartForm
+            onStarted={(allowed) => {
+              composing.value = false;
+              notice.value = allowed ? null : { id: 'extension.batch.permissionRefused', tone: 'error' };
+            }}
+          />
         ) : (
           current && (
             <>
-              <Progress batch={current} onNew={() => (composing.value = true)} />
+              <NoticeLine notice={notice} />
+              <Progress
+                batch={current}
+                onNew={() => {
+                  composing.value = true;
+                  notice.value = null;
+                }}
+              />
               <Results batch={current} reports={[...reports.value].filter(([key]) => key.startsWith(`${current.id} `)).map(([, r]) => r)} />
             </>
           )

@@ -1,0 +1,351 @@
+/**
+ * The batch audit in the built extension (.output/chrome-mv3), loaded unpacked in headless
+ * Chromium, over a demo portal served on 127.0.0.1: procedure pages from tests/fixtures/pages,
+ * pages answering 404, a page that is not a procedure page, a page that never finishes loading,
+ * and pages of a site whose access is refused. Every page is accounted for with the right reason;
+ * a paused batch survives a stop of the extension's service worker and resumes without auditing a
+ * page twice (the server's request log proves it); the CSV export parses back to the table.
+ *
+ * Host access: Chromium's permission prompt cannot be answered from Playwright (a request waits
+ * for ever in headless mode). So the extension is loaded from a copy of the build whose manifest
+ * also grants http://127.0.0.1/* at install (as if the auditor had accepted the prompt for that
+ * site before), and in the batch page `permissions.request` is replaced by what a person refusing
+ * every new site gets: true for what is already granted, false otherwise. The worker's own check
+ * (`permissions.contains`, real) then finds localhost not granted: those pages are "permission
+ * refused" and are never requested.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { auditDocument } from '../../shared/audit';
+import { parseHtmlDocument } from '../../shared/node/html';
+import { FIXTURES, ROOT, assertBuilt, launchWithExtension, listen, type ExtensionSession, type StaticServer } from './kit';
+
+const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.bringToFront();
+  await page.evaluate(`${await AXE_SOURCE}\n;0`);
+  return page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }
+    ).axe;
+    const outcome = await Promise.race([
+      axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] }),
+      new Promise<'timeout'>((done) => setTimeout(() => done('timeout'), 5_000)),
+    ]);
+    if (outcome === 'timeout') return ['axe did not finish in 5 s'];
+    return outcome.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}
+
+/** A CSV document (RFC 4180 quoting, as shared/report writes it) as rows of cells. */
+function parseCsv(document: string): string[][] {
+  const text = document.replace(/^\uFEFF/, '');
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') (row.push(cell), (cell = ''));
+    else if (c === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''));
+    else if (c !== '\r') cell += c;
+  }
+  if (cell || row.length) (row.push(cell), rows.push(row));
+  return rows;
+}
+
+/** Runs `act` in `page` and returns the text of the file it downloads through an `<a download>`. */
+async function captureDownload(page: Page, act: () => Promise<void>): Promise<string> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __downloads: Promise<string>[] };
+    w.__downloads = [];
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      if (this.download)
+        w.__downloads.push(
+          fetch(this.href)
+            .then((r) => r.arrayBuffer())
+            .then((b) => String.fromCharCode(...new Uint8Array(b))),
+        );
+    };
+  });
+  await act();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __downloads: unknown[] }).__downloads.length)).toBe(1);
+  const bytes = await page.evaluate(() => (window as unknown as { __downloads: Promise<string>[] }).__downloads[0]!);
+  return Buffer.from(bytes, 'latin1').toString('utf8');
+}
+
+interface Portal extends StaticServer {
+  /** Every path requested, in order. */
+  log: string[];
+  /** Milliseconds before a procedure page is answered. */
+  delayMs: number;
+}
+
+const PAGES_DIR = join(FIXTURES, 'pages');
+
+/** The demo portal: /p/<fixture> procedure pages, /gone/* 404, /plain.html, /hang.html, /list?page=N. */
+async function servePortal(fixtures: readonly string[]): Promise<Portal> {
+  const log: string[] = [];
+  const hanging = new Set<ServerResponse>();
+  const state = { delayMs: 0 };
+  const html = (res: ServerResponse, status: number, body: string) =>
+    res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    log.push(url.pathname + url.search);
+    if (url.pathname.startsWith('/p/')) {
+      const name = decodeURIComponent(url.pathname.slice(3));
+      if (!fixtures.includes(name)) return html(res, 404, '<!doctype html><title>404</title><p>Không tìm thấy</p>');
+      setTimeout(() => void readFile(join(PAGES_DIR, name), 'utf8').then((body) => html(res, 200, body)), state.delayMs);
+      return;
+    }
+    if (url.pathname.startsWith('/gone/'))
+      return html(res, 404, '<!doctype html><html lang="vi"><title>404</title><p>Không tìm thấy trang</p></html>');
+    if (url.pathname === '/plain.html')
+      return html(
+        res,
+        200,
+        '<!doctype html><html lang="vi"><title>Giới thiệu</title><h1>Giới thiệu về sở</h1><p>Sở có chức năng tham mưu.</p></html>',
+      );
+    if (url.pathname === '/hang.html') {
+      // Starts the page and never finishes it.
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.write('<!doctype html><html lang="vi"><title>Đang tải</title><p>Đang tải');
+      hanging.add(res);
+      return;
+    }
+    if (url.pathname === '/list') {
+      const n = Number(url.searchParams.get('page') ?? '1');
+      const rows = fixtures
+        .slice((n - 1) * 5, n * 5)
+        .map(
+          (f, i) =>
+            `<tr><td>${(n - 1) * 5 + i + 1}</td><td><a href="/p/${encodeURIComponent(f)}">Thủ tục số ${(n - 1) * 5 + i + 1} về ${f}</a></td></tr>`,
+        )
+        .join('');
+      const pages = Math.ceil(fixtures.length / 5);
+      const pager = Array.from({ length: pages }, (_, i) => `<a href="/list?page=${i + 1}">${i + 1}</a>`).join(' ');
+      return html(
+        res,
+        200,
+        `<!doctype html><html lang="vi"><title>Danh sách thủ tục</title><table><thead><tr><th>STT</th><th>Tên thủ tục</th></tr></thead><tbody>${rows}</tbody></table><div class="pagination">${pager}</div></html>`,
+      );
+    }
+    html(res, 404, 'not found');
+  });
+  const listening = await listen(server);
+  return {
+    url: listening.url,
+    log,
+    get delayMs() {
+      return state.delayMs;
+    },
+    set delayMs(ms: number) {
+      state.delayMs = ms;
+    },
+    close: async () => {
+      for (const res of hanging) res.destroy();
+      server.closeAllConnections();
+      await listening.close();
+    },
+  };
+}
+
+let session: ExtensionSession;
+let portal: Portal;
+let extensionDir: string;
+/** Fixture pages the engine, run in Node, audits as procedure pages (the oracle for "done"). */
+let procedures: string[];
+
+beforeAll(async () => {
+  const built = join(ROOT, '.output', 'chrome-mv3');
+  assertBuilt(join(built, 'manifest.json'), 'The extension');
+  const names = (await readdir(PAGES_DIR)).filter((f) => f.endsWith('.html')).sort();
+  procedures = [];
+  for (const name of names) {
+    const doc = parseHtmlDocument(await readFile(join(PAGES_DIR, name), 'utf8'));
+    if (auditDocument(doc, { url: `http://127.0.0.1/p/${name}` }).status === 'audited') procedures.push(name);
+    if (procedures.length === 20) break;
+  }
+  portal = await servePortal(procedures);
+  extensionDir = await mkdtemp(join(tmpdir(), 'tthc-batch-ext-'));
+  await cp(built, extensionDir, { recursive: true });
+  const manifest = JSON.parse(await readFile(join(extensionDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  await writeFile(join(extensionDir, 'manifest.json'), JSON.stringify({ ...manifest, host_permissions: ['http://127.0.0.1/*'] }));
+  session = await launchWithExtension(extensionDir);
+}, 60_000);
+
+afterAll(async () => {
+  await session?.close();
+  await portal?.close();
+  if (extensionDir) await rm(extensionDir, { recursive: true, force: true });
+});
+
+/** Opens the batch page, with the permission prompt answered as a person refusing every new site. */
+async function openBatchPage(page?: Page): Promise<Page> {
+  const target = page ?? (await session.context.newPage());
+  await target.goto(`chrome-extension://${session.extensionId}/batch.html`);
+  await target.locator('h1').waitFor();
+  await target.evaluate(() => {
+    const permissions = (globalThis as unknown as { chrome: { permissions: { request: unknown; contains(p: object): Promise<boolean> } } })
+      .chrome.permissions;
+    permissions.request = (p: object) => permissions.contains(p);
+  });
+  return target;
+}
+
+async function startBatch(page: Page, urls: readonly string[], settings: { concurrency: number; timeout: number }): Promise<void> {
+  await page.locator('textarea[name="urls"]').fill(urls.join('\n'));
+  await page.locator('input[name="concurrency"]').fill(String(settings.concurrency));
+  await page.locator('input[name="timeout"]').fill(String(settings.timeout));
+  await page.locator('[data-action="start"]').click();
+  await page.locator('[data-run]').waitFor({ timeout: 10_000 });
+}
+
+/** Shows the start form: cancels a batch left unfinished by an earlier test, then "Lượt kiểm tra mới". */
+async function newBatch(page: Page): Promise<void> {
+  if ((await page.locator('[data-action="cancel"]').count()) > 0) await page.locator('[data-action="cancel"]').click();
+  if ((await page.locator('[data-run]').count()) > 0) await page.locator('[data-action="new"]').click({ timeout: 30_000 });
+  await page.locator('textarea[name="urls"]').waitFor();
+}
+
+const runState = (page: Page) => page.locator('[data-run]').getAttribute('data-run');
+const count = async (page: Page, what: 'total' | 'done' | 'unscannable' | 'pending' | 'running') =>
+  Number(await page.locator('[data-counts]').getAttribute(`data-${what}`));
+
+function requestsOf(path: string): number {
+  return portal.log.filter((p) => p === path).length;
+}
+
+describe('extension batch audit', () => {
+  it('audits a demo portal and accounts for every page with its reason; the CSV parses back to the table', async () => {
+    expect(procedures.length).toBeGreaterThanOrEqual(16);
+    const page = await openBatchPage();
+    expect(await axeViolations(page)).toEqual([]);
+    const port = new URL(portal.url).port;
+    const good = procedures.slice(0, 16).map((f) => `${portal.url}/p/${encodeURIComponent(f)}`);
+    const refused = [`http://localhost:${port}/p/refused-1.html`, `http://localhost:${port}/p/refused-2.html`];
+    const urls = [
+      ...good,
+      `${portal.url}/gone/1.html`,
+      `${portal.url}/gone/2.html`,
+      `${portal.url}/plain.html`,
+      `${portal.url}/hang.html`,
+      ...refused,
+    ];
+    portal.log.length = 0;
+    await startBatch(page, urls, { concurrency: 3, timeout: 5 });
+    expect(await page.locator('[data-notice="extension.batch.permissionRefused"]').count()).toBe(1);
+    await expect.poll(() => runState(page), { timeout: 90_000, interval: 500 }).toBe('finished');
+    expect(await count(page, 'total')).toBe(22);
+    expect(await count(page, 'done')).toBe(16);
+    expect(await count(page, 'unscannable')).toBe(6);
+    await expect.poll(() => page.locator('tr[data-page]').count()).toBe(22);
+    const kinds = async (kind: string) => page.locator(`tr[data-kind="${kind}"]`).count();
+    expect(await kinds('http-status')).toBe(2);
+    expect(await kinds('not-a-procedure')).toBe(1);
+    expect(await kinds('timeout')).toBe(1);
+    expect(await kinds('permission-refused')).toBe(2);
+    // Each page requested once; the refused site never.
+    for (const url of good) expect(requestsOf(new URL(url).pathname)).toBe(1);
+    expect(portal.log.filter((p) => p.includes('refused'))).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Sorting by agency and filtering by a missing element change the table, not the results.
+    await page.locator('button[data-sort="agency"]').click();
+    expect(await page.locator('th[aria-sort="ascending"] button[data-sort="agency"]').count()).toBe(1);
+
+    const csv = parseCsv(await captureDownload(page, () => page.locator('[data-action="export-csv"]').click()));
+    const [head, ...rows] = csv;
+    const col = (name: string) => head!.indexOf(name);
+    expect(rows).toHaveLength(22);
+    const table = await page
+      .locator('tr[data-page]')
+      .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-page'), tr.getAttribute('data-kind')] as const));
+    const fromCsv = new Map(rows.map((r) => [r[col('url')], r[col('unscannable_kind')]]));
+    expect(new Map(table)).toEqual(fromCsv);
+    expect(rows.filter((r) => r[col('report_status')] === 'audited')).toHaveLength(16);
+
+    // Any audited page opens in the minutes page.
+    const [minutes] = await Promise.all([
+      session.context.waitForEvent('page'),
+      page.locator('tr[data-outcome="done"] [data-action="open-minutes"]').first().click(),
+    ]);
+    await minutes.waitForLoadState();
+    await expect.poll(() => minutes.locator('body').textContent()).toContain('BIÊN BẢN');
+    await minutes.close();
+    await page.close();
+  }, 150_000);
+
+  it('pauses, survives a stop of its service worker, and resumes without losing or repeating a page', async () => {
+    const page = await openBatchPage();
+    await newBatch(page);
+    const urls = procedures.slice(0, 20).map((f) => `${portal.url}/p/${encodeURIComponent(f)}?run=2`);
+    portal.log.length = 0;
+    portal.delayMs = 400;
+    await startBatch(page, urls, { concurrency: 2, timeout: 20 });
+    expect(await runState(page)).toBe('running');
+    expect(await axeViolations(page)).toEqual([]);
+    await expect.poll(() => count(page, 'done'), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+    await page.locator('[data-action="pause"]').click();
+    await expect.poll(() => runState(page)).toBe('paused');
+    // The pages in progress finish and are recorded; none is left running.
+    await expect.poll(() => count(page, 'running'), { timeout: 30_000 }).toBe(0);
+    const doneBeforeStop = await count(page, 'done');
+    expect(doneBeforeStop).toBeLessThan(20);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Stop the extension's service worker (as Chrome does when it is idle) and check it stopped.
+    const cdp = await session.context.newCDPSession(page);
+    const statuses: string[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated' as never, (event: { versions: { runningStatus: string }[] }) =>
+      statuses.push(...event.versions.map((v) => v.runningStatus)),
+    );
+    await cdp.send('ServiceWorker.enable' as never);
+    await cdp.send('ServiceWorker.stopAllWorkers' as never);
+    await expect.poll(() => statuses.at(-1)).toBe('stopped');
+    const requestsWhileStopped = portal.log.length;
+    await new Promise((done) => setTimeout(done, 1_000));
+    expect(portal.log.length).toBe(requestsWhileStopped);
+
+    // The page reopened reads the same state from storage; resume wakes the worker.
+    await openBatchPage(page);
+    expect(await runState(page)).toBe('paused');
+    expect(await count(page, 'done')).toBe(doneBeforeStop);
+    await page.locator('[data-action="resume"]').click();
+    await expect.poll(() => runState(page), { timeout: 60_000, interval: 500 }).toBe('finished');
+    expect(statuses).toContain('running');
+    expect(await count(page, 'done')).toBe(20);
+    for (const url of urls) {
+      const u = new URL(url);
+      expect(requestsOf(u.pathname + u.search), u.pathname).toBe(1);
+    }
+    portal.delayMs = 0;
+    await cdp.detach();
+    await page.close();
+  }, 150_000);
+
+  it('finds the procedure pages of a paginated list', async () => {
+    const page = await openBatchPage();
+    await newBatch(page);
+    await page.locator('input[name="source"][value="list"]').check();
+    await page.locator('input[name="listUrl"]').fill(`${portal.url}/list?page=1`);
+    await page.locator('[data-action="discover"]').click();
+    await expect.poll(() => page.locator('[data-notice]').first().getAttribute('data-notice')).toBe('extension.batch.discovered');
+    const found = (await page.locator('textarea[name="urls"]').inputValue()).split('\n');
+    expect(found.sort()).toEqual(procedures.map((f) => `${portal.url}/p/${encodeURIComponent(f)}`).sort());
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
