@@ -416,8 +416,23 @@ describe('auditor extension: comparison with the national record', () => {
     // A whole folder of records loads as well (here the fixture folder, one record).
     await panel.locator('[data-action="load-record-folder"]').setInputFiles(join(FIXTURES, 'national'));
     await expect.poll(() => panel.locator('[data-national-notice]').textContent()).toBe('Đã nạp 1 hồ sơ thủ tục.');
+    expect(await panel.locator('[data-national-kept]').textContent()).toContain('Đang lưu 1 hồ sơ trên máy này');
     expect(await axeViolations(panel)).toEqual([]);
-    await Promise.all([panel.close(), page.close()]);
+    await panel.close();
+
+    // The panel is opened again: the kept record compares without loading anything.
+    const again = await session.context.newPage();
+    await again.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tabId=${await tabIdOf(page)}`);
+    await again.locator('[data-action="scan"]').click();
+    await expect.poll(() => again.locator('[data-compare-element]').count(), { timeout: 10_000 }).toBe(10);
+    expect(await again.locator('[data-compare-element="subjects"]').getAttribute('data-outcome')).toBe('differs');
+    // The auditor deletes the kept records: the comparison goes with them.
+    await again.locator('[data-action="clear-records"]').click();
+    await expect
+      .poll(() => again.locator('[data-national-notice]').getAttribute('data-national-notice'))
+      .toBe('extension.national.cleared');
+    expect(await again.locator('[data-compare-element]').count()).toBe(0);
+    await Promise.all([again.close(), page.close()]);
   });
 });
 
@@ -452,6 +467,13 @@ describe('auditor extension: national records from a configured source', () => {
 
     await options.locator('#record-source').fill('');
     await options.locator('[data-action="save-options"]').click();
+    // The fetched record is kept too: the source can be gone and the comparison still works.
+    await panel.reload();
+    await panel.locator('[data-action="scan"]').click();
+    await expect
+      .poll(() => panel.locator('[data-compare-element="subjects"]').getAttribute('data-outcome'), { timeout: 10_000 })
+      .toBe('differs');
+    await panel.locator('[data-action="clear-records"]').click();
     await Promise.all([options.close(), panel.close(), page.close()]);
     server.closeAllConnections();
     await records.close();

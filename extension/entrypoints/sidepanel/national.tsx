@@ -5,15 +5,20 @@
  * element is shown as matching, differing (both texts, the differing words marked), missing on the
  * page, or absent from the record. With a record source in the options, the record of the page's
  * code is fetched from it; a server that does not allow the extension (no CORS) is asked for
- * through optional host permission, from a button the auditor clicks. Records stay in memory for
- * the panel's life.
+ * through optional host permission, from a button the auditor clicks. Imported and fetched
+ * records are kept on this computer by code (messaging/national.ts, size-limited), so the
+ * comparison is there again when the panel is reopened; the auditor can delete them.
  */
+import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { AuditReport } from '../../../shared/audit/types';
 import type { ExtensionMessageId } from '../../../shared/i18n/extension';
 import { compareWithRecord, elementName, recordFor, type ElementComparison, type NationalRecord } from '../../../shared/report';
-import { parseRecordFile } from '../../messaging/national';
+import { NATIONAL_LIMIT_BYTES, clearKeptRecords, keepRecords, loadKeptRecords, parseRecordFile } from '../../messaging/national';
+import { StorageBlockedError } from '../../storage/versioned';
+
+const KB = (n: number) => Math.ceil(n / 1024);
 import { useUi } from '../../ui/page';
 
 const OUTCOME: Record<ElementComparison['outcome'], ExtensionMessageId> = {
@@ -42,6 +47,41 @@ export function NationalComparison({ report }: { report: AuditReport }) {
   const records = useSignal<NationalRecord[]>([]);
   const notice = useSignal<{ id: ExtensionMessageId; count?: number; params?: Record<string, string> } | null>(null);
   const needsGrant = useSignal<string | null>(null);
+  /** What is kept on this computer: how many records, how much room; and what the last save said. */
+  const kept = useSignal<{ count: number; bytes: number; evicted: number; tooBig: number } | null>(null);
+  const keepError = useSignal<ExtensionMessageId | null>(null);
+  useEffect(() => {
+    void loadKeptRecords().then((state) => {
+      records.value = [...records.value, ...state.records];
+      kept.value = { count: state.count, bytes: state.bytes, evicted: 0, tooBig: 0 };
+    });
+  }, []);
+
+  /** Uses `loaded` now and keeps them for the next time the panel opens. */
+  async function use(loaded: NationalRecord[], source: 'file' | 'url'): Promise<void> {
+    const codes = new Set(loaded.map((r) => r.ma_thu_tuc));
+    records.value = [...loaded, ...records.value.filter((r) => !codes.has(r.ma_thu_tuc))];
+    keepError.value = null;
+    try {
+      const state = await keepRecords(loaded, source);
+      kept.value = { count: state.count, bytes: state.bytes, evicted: state.evicted, tooBig: state.tooBig };
+    } catch (error) {
+      if (!(error instanceof StorageBlockedError)) throw error;
+      keepError.value = 'extension.storage.blocked';
+    }
+  }
+  async function clear(): Promise<void> {
+    try {
+      await clearKeptRecords();
+    } catch (error) {
+      if (!(error instanceof StorageBlockedError)) throw error;
+      keepError.value = 'extension.storage.blocked';
+      return;
+    }
+    records.value = [];
+    kept.value = { count: 0, bytes: 0, evicted: 0, tooBig: 0 };
+    notice.value = { id: 'extension.national.cleared' };
+  }
   const code = report.procedure.code;
   const sourceUrl = code && options.recordSource ? options.recordSource.replace('{code}', encodeURIComponent(code)) : null;
   const origin = sourceUrl ? new URL(sourceUrl).origin : '';
@@ -55,7 +95,7 @@ export function NationalComparison({ report }: { report: AuditReport }) {
         notice.value = { id: 'extension.national.invalid' };
         return;
       }
-      records.value = [...parsed, ...records.value];
+      await use(parsed, 'url');
       needsGrant.value = null;
       notice.value = { id: 'extension.national.fetched', params: { code } };
     } catch {
@@ -82,7 +122,7 @@ export function NationalComparison({ report }: { report: AuditReport }) {
       }
       loaded.push(...parsed);
     }
-    records.value = [...loaded, ...records.value];
+    await use(loaded, 'file');
     notice.value = { id: 'extension.national.loaded', count: loaded.length };
   }
 
@@ -124,6 +164,17 @@ export function NationalComparison({ report }: { report: AuditReport }) {
       <p role="status" data-national-notice={notice.value?.id ?? ''}>
         {notice.value ? t(notice.value.id, { count: notice.value.count ?? 0, ...notice.value.params }) : ''}
       </p>
+      {kept.value && kept.value.count > 0 && (
+        <p data-national-kept={kept.value.count}>
+          {t('extension.national.stored', { count: kept.value.count, size: KB(kept.value.bytes), limit: KB(NATIONAL_LIMIT_BYTES) })}{' '}
+          {kept.value.evicted > 0 && t('extension.national.evicted', { count: kept.value.evicted })}{' '}
+          <button type="button" class="link" data-action="clear-records" onClick={() => void clear()}>
+            {t('extension.national.clear')}
+          </button>
+        </p>
+      )}
+      {kept.value && kept.value.tooBig > 0 && <p class="error">{t('extension.national.tooBig', { limit: KB(NATIONAL_LIMIT_BYTES) })}</p>}
+      {keepError.value && <p class="error">{t(keepError.value)}</p>}
       {records.value.length > 0 && !code && <p>{t('extension.national.noCode')}</p>}
       {records.value.length > 0 && code && !record && <p data-national="none">{t('extension.national.noRecord', { code })}</p>}
       {record && (
