@@ -136,7 +136,9 @@ export function dashboardRoutes(app: FastifyInstance, deps: { config: CollectorC
 
   /** The filter of a request; on bad input the default filter and a message for the page. */
   const filterOf = (request: FastifyRequest): { filter: DashboardFilter; bad: boolean } => {
-    const parsed = parseFilterQuery(request.query);
+    // A form sends every field: empty ones mean "any" (and the dates of a preset period are empty).
+    const given = Object.fromEntries(Object.entries(stringParams(request.query)).filter(([, v]) => v.trim() !== ''));
+    const parsed = parseFilterQuery(given);
     if (parsed.ok) return { filter: parsed.filter, bad: false };
     return { filter: { ...periodFilter('quarter'), bucket: 'week' }, bad: true };
   };

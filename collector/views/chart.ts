@@ -83,6 +83,9 @@ export function renderSeriesChart(series: readonly SeriesPoint[], bucket: 'week'
   }) as unknown as SvgNode;
   for (const style of Array.from(svg.querySelectorAll('style'))) style.remove();
   for (const el of [svg, ...Array.from(svg.querySelectorAll('[style]'))]) el.removeAttribute('style');
+  // Plot names its groups with aria-label, which ARIA forbids on an element without a role; the
+  // SVG as a whole is one image with its own label (and the table after it has the numbers).
+  for (const el of Array.from(svg.querySelectorAll('[aria-label]'))) el.removeAttribute('aria-label');
   svg.removeAttribute('font-family');
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', text.label);

@@ -79,9 +79,9 @@ export function questionText(view: View, set: string, id: string): string {
   return q ? view.w(q.text) : `${set} ${id}`;
 }
 
-/** The "too few answers to trust" marker after a figure. */
-export function Few({ view, figure }: { view: View; figure: Pick<IndexFigure, 'tooFew'> }) {
-  return figure.tooFew ? (
+/** The "too few answers to trust" marker after a figure (none without any answer: the figure is '–'). */
+export function Few({ view, figure }: { view: View; figure: Pick<IndexFigure, 'tooFew' | 'answers'> }) {
+  return figure.tooFew && figure.answers > 0 ? (
     <>
       {' '}
       <span class="few" data-too-few="">
