@@ -121,13 +121,14 @@ function sum(facts: Facts, filter: DashboardFilter, mask: Uint8Array): Sums {
     s.bucketSat[b]! += ok;
     if (three) s.byLevel3[level - 1]!++;
     else s.byLevel5[level - 1]!++;
-    for (let q = 0, base = i * Q; q < Q; q++) {
-      const a = rAnswers[base + q]!;
-      if (a) {
-        s.qN[q]!++;
-        if (a >= from3) s.qSat[q]!++;
+    if (f & 16)
+      for (let q = 0, base = i * Q; q < Q; q++) {
+        const a = rAnswers[base + q]!;
+        if (a) {
+          s.qN[q]!++;
+          if (a >= from3) s.qSat[q]!++;
+        }
       }
-    }
   }
   for (const c of facts.deadComments)
     if (c.day >= from && c.day < to && mask[c.proc] && (langBit < 0 || Number(c.en) === langBit)) s.comments++;
@@ -191,8 +192,9 @@ function series(s: Sums, minAnswers: number): SeriesPoint[] {
   return s.buckets.map((b, i) => ({ bucketStart: isoOf(b), ...indexFigure(s.bucketN[i]!, s.bucketSat[i]!, minAnswers) }));
 }
 
+const collator = new Intl.Collator('vi');
 const byAnswersThenName = <T extends { answers: number; name?: string | null; agency?: string | null }>(a: T, b: T) =>
-  b.answers - a.answers || String(a.name ?? a.agency ?? '').localeCompare(String(b.name ?? b.agency ?? ''), 'vi');
+  b.answers - a.answers || collator.compare(String(a.name ?? a.agency ?? ''), String(b.name ?? b.agency ?? ''));
 
 /** Every figure of the dashboard's main view for `filter`. */
 export async function dashboardSummary(db: DashDb, filter: DashboardFilter, options: SummaryOptions = {}): Promise<DashboardSummary> {

@@ -110,7 +110,7 @@ export class Facts {
   rSeq = new Float64Array(0);
   rDay = new Int32Array(0);
   rProc = new Int32Array(0);
-  /** bit 0: English; bit 1: live (current); bit 2: has a comment; bit 3: 3-level scale. */
+  /** bit 0: English; bit 1: live (current); bit 2: has a comment; bit 3: 3-level scale; bit 4: has answers. */
   rFlags = new Uint8Array(0);
   rOverall = new Uint8Array(0);
   /** Q bytes per rating: the answer's level, 0 for none. */
@@ -163,11 +163,13 @@ export class Facts {
       const rows = await this.db.query<FetchedRow>(FETCH, [cursor, this.loadMark]);
       for (const row of rows) {
         const seq = Number(row.seq);
+        const settledRow = !concurrent || (contiguous && Number(row.ms) < settled);
         if (!this.applied.has(seq)) {
           this.apply(row, seq);
-          if (concurrent) this.applied.add(seq);
+          // Rows below the new watermark are never read again; the others may be.
+          if (!settledRow) this.applied.add(seq);
         }
-        if (!concurrent || (contiguous && Number(row.ms) < settled)) newLow = seq;
+        if (settledRow) newLow = seq;
         else contiguous = false;
       }
       if (rows.length < PAGE) break;
@@ -273,7 +275,10 @@ export class Facts {
         const set = row.qs ?? 'nd118-art33';
         for (const [id, level] of Object.entries(row.answers)) {
           const q = QUESTION_INDEX.get(`${set}\u0000${id}`);
-          if (q !== undefined && Number.isInteger(level) && level >= 1 && level <= 5) this.rAnswers[base + q] = level;
+          if (q !== undefined && Number.isInteger(level) && level >= 1 && level <= 5) {
+            this.rAnswers[base + q] = level;
+            this.rFlags[i] = this.rFlags[i]! | 16;
+          }
         }
       }
       return;

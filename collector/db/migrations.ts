@@ -70,6 +70,13 @@ export const MIGRATIONS: readonly Migration[] = [
       -- The comments list, newest first, without reading the rows that have none.
       CREATE INDEX submissions_comments_idx ON submissions (received_at DESC, seq DESC) WHERE comment IS NOT NULL;`,
   },
+  {
+    version: 4,
+    name: 'dashboard: rows by sequence',
+    sql: `
+      -- The dashboard's index catches up with "seq > watermark ORDER BY seq": without this, a full scan.
+      CREATE INDEX submissions_seq_idx ON submissions (seq);`,
+  },
 ];
 
 /** Any fixed number, the same in every collector process: the key of the migration lock. */
