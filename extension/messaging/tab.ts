@@ -18,14 +18,20 @@ export const OVERLAY_SCRIPT = '/content-scripts/overlay.js';
 
 export type TabResult<T> = { ok: true; value: T } | { ok: false; error: ExtensionMessageId; detail?: string };
 
-/** Maps a browser error to the sentence the auditor reads. */
+/**
+ * Maps a browser error (Chromium's or Firefox's wording) to the sentence the auditor reads. The
+ * raw text is kept only as `detail`, never shown.
+ */
 export function errorId(error: unknown): ExtensionMessageId {
   if (error instanceof MalformedAnswerError) return 'extension.error.malformed';
   const text = error instanceof Error ? error.message : String(error);
-  if (/chrome:\/\/|about:|edge:\/\/|extensions gallery|webstore|cannot be scripted|moz-extension|restricted/i.test(text))
+  if (
+    /chrome:\/\/|chrome-extension:\/\/|about:|edge:\/\/|extensions gallery|webstore|cannot be scripted|moz-extension|restricted/i.test(text)
+  )
     return 'extension.error.restricted';
+  if (/showing error page|error page/i.test(text)) return 'extension.error.errorPage';
+  if (/No tab with id|Invalid tab ID|tab was closed|tab not found/i.test(text)) return 'extension.error.noTab';
   if (/permission|Cannot access|Missing host/i.test(text)) return 'extension.error.noAccess';
-  if (/No tab with id|Invalid tab ID/i.test(text)) return 'extension.error.noTab';
   return 'extension.error.other';
 }
 

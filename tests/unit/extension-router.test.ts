@@ -1,10 +1,14 @@
 /**
  * The extension's typed router: a handler sees only well-formed messages of its type; malformed
  * messages and types the context does not handle stay unanswered; `send` refuses a malformed answer.
+ * Browser errors (either browser's wording) and storage failures become catalog sentences.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { MalformedAnswerError, route, send } from '../../extension/messaging/router';
 import { errorId } from '../../extension/messaging/tab';
+import { storageErrorId } from '../../extension/storage/errors';
+import { StorageBlockedError } from '../../extension/storage/versioned';
+import { extensionCatalogs } from '../../shared/i18n/extension';
 
 function deliver(listener: ReturnType<typeof route>, message: unknown): Promise<unknown> | undefined {
   let answer: (value: unknown) => void = () => undefined;
@@ -53,5 +57,33 @@ describe('extension router', () => {
     expect(errorId(new Error('Cannot access a chrome:// URL'))).toBe('extension.error.restricted');
     expect(errorId(new Error('No tab with id: 5.'))).toBe('extension.error.noTab');
     expect(errorId(new Error('something else'))).toBe('extension.error.other');
+  });
+
+  it('turns Chromium and Firefox wordings of the same failure into the same sentence, in both languages', () => {
+    const cases: [string, string][] = [
+      ['Cannot access contents of url "https://x.gov.vn/1". Extension manifest must request permission to access this host.', 'noAccess'],
+      ['Missing host permission for the tab', 'noAccess'],
+      ['Missing activeTab permission', 'noAccess'],
+      ['Invalid tab ID: 7', 'noTab'],
+      ['No tab with id: 7.', 'noTab'],
+      ['The tab was closed.', 'noTab'],
+      ['Frame with ID 0 is showing error page', 'errorPage'],
+      ['Cannot access a chrome-extension:// URL of different extension', 'restricted'],
+      ['The extensions gallery cannot be scripted.', 'restricted'],
+    ];
+    for (const [raw, id] of cases) {
+      const message = errorId(new Error(raw));
+      expect(message).toBe(`extension.error.${id}`);
+      expect(extensionCatalogs.vi[message]).not.toBe(extensionCatalogs.en[message]);
+      expect(extensionCatalogs.vi[message]).not.toContain(raw);
+    }
+    expect(errorId('Could not establish connection. Receiving end does not exist.')).toBe('extension.error.other');
+  });
+
+  it('turns failed storage writes into sentences: newer data kept, storage full, other', () => {
+    const outcome = { key: 'history', state: 'newer' as const, from: 3, to: 2 };
+    expect(storageErrorId(new StorageBlockedError(outcome))).toBe('extension.storage.blocked');
+    expect(storageErrorId(new Error('QUOTA_BYTES quota exceeded'))).toBe('extension.storage.full');
+    expect(storageErrorId(new Error('boom'))).toBe('extension.storage.failed');
   });
 });

@@ -22,6 +22,7 @@ import {
 } from '../../messaging/storage';
 import { download, fileStem, formatTime, mountPage, useUi } from '../../ui/page';
 import type { ExtensionMessageId } from '../../../shared/i18n/extension';
+import { storageErrorId } from '../../storage/errors';
 import '../sidepanel/style.css';
 import './style.css';
 
@@ -228,7 +229,10 @@ function App() {
                         type="button"
                         class="link"
                         onClick={() =>
-                          void deleteAudit(e.id).then(reload, () => (notice.value = { id: 'extension.storage.blocked', tone: 'error' }))
+                          void deleteAudit(e.id).then(
+                            reload,
+                            (error: unknown) => (notice.value = { id: storageErrorId(error), tone: 'error' }),
+                          )
                         }
                       >
                         {t('extension.history.delete')}

@@ -12,7 +12,7 @@ import { ELEMENT_IDS } from '../../../shared/checklist';
 import type { ExtensionMessageId } from '../../../shared/i18n/extension';
 import { isRecordSource, saveOptions, type Options } from '../../messaging/storage';
 import { loadProfiles, parseProfiles, saveProfiles } from '../../messaging/profiles';
-import { StorageBlockedError } from '../../storage/versioned';
+import { storageErrorId } from '../../storage/errors';
 import { download, mountPage, useUi } from '../../ui/page';
 import '../sidepanel/style.css';
 import './style.css';
@@ -45,8 +45,7 @@ function Profiles() {
     try {
       await saveProfiles(parsed.profiles);
     } catch (error) {
-      if (!(error instanceof StorageBlockedError)) throw error;
-      notice.value = { id: 'extension.storage.blocked', params: {}, error: true };
+      notice.value = { id: storageErrorId(error), params: {}, error: true };
       return;
     }
     text.value = JSON.stringify(parsed.profiles, null, 2);
@@ -96,7 +95,7 @@ function App() {
   const { t, options } = useUi();
   const draft = useSignal<Options>({ ...options });
   const saved = useSignal(false);
-  const blocked = useSignal(false);
+  const failed = useSignal<ExtensionMessageId | null>(null);
   const sourceInvalid = useSignal(false);
   const set = (patch: Partial<Options>) => {
     draft.value = { ...draft.value, ...patch };
@@ -110,10 +109,10 @@ function App() {
     try {
       await saveOptions({ ...draft.value, recordSource: source });
     } catch (error) {
-      if (!(error instanceof StorageBlockedError)) throw error;
-      blocked.value = true;
+      failed.value = storageErrorId(error);
       return;
     }
+    failed.value = null;
     saved.value = true;
   }
   return (
@@ -167,10 +166,10 @@ function App() {
       </form>
       <p
         role="status"
-        class={`notice ${blocked.value ? 'error' : ''}`}
-        data-notice={blocked.value ? 'extension.storage.blocked' : saved.value ? 'extension.options.saved' : ''}
+        class={`notice ${failed.value ? 'error' : ''}`}
+        data-notice={failed.value ?? (saved.value ? 'extension.options.saved' : '')}
       >
-        {blocked.value ? t('extension.storage.blocked') : saved.value ? t('extension.options.saved') : ''}
+        {failed.value ? t(failed.value) : saved.value ? t('extension.options.saved') : ''}
       </p>
       <Profiles />
     </main>

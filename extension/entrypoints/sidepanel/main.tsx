@@ -37,9 +37,9 @@ import {
   toCsv,
   toJson,
 } from '../../../shared/report';
-import { askOverlay, auditTab, currentTabId } from '../../messaging/tab';
+import { askOverlay, auditTab, currentTabId, errorId } from '../../messaging/tab';
 import { loadOverrides, saveAudit, saveOverride, withOverrides, type ItemKey } from '../../messaging/storage';
-import { StorageBlockedError } from '../../storage/versioned';
+import { storageErrorId } from '../../storage/errors';
 import { download, fileStem, formatTime, mountPage, useUi } from '../../ui/page';
 import { NationalComparison } from './national';
 import './style.css';
@@ -296,6 +296,10 @@ function App() {
         report.value = null;
         notice.value = { id: answer.error, tone: 'error' };
       }
+    } catch (error) {
+      // Anything else the browser throws (the tab list, storage) is said in the auditor's language too.
+      report.value = null;
+      notice.value = { id: errorId(error), tone: 'error' };
     } finally {
       busy.value = false;
     }
@@ -316,9 +320,8 @@ function App() {
         report: withOverrides(current.report, overrides.value),
       });
     } catch (error) {
-      // A history written by a newer version of the extension is never overwritten.
-      if (!(error instanceof StorageBlockedError)) throw error;
-      notice.value = { id: 'extension.storage.blocked', tone: 'error' };
+      // Storage full, or a history written by a newer version (never overwritten): said, not thrown.
+      notice.value = { id: storageErrorId(error), tone: 'error' };
       return null;
     }
     notice.value = { id: 'extension.history.saved', tone: 'info' };
@@ -395,8 +398,7 @@ function App() {
             try {
               await saveOverride(url, item, override);
             } catch (error) {
-              if (!(error instanceof StorageBlockedError)) throw error;
-              notice.value = { id: 'extension.storage.blocked', tone: 'error' };
+              notice.value = { id: storageErrorId(error), tone: 'error' };
               return;
             }
             overrides.value = await loadOverrides(url);

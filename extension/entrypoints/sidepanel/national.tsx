@@ -16,7 +16,7 @@ import type { AuditReport } from '../../../shared/audit/types';
 import type { ExtensionMessageId } from '../../../shared/i18n/extension';
 import { compareWithRecord, elementName, recordFor, type ElementComparison, type NationalRecord } from '../../../shared/report';
 import { NATIONAL_LIMIT_BYTES, clearKeptRecords, keepRecords, loadKeptRecords, parseRecordFile } from '../../messaging/national';
-import { StorageBlockedError } from '../../storage/versioned';
+import { storageErrorId } from '../../storage/errors';
 
 const KB = (n: number) => Math.ceil(n / 1024);
 import { useUi } from '../../ui/page';
@@ -66,16 +66,14 @@ export function NationalComparison({ report }: { report: AuditReport }) {
       const state = await keepRecords(loaded, source);
       kept.value = { count: state.count, bytes: state.bytes, evicted: state.evicted, tooBig: state.tooBig };
     } catch (error) {
-      if (!(error instanceof StorageBlockedError)) throw error;
-      keepError.value = 'extension.storage.blocked';
+      keepError.value = storageErrorId(error);
     }
   }
   async function clear(): Promise<void> {
     try {
       await clearKeptRecords();
     } catch (error) {
-      if (!(error instanceof StorageBlockedError)) throw error;
-      keepError.value = 'extension.storage.blocked';
+      keepError.value = storageErrorId(error);
       return;
     }
     records.value = [];
@@ -106,9 +104,13 @@ export function NationalComparison({ report }: { report: AuditReport }) {
   }
   function grant(): void {
     // Called straight from the click: browsers ask for permissions only during a user gesture.
-    void browser.permissions.request({ origins: [`${origin}/*`] }).then((granted) => {
-      if (granted) void fetchRecord();
-    });
+    void browser.permissions.request({ origins: [`${origin}/*`] }).then(
+      (granted) => {
+        if (granted) void fetchRecord();
+        else notice.value = { id: 'extension.national.grantRefused', params: { origin } };
+      },
+      () => (notice.value = { id: 'extension.national.grantRefused', params: { origin } }),
+    );
   }
 
   async function load(files: FileList | null): Promise<void> {

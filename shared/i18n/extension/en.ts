@@ -19,6 +19,7 @@ export const en = {
   'extension.error.noTab': 'The tab to audit was closed or no longer exists.',
   'extension.error.malformed': 'The page answered in an unexpected format.',
   'extension.error.other': 'Cannot read the open page. Reload it and try again.',
+  'extension.error.errorPage': 'The tab shows the browser’s error page (the page did not load). Reload it and try again.',
   'extension.evidence.show': 'Show on page',
   'extension.evidence.showAll': 'Highlight all evidence on the page',
   'extension.evidence.hideAll': 'Remove highlights from the page',
@@ -73,6 +74,9 @@ export const en = {
   },
   'extension.storage.blocked':
     'Not saved: this data was written by a newer version of the extension and is kept as it is. Update the extension.',
+  'extension.storage.full':
+    'The extension’s storage is full, so nothing was saved. Export the history to a file, then delete old audits or the kept national records.',
+  'extension.storage.failed': 'Could not save to the extension’s storage. Try again.',
   'extension.export.csv': 'Download CSV',
   'extension.export.json': 'Download JSON',
   'extension.export.print': 'Printable minutes',
@@ -151,6 +155,7 @@ export const en = {
   'extension.national.fetchFailed':
     'Could not fetch the record from %{origin}. If the server does not let the extension read it, grant access and try again.',
   'extension.national.grant': 'Allow the extension to access %{origin}',
+  'extension.national.grantRefused': 'Access to %{origin} was not granted, so the record was not fetched.',
   'extension.batch.open': 'Audit many pages',
   'extension.batch.title': 'Audit the publication of administrative procedures on a whole portal',
   'extension.batch.intro':

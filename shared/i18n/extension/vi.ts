@@ -21,6 +21,7 @@ export const vi = {
   'extension.error.noTab': 'Thẻ cần kiểm tra đã đóng hoặc không còn tồn tại.',
   'extension.error.malformed': 'Câu trả lời của trang không đúng định dạng.',
   'extension.error.other': 'Không đọc được trang đang mở. Hãy tải lại trang rồi thử lại.',
+  'extension.error.errorPage': 'Thẻ đang hiện trang báo lỗi của trình duyệt (trang không tải được). Hãy tải lại trang rồi thử lại.',
   'extension.evidence.show': 'Xem trên trang',
   'extension.evidence.showAll': 'Đánh dấu mọi bằng chứng trên trang',
   'extension.evidence.hideAll': 'Bỏ đánh dấu trên trang',
@@ -73,6 +74,9 @@ export const vi = {
   },
   'extension.storage.blocked':
     'Không lưu được: dữ liệu này do phiên bản mới hơn của tiện ích ghi và được giữ nguyên. Hãy cập nhật tiện ích.',
+  'extension.storage.full':
+    'Bộ nhớ của tiện ích đã đầy nên chưa lưu được. Hãy xuất lịch sử ra tệp rồi xóa bớt các lần kiểm tra cũ hoặc các hồ sơ CSDL quốc gia đã lưu.',
+  'extension.storage.failed': 'Chưa lưu được vào bộ nhớ của tiện ích. Hãy thử lại.',
   'extension.export.csv': 'Tải CSV',
   'extension.export.json': 'Tải JSON',
   'extension.export.print': 'Biên bản để in',
@@ -148,6 +152,7 @@ export const vi = {
   'extension.national.fetchFailed':
     'Không lấy được hồ sơ từ %{origin}. Nếu máy chủ không cho tiện ích đọc, hãy cấp quyền truy cập rồi thử lại.',
   'extension.national.grant': 'Cho phép tiện ích truy cập %{origin}',
+  'extension.national.grantRefused': 'Chưa được cấp quyền truy cập %{origin} nên chưa lấy được hồ sơ.',
   'extension.batch.open': 'Kiểm tra nhiều trang',
   'extension.batch.title': 'Kiểm tra công khai thủ tục hành chính trên cả cổng thông tin',
   'extension.batch.intro':
