@@ -28,13 +28,19 @@ async function ensureWindow(windowId: number | null): Promise<number | undefined
 
 /** Sets up the batch worker; returns the message handlers to add to the background's router. */
 export function installBatch(): Handlers {
+  let ticker: ReturnType<typeof setInterval> | undefined;
   const worker = new BatchWorker({
     auditPage: (url, options) => auditInTab(url, options),
     ensureWindow,
     closeWindow: async (id) => void (await browser.windows.remove(id)),
     closeTab: async (id) => void (await browser.tabs.remove(id)),
     keepAlive: async (on) => {
-      // 30 s is the shortest period Chrome allows; each tick is an event that keeps the worker alive.
+      // Chrome stops a service worker after 30 s without an extension event or API call; a page
+      // waited on for longer (a long time limit, concurrency 1) would otherwise lose the worker
+      // and be asked again for ever. So while a batch runs, a cheap API call every 20 s; and the
+      // alarm (30 s, the shortest period Chrome allows) wakes a worker stopped anyway.
+      if (ticker !== undefined) clearInterval(ticker);
+      ticker = on ? setInterval(() => void browser.runtime.getPlatformInfo().catch(() => undefined), 20_000) : undefined;
       if (on) await browser.alarms.create(KEEP_ALIVE_ALARM, { periodInMinutes: 0.5 });
       else await browser.alarms.clear(KEEP_ALIVE_ALARM);
     },
