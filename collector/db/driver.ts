@@ -1,7 +1,7 @@
 /**
  * The two database drivers behind one small interface: the embedded PGlite (data in a folder, or
- * in memory) and a PostgreSQL server through node-postgres (`pg`, a pool per process). Same SQL on
- * both. `exclusive` runs work on one connection holding a cluster-wide advisory lock, so two
+ * in memory; run in a worker thread, see openPglite) and a PostgreSQL server through node-postgres
+ * (`pg`, a pool per process). Same SQL on both. `exclusive` runs work on one connection holding a cluster-wide advisory lock, so two
  * processes starting together never migrate at the same time.
  */
 import { Worker } from 'node:worker_threads';
@@ -53,18 +53,25 @@ export async function openPglite(dataDir: string, options: { durable?: boolean }
   await new Promise<void>((ready, fail) => {
     worker.on('message', (answer: WorkerAnswer) => {
       if ('ready' in answer) return ready();
-      if ('failed' in answer) return fail(Object.assign(new Error(answer.failed.message), answer.failed));
+      if ('failed' in answer) {
+        void worker.terminate();
+        return fail(Object.assign(new Error(answer.failed.message), answer.failed));
+      }
       const p = pending.get(answer.id);
       if (!p) return;
       pending.delete(answer.id);
       if ('error' in answer) p.fail(Object.assign(new Error(answer.error.message), answer.error));
       else p.done(answer.rows);
     });
+    // A worker that fails after start (out of memory, a WebAssembly trap): every waiting and later
+    // query fails as unavailable (503), /readyz says not ready, and the log says why.
     worker.on('error', (error) => {
-      stop(error);
+      if (!stopped) console.error('[collector] the database worker failed:', error.message);
+      stop(Object.assign(new StoppedError(error.message), { cause: error }));
       fail(error);
     });
     worker.on('exit', (code) => {
+      if (!stopped) console.error(`[collector] the database worker stopped (exit code ${code})`);
       const error = new StoppedError(`the database worker stopped (${code})`);
       stop(error);
       fail(error);

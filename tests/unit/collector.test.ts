@@ -313,7 +313,7 @@ describe('rate limit, health, dashboard, retention', () => {
     }
   });
 
-  it('reports liveness and readiness, and is not ready when the database is closed', async () => {
+  it('reports liveness and readiness; with the database closed it is not ready and submissions get 503', async () => {
     const store = await openStore();
     const own = await startCollector({}, store);
     expect(await (await fetch(`${own.url}/healthz`)).json()).toEqual({ status: 'ok' });
@@ -321,6 +321,11 @@ describe('rate limit, health, dashboard, retention', () => {
     await store.close();
     const down = await fetch(`${own.url}/readyz`);
     expect(down.status).toBe(503);
+    // A submission meanwhile: 503 with Retry-After, so the widget keeps it and retries with the same id.
+    const refused = await post(own.url, rating());
+    expect(refused.status).toBe(503);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused.json()).toEqual({ error: 'unavailable' });
     expect((await fetch(`${own.url}/healthz`)).status).toBe(200);
     await own.close();
   });
