@@ -116,7 +116,10 @@ describe.skipIf(!HAS_FIREFOX)(`auditor extension in real Firefox (${FIREFOX})`, 
       await chromeWindow(),
       `(() => { gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() }); return true; })()`,
     );
-    return poll(async () => (await contexts()).find((c) => c.url === url)?.context, 10_000);
+    const context = await poll(async () => (await contexts()).find((c) => c.url === url)?.context, 10_000);
+    // The context exists before the page has loaded in it: wait for the extension page itself.
+    await poll(() => evaluate<boolean>(context, `typeof browser === 'object' && document.readyState === 'complete'`), 15_000);
+    return context;
   }
 
   async function poll<T>(read: () => Promise<T | undefined | null | false>, timeout = 10_000): Promise<T> {
@@ -173,9 +176,14 @@ describe.skipIf(!HAS_FIREFOX)(`auditor extension in real Firefox (${FIREFOX})`, 
       () =>
         evaluate<Record<string, string> | null>(
           panel,
-          `(() => { const rows = [...document.querySelectorAll('[data-element]')]; return rows.length === 14 ? Object.fromEntries(rows.map((r) => [r.dataset.element, r.dataset.status])) : null; })()`,
+          `(() => {
+            const rows = [...document.querySelectorAll('[data-element]')];
+            if (rows.length === 14) return Object.fromEntries(rows.map((r) => [r.dataset.element, r.dataset.status]));
+            const notice = document.querySelector('[data-notice]')?.dataset.notice;
+            return notice ? { notice } : null;
+          })()`,
         ),
-      15_000,
+      30_000,
     );
     expect(statuses).toMatchObject({ agency: 'pass', subjects: 'pass', code: 'pass', dossier: 'fail' });
     expect(await evaluate<string>(panel, `document.querySelector('.code').textContent`)).toBe('1.001193');
