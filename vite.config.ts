@@ -1,7 +1,8 @@
 // One Vite config for three jobs:
 //  - `vite build`             → widget/dist/tthc-feedback.js, the IIFE a portal embeds with one script
-//                               tag, and widget/dist/tthc-feedback-engine.<hash>.js, the lazy ES module
-//                               chunk (audit engine) it imports from its own URL when needed;
+//                               tag (a small loader), and the lazy ES module chunks it imports from its own
+//                               URL: widget/dist/tthc-feedback-ui.<hash>.js (the rendered widget) and
+//                               widget/dist/tthc-feedback-engine.<hash>.js (audit engine, when needed);
 //  - `vite build --mode cli`  → dist/cli/tthc-audit.mjs, the command-line auditor for Node;
 //  - `vitest run`             → the test suite (unit, integration and end-to-end).
 import { createHash } from 'node:crypto';
@@ -9,37 +10,48 @@ import { build, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 
-const ENGINE_MODULE = 'virtual:tthc-engine-file';
+/** The widget's lazy chunks: virtual module that names the built file → entry. */
+const WIDGET_CHUNKS = [
+  { module: 'virtual:tthc-engine-file', entry: 'widget/src/engine.ts', stem: 'tthc-feedback-engine' },
+  { module: 'virtual:tthc-ui-file', entry: 'widget/src/ui.tsx', stem: 'tthc-feedback-ui' },
+];
 
 /**
- * The widget's lazy chunk. Rollup cannot split an IIFE, and an ES module first file would need
- * `type="module"` in every portal's snippet, so the engine is built on its own (an ES module that
- * shares no module with the first file: it takes the document and returns plain data), emitted
- * with a content hash in its name, and that name is handed to the first file as
- * `virtual:tthc-engine-file`. Outside a widget build the name is a placeholder.
+ * The widget's lazy chunks. Rollup cannot split an IIFE, and an ES module first file would need
+ * `type="module"` in every portal's snippet, so each chunk (the UI, the audit engine) is built on
+ * its own as an ES module that shares no module with the first file, emitted with a content hash in
+ * its name, and that name is handed to the first file as a virtual module. Outside a widget build
+ * the names are placeholders.
  */
-function widgetEngineChunk(enabled: boolean): Plugin {
-  let fileName = 'tthc-feedback-engine.js';
+function widgetChunks(enabled: boolean): Plugin {
+  const names = new Map(WIDGET_CHUNKS.map((c) => [c.module, `${c.stem}.js`]));
   return {
-    name: 'tthc-widget-engine-chunk',
+    name: 'tthc-widget-chunks',
     async buildStart() {
       if (!enabled) return;
-      const out = await build({
-        configFile: false,
-        logLevel: 'silent',
-        build: {
-          write: false,
-          minify: true,
-          target: 'es2022',
-          lib: { entry: 'widget/src/engine.ts', formats: ['es'], fileName: () => 'engine.js' },
-        },
-      });
-      const code = (Array.isArray(out) ? out[0]! : (out as { output: { code: string }[] })).output[0]!.code;
-      fileName = `tthc-feedback-engine.${createHash('sha256').update(code).digest('hex').slice(0, 10)}.js`;
-      this.emitFile({ type: 'asset', fileName, source: code });
+      for (const chunk of WIDGET_CHUNKS) {
+        const out = await build({
+          configFile: false,
+          logLevel: 'silent',
+          plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
+          define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+          build: {
+            write: false,
+            minify: true,
+            target: 'es2022',
+            lib: { entry: chunk.entry, formats: ['es'], fileName: () => 'chunk.js' },
+            // Library mode keeps an ES build's whitespace; a chunk a browser downloads needs none.
+            rolldownOptions: { output: { minify: true } },
+          },
+        });
+        const code = (Array.isArray(out) ? out[0]! : (out as { output: { code: string }[] })).output[0]!.code;
+        const fileName = `${chunk.stem}.${createHash('sha256').update(code).digest('hex').slice(0, 10)}.js`;
+        names.set(chunk.module, fileName);
+        this.emitFile({ type: 'asset', fileName, source: code });
+      }
     },
-    resolveId: (id) => (id === ENGINE_MODULE ? '\0' + ENGINE_MODULE : null),
-    load: (id) => (id === '\0' + ENGINE_MODULE ? `export default ${JSON.stringify(fileName)};` : null),
+    resolveId: (id) => (names.has(id) ? '\0' + id : null),
+    load: (id) => (id.startsWith('\0') && names.has(id.slice(1)) ? `export default ${JSON.stringify(names.get(id.slice(1)))};` : null),
   };
 }
 
@@ -68,7 +80,7 @@ const cliBuild = {
 };
 
 export default defineConfig(({ mode, command }) => ({
-  plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), widgetEngineChunk(command === 'build' && mode !== 'cli')],
+  plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), widgetChunks(command === 'build' && mode !== 'cli')],
   define: mode === 'cli' || mode === 'test' ? {} : { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: mode === 'cli' ? cliBuild : widgetBuild,
   ssr: mode === 'cli' ? { noExternal: [/^zod/], external: ['linkedom', 'playwright-core'] } : undefined,

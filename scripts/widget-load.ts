@@ -13,6 +13,8 @@
 // server (widget/dist under /widget/, collector/demo under /demo/): the measure is main-thread
 // time, not the network or the collector. The engine chunk is not fetched on a page that gives its
 // procedure code, which is the case measured here (PAGE=<file in collector/demo> measures another).
+// BASELINE_FILE=<another build's first file> adds a third arm, loaded in turn with the other two, so
+// two builds are compared under the same machine load (a busy machine stretches every figure).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
@@ -24,6 +26,7 @@ const RUNS = Number(process.env.RUNS ?? 15);
 const SETTLE_MS = Number(process.env.SETTLE_MS ?? 2_000);
 const PAGE = process.env.PAGE ?? 'quoc-gia-1.000178.html';
 const WIDGET_FILE = process.env.WIDGET_FILE ?? join(ROOT, 'widget', 'dist', 'tthc-feedback.js');
+const BASELINE = process.env.BASELINE_FILE ? await readFile(process.env.BASELINE_FILE) : null;
 
 const server = createServer((request, response) => {
   const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
@@ -68,10 +71,15 @@ interface TraceEvent {
 /** The widget's own script: evaluating its files and calling into them (outermost events only). */
 const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.compileModule', 'v8.evaluateModule']);
 
-async function once(withWidget: boolean): Promise<Load> {
+type Arm = 'with' | 'without' | 'baseline';
+
+async function once(arm: Arm): Promise<Load> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  if (!withWidget) await page.route('**/widget/tthc-feedback.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+  if (arm !== 'with')
+    await page.route('**/widget/tthc-feedback.js', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: arm === 'baseline' && BASELINE ? BASELINE : '' }),
+    );
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
   await page.goto(`${base}/demo/${PAGE}`, { waitUntil: 'load' });
   await page.waitForTimeout(SETTLE_MS);
@@ -97,13 +105,14 @@ async function once(withWidget: boolean): Promise<Load> {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const runs: Record<'with' | 'without', Load[]> = { with: [], without: [] };
-await once(true); // warm-up: browser caches and compilers, not counted
+const runs: Record<Arm, Load[]> = { with: [], without: [], baseline: [] };
+await once('with'); // warm-up: browser caches and compilers, not counted
 for (let i = 0; i < RUNS; i++) {
-  runs.without.push(await once(false));
-  runs.with.push(await once(true));
+  runs.without.push(await once('without'));
+  runs.with.push(await once('with'));
+  if (BASELINE) runs.baseline.push(await once('baseline'));
 }
-const row = (k: 'with' | 'without') => {
+const row = (k: Arm) => {
   const m = (f: (l: Load) => number) => median(runs[k].map(f));
   return {
     atLoad: m((r) => r.atLoad),
@@ -120,6 +129,11 @@ console.log(`page /demo/${PAGE}; ${RUNS} loads each; medians of main-thread time
 console.log(`without widget: tasks at load ${ms(wo.atLoad)}, settled ${ms(wo.settled)}; first contentful paint ${wo.fcp.toFixed(0)} ms`);
 console.log(`with widget:    tasks at load ${ms(w.atLoad)}, settled ${ms(w.settled)}; first contentful paint ${w.fcp.toFixed(0)} ms`);
 console.log(`widget script:  at load ${ms(w.widgetAtLoad)} (target: under 3 ms added at load), settled ${ms(w.widgetSettled)}`);
+if (BASELINE) {
+  const b = row('baseline');
+  console.log(`baseline build: tasks at load ${ms(b.atLoad)}, settled ${ms(b.settled)}; first contentful paint ${b.fcp.toFixed(0)} ms`);
+  console.log(`baseline script: at load ${ms(b.widgetAtLoad)}, settled ${ms(b.widgetSettled)} (${process.env.BASELINE_FILE})`);
+}
 console.log(
   `difference of the task medians: at load ${ms(w.atLoad - wo.atLoad)}, settled (load + ${SETTLE_MS} ms) ${ms(w.settled - wo.settled)}`,
 );

@@ -47,6 +47,16 @@ describe('widget attributes', () => {
     expect(config.procedureCode).toBeUndefined();
   });
 
+  it('reads the scale, procedure name and agency; a bad scale warns and keeps 5 levels', () => {
+    const good = read({ scale: '3', 'procedure-name': ' Cấp giấy phép xây dựng ', agency: 'Sở Xây dựng' });
+    expect(good.warnings).toEqual([]);
+    expect(good.config).toMatchObject({ scale: 3, procedureName: 'Cấp giấy phép xây dựng', agency: 'Sở Xây dựng' });
+    expect(read({}).config.scale).toBe(5);
+    const bad = read({ scale: '7' });
+    expect(bad.warnings).toEqual(['scale']);
+    expect(bad.config.scale).toBe(5);
+  });
+
   it('refuses contact points without an agency and drops non-http websites', () => {
     expect(parseContacts('[{"address":"x"}]')).toBeNull();
     expect(parseContacts('{"agency":"A","websites":["javascript:x","http://a.vn"]}')).toEqual([{ agency: 'A', websites: ['http://a.vn'] }]);
@@ -70,9 +80,33 @@ describe('agency configuration file', () => {
     expect(config.theme).toEqual({ '--tf-accent': '#7a1f1f' });
   });
 
+  it('sets the 3-level scale from the file unless the scale attribute says otherwise', () => {
+    const file = parseAgencyFile({ scale: 3 })!;
+    expect(file).toEqual({ scale: 3 });
+    expect(
+      readConfig(
+        () => null,
+        'vi',
+        'https://p.vn/x',
+        () => undefined,
+        file,
+      ).scale,
+    ).toBe(3);
+    expect(
+      readConfig(
+        (n) => (n === 'scale' ? '5' : null),
+        'vi',
+        'https://p.vn/x',
+        () => undefined,
+        file,
+      ).scale,
+    ).toBe(5);
+  });
+
   it('refuses a file with a bad part (CSS injection in a colour, unknown set, contacts without agency)', () => {
     expect(parseAgencyFile({ theme: { accent: 'red;}:host{display:none' } })).toBeNull();
     expect(parseAgencyFile({ questionSet: 'x' })).toBeNull();
+    expect(parseAgencyFile({ scale: 4 })).toBeNull();
     expect(parseAgencyFile({ contacts: [{ phones: ['1'] }] })).toBeNull();
     expect(parseAgencyFile([1])).toBeNull();
   });

@@ -7,6 +7,31 @@ const base = { lang: 'vi' as const, pageUrl: 'https://dichvucong.example/tthc/1'
 const delivered: Deliver = async (s, listen) => listen({ state: 'sent', receipt: 'ACDE3467' });
 
 describe('rating model', () => {
+  it('sends the procedure name and agency with a rating and a gap report, trimmed to the protocol bounds', async () => {
+    const deliver = vi.fn<Deliver>(delivered);
+    const options = { ...base, deliver, procedureName: ' Cấp giấy phép xây dựng ', agency: 'x'.repeat(400) };
+    const rating = createRatingModel(options);
+    await rating.rate(5);
+    expect(deliver.mock.calls[0]![0]).toMatchObject({ procedureName: 'Cấp giấy phép xây dựng', agency: 'x'.repeat(300) });
+    const gap = createGapModel(options);
+    gap.toggle('fees');
+    await gap.submit();
+    expect(deliver.mock.calls[1]![0]).toMatchObject({ kind: 'gap-report', procedureName: 'Cấp giấy phép xây dựng' });
+    const plain = vi.fn<Deliver>(delivered);
+    await createRatingModel({ ...base, pageUrl: `${base.pageUrl}/plain`, deliver: plain }).rate(2);
+    expect(plain.mock.calls[0]![0]).not.toHaveProperty('procedureName');
+    expect(plain.mock.calls[0]![0]).not.toHaveProperty('scale');
+  });
+
+  it('on the 3-level scale takes levels 1 to 3 only and sends scale 3', async () => {
+    const deliver = vi.fn<Deliver>(delivered);
+    const model = createRatingModel({ ...base, pageUrl: `${base.pageUrl}/three`, deliver, scale: 3 });
+    model.select(4);
+    expect(model.rating.value).toBeNull();
+    await model.rate(3);
+    expect(deliver.mock.calls[0]![0]).toMatchObject({ overall: 3, scale: 3 });
+  });
+
   it('sends the chosen level with the page, procedure code, answers and comment, then shows the receipt', async () => {
     const deliver = vi.fn<Deliver>(delivered);
     const model = createRatingModel({ ...base, procedureCode: '1.000178', deliver });

@@ -12,11 +12,11 @@ import { enPanels } from '../../shared/i18n/widget/en';
 /** The panels' strings, as the lazy chunk hands them over. */
 const messages = { vi: viPanels, en: enPanels };
 
-function mount(deliver?: Deliver, lang: 'vi' | 'en' = 'vi', extra: Partial<WidgetProps> = {}) {
+function mount(deliver?: Deliver, lang: 'vi' | 'en' = 'vi', extra: Partial<WidgetProps> = {}, scale: 3 | 5 = 5) {
   const host = document.createElement('div');
   document.body.append(host);
   const notifier = createNotifier();
-  const common = { lang, pageUrl: `https://example.gov.vn/tthc/${Math.random()}`, deliver, notifier };
+  const common = { lang, pageUrl: `https://example.gov.vn/tthc/${Math.random()}`, deliver, notifier, scale };
   const rating = createRatingModel(common);
   const gap = createGapModel(common);
   // As the element does: every change draws the tree again.
@@ -74,5 +74,27 @@ describe('widget view', () => {
     const host = mount(undefined, 'en', { panels: ['contact'], engine: { state: 'done', view: null, messages } });
     expect(host.querySelector('[data-contact]')).toBeNull();
     expect(host.querySelector('[data-source="none"]')).not.toBeNull();
+  });
+
+  it('offers three levels when the scale is 3, with their faces and labels, and sends scale 3', async () => {
+    const sent: unknown[] = [];
+    const host = mount(async (s, listen) => (sent.push(s), listen({ state: 'sent', receipt: 'ACDE3467' })), 'vi', {}, 3);
+    const labels = [...host.querySelectorAll('.tf-level')].map((l) => l.textContent);
+    expect(labels).toEqual(['Không hài lòng', 'Bình thường', 'Hài lòng']);
+    expect(host.querySelectorAll('fieldset.tf-scale input[type="radio"][name="overall"]')).toHaveLength(3);
+    await act(async () => {
+      (host.querySelector('[data-rating="3"] input') as HTMLInputElement).click();
+    });
+    await act(async () => {
+      (host.querySelector('.tf-submit') as HTMLButtonElement).click();
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    expect(sent[0]).toMatchObject({ overall: 3, scale: 3 });
+  });
+
+  it('names the procedure and its agency above the panels when they are known', () => {
+    const host = mount(undefined, 'vi', { procedure: { name: 'Cấp giấy phép xây dựng', agency: 'Sở Xây dựng' } });
+    expect(host.querySelector('[data-context]')?.textContent).toBe('Thủ tục: Cấp giấy phép xây dựngCơ quan thực hiện: Sở Xây dựng');
+    expect(mount().querySelector('[data-context]')).toBeNull();
   });
 });

@@ -7,14 +7,15 @@
  */
 import type { Cell, Notifier } from './cell';
 import type { ComponentChildren } from 'preact';
-import { SATISFACTION_LEVELS, COMMENT_MAX } from '../../shared/protocol/constants';
+import { COMMENT_MAX } from '../../shared/protocol/constants';
+import { SCALE_LABELS } from '../../shared/protocol/scale';
 import type { QuestionSet } from '../../shared/protocol/questions';
 import { vi } from '../../shared/i18n/widget/vi';
 import { en } from '../../shared/i18n/widget/en';
 import type { WidgetMessageId } from '../../shared/i18n/widget';
 import { formatMessage, type Locale, type Message, type MessageParams } from '../../shared/i18n/format';
 import type { ContactPoint, Mode, PanelId, QuestionSetChoice } from './attributes';
-import type { GapModel, Notice, RatingModel, Status } from './model';
+import { levelsOf, type GapModel, type Notice, type RatingModel, type Status } from './model';
 import type { EngineRow, EngineView } from './engine';
 
 type T = (id: WidgetMessageId, params?: MessageParams) => string;
@@ -68,6 +69,8 @@ export interface WidgetProps {
   engine?: EngineState;
   /** Asks for the engine (lazy chunk): the contact and gap-report panels call it when they open. */
   needEngine?: () => void;
+  /** The procedure the widget is about: the webmaster's attributes, else what the engine read. */
+  procedure?: { name?: string | undefined; agency?: string | undefined };
 }
 
 const TAB_KEYS: Record<PanelId, WidgetMessageId> = {
@@ -88,7 +91,19 @@ export function Widget(props: WidgetProps) {
     focusLater(e.currentTarget, '.tf-launcher');
   };
 
-  const body = <Panels {...props} t={t} panels={panels} />;
+  const name = props.procedure?.name;
+  const agency = props.procedure?.agency;
+  const body = (
+    <>
+      {(name || agency) && (
+        <p class="tf-context" data-context>
+          {name && <span class="tf-context-name">{t('widget.context.procedure', { name })}</span>}
+          {agency && <span class="tf-context-agency">{t('widget.context.agency', { agency })}</span>}
+        </p>
+      )}
+      <Panels {...props} t={t} panels={panels} />
+    </>
+  );
   if (!floating)
     return (
       <section class="tf" part="container" lang={props.lang} aria-label={t('widget.name')}>
@@ -276,8 +291,8 @@ function RatingPanel({
     >
       <fieldset class="tf-scale">
         <legend class="tf-title">{t('widget.title')}</legend>
-        <div class="tf-levels">
-          {SATISFACTION_LEVELS.map((level) => (
+        <div class="tf-levels" data-scale={model.scale}>
+          {levelsOf(model.scale).map((level) => (
             <label class="tf-level" data-rating={level}>
               <input
                 type="radio"
@@ -286,8 +301,9 @@ function RatingPanel({
                 checked={model.rating.value === level}
                 onChange={() => model.select(level)}
               />
-              <Face level={level} />
-              <span class="tf-level-text">{t(`widget.rating.${level}`)}</span>
+              {/* On 3 levels the faces of Không hài lòng, Bình thường, Hài lòng: 2, 3, 4 of the five. */}
+              <Face level={model.scale === 3 ? level + 1 : level} />
+              <span class="tf-level-text">{t(SCALE_LABELS[model.scale][level - 1]!)}</span>
             </label>
           ))}
         </div>
@@ -301,7 +317,7 @@ function RatingPanel({
               <fieldset class="tf-item" data-question={q.id}>
                 <legend>{t(q.text)}</legend>
                 <div class="tf-points">
-                  {set.scale.labels.map((label, i) => {
+                  {(model.scale === 3 ? SCALE_LABELS[3] : set.scale.labels).map((label, i) => {
                     const value = set.scale.min + i;
                     return (
                       <label class="tf-point">

@@ -5,6 +5,8 @@
  * names (observedAttributes), so a change after mount takes effect.
  */
 import type { Locale } from '../../shared/i18n/format';
+import { AGENCY_MAX, PROCEDURE_NAME_MAX } from '../../shared/protocol/constants';
+import type { ScaleLevels } from '../../shared/protocol/scale';
 
 export const PANELS = ['rating', 'contact', 'gap-report'] as const;
 export type PanelId = (typeof PANELS)[number];
@@ -36,6 +38,8 @@ export interface WidgetConfig {
   panels: PanelId[];
   contacts: ContactPoint[] | undefined;
   questionSet: QuestionSetChoice;
+  /** The satisfaction scale: 5 levels (default) or 3 (Không hài lòng, Bình thường, Hài lòng). */
+  scale: ScaleLevels;
   /** Opt-in: the engine's findings alone are sent at most once per page per day per browser. */
   autoReport: boolean;
   /** Absolute URL of the agency's JSON configuration file, or undefined. */
@@ -48,6 +52,7 @@ export interface WidgetConfig {
 export interface AgencyFile {
   contacts?: ContactPoint[];
   questionSet?: QuestionSetChoice;
+  scale?: ScaleLevels;
   theme?: Record<string, string>;
 }
 
@@ -56,7 +61,7 @@ const COLOUR = /^(#[0-9a-f]{3,8}|rgba?\([\d\s.,%]+\))$/i;
 
 /**
  * Validates an agency configuration file: `{ "contacts"?: contact point(s), "questionSet"?: id,
- * "theme"?: { "accent"?, "border"?, "focus"?, "text"?, "background"?: colour } }`. Null when it is
+ * "scale"?: 3 | 5, "theme"?: { "accent"?, "border"?, "focus"?, "text"?, "background"?: colour } }`. Null when it is
  * not such an object (unknown keys are ignored; a bad part invalidates the file).
  */
 export function parseAgencyFile(data: unknown): AgencyFile | null {
@@ -71,6 +76,11 @@ export function parseAgencyFile(data: unknown): AgencyFile | null {
   if (o.questionSet !== undefined) {
     if (!(QUESTION_SET_CHOICES as readonly unknown[]).includes(o.questionSet)) return null;
     out.questionSet = o.questionSet as QuestionSetChoice;
+  }
+  if (o.scale !== undefined) {
+    const levels = readScale(String(o.scale));
+    if (!levels) return null;
+    out.scale = levels;
   }
   if (o.theme !== undefined) {
     if (!o.theme || typeof o.theme !== 'object') return null;
@@ -95,6 +105,7 @@ export const ATTRIBUTES = [
   'panels',
   'contacts',
   'question-set',
+  'scale',
   'auto-report',
   'config',
 ] as const;
@@ -150,6 +161,9 @@ function httpUrl(value: string, base: string): string | undefined {
     return undefined;
   }
 }
+
+/** `3` or `5` as a scale, else undefined. */
+const readScale = (value: string | undefined): ScaleLevels | undefined => (value === '3' ? 3 : value === '5' ? 5 : undefined);
 
 /** The widget's language: the `lang` attribute when it is vi or en, else the page's, else Vietnamese. */
 export function readLang(asked: string | null | undefined, pageLang: string): Locale {
@@ -220,16 +234,25 @@ export function readConfig(
     else warn('question-set', 'unknown set; nd118-art33 used');
   }
 
+  let scale: ScaleLevels = agency.scale ?? 5;
+  const l = value('scale');
+  if (l) {
+    const levels = readScale(l);
+    if (levels) scale = levels;
+    else warn('scale', 'not 3 or 5; 5 levels used');
+  }
+
   return {
     endpoint,
     procedureCode,
-    procedureName: value('procedure-name')?.slice(0, 300),
-    agency: value('agency')?.slice(0, 300),
+    procedureName: value('procedure-name')?.slice(0, PROCEDURE_NAME_MAX),
+    agency: value('agency')?.slice(0, AGENCY_MAX),
     lang,
     mode,
     panels,
     contacts,
     questionSet,
+    scale,
     autoReport: get('auto-report') !== null && !/^(false|0|no)$/i.test(value('auto-report') ?? ''),
     configUrl,
     theme: agency.theme ?? {},

@@ -6,3 +6,9 @@ declare module 'virtual:tthc-engine-file' {
   const fileName: string;
   export default fileName;
 }
+
+/** The content-hashed file name of the UI chunk (configuration, models, outbox, rendered panels). */
+declare module 'virtual:tthc-ui-file' {
+  const fileName: string;
+  export default fileName;
+}

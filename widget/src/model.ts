@@ -7,13 +7,8 @@
  */
 import { createNotifier, type Cell, type Notifier } from './cell';
 import type { GapReportSubmission, RatingSubmission, Submission } from '../../shared/protocol/submission';
-import {
-  COMMENT_MAX,
-  FEEDBACK_PROTOCOL_VERSION,
-  SATISFACTION_LEVELS,
-  URL_MAX,
-  type SatisfactionLevel,
-} from '../../shared/protocol/constants';
+import { AGENCY_MAX, COMMENT_MAX, FEEDBACK_PROTOCOL_VERSION, PROCEDURE_NAME_MAX, URL_MAX } from '../../shared/protocol/constants';
+import type { ScaleLevels } from '../../shared/protocol/scale';
 import { errorMessageId } from '../../shared/protocol/errors';
 import type { Locale, MessageParams } from '../../shared/i18n/format';
 import type { WidgetMessageId as MessageId } from '../../shared/i18n/widget';
@@ -34,6 +29,9 @@ export interface Common {
   lang: Locale;
   pageUrl: string;
   procedureCode?: string | undefined;
+  /** The procedure's name and agency: the webmaster's attributes, else what the engine read on the page. */
+  procedureName?: string | undefined;
+  agency?: string | undefined;
   /** Undefined when the webmaster gave no (valid) collector address. */
   deliver?: Deliver | undefined;
   /** The element's notifier (a private one when omitted). */
@@ -122,22 +120,40 @@ async function deliverInto(
   }
 }
 
+/** The levels of a scale of `levels`: 1 … levels. */
+export const levelsOf = (levels: ScaleLevels): number[] => Array.from({ length: levels }, (_, i) => i + 1);
+
+/** The procedure context every submission carries: code, name and agency when known. */
+function context(options: Common) {
+  const name = options.procedureName?.trim().slice(0, PROCEDURE_NAME_MAX);
+  const agency = options.agency?.trim().slice(0, AGENCY_MAX);
+  return {
+    ...(options.procedureCode ? { procedureCode: options.procedureCode } : {}),
+    ...(name ? { procedureName: name } : {}),
+    ...(agency ? { agency } : {}),
+  };
+}
+
 export interface RatingModel extends SendState {
-  readonly rating: Cell<SatisfactionLevel | null>;
+  /** The scale the levels are on (5 or 3). */
+  readonly scale: ScaleLevels;
+  readonly rating: Cell<number | null>;
   readonly answers: Cell<Readonly<Record<string, number>>>;
   readonly comment: Cell<string>;
   readonly lang: Locale;
-  select(level: SatisfactionLevel): void;
+  select(level: number): void;
   answer(question: string, value: number): void;
   /** Sends the form; a change after a rating replaces it (same respondent key). */
   submit(): Promise<void>;
   /** Selects `level` and sends. */
-  rate(level: SatisfactionLevel): Promise<void>;
+  rate(level: number): Promise<void>;
 }
 
 export interface RatingOptions extends Common {
   /** Question set the answers refer to. */
   questionSet?: string | undefined;
+  /** The scale (5 levels by default; 3: Không hài lòng, Bình thường, Hài lòng); answers use it too. */
+  scale?: ScaleLevels | undefined;
 }
 
 export function createRatingModel(options: RatingOptions): RatingModel {
@@ -148,14 +164,17 @@ export function createRatingModel(options: RatingOptions): RatingModel {
   const remembered = `tthc-feedback:rated:${scope}`;
   const status = signal<Status>('idle');
   const notice = signal<Notice | null>(null);
-  const rating = signal<SatisfactionLevel | null>(null);
+  const scale: ScaleLevels = options.scale === 3 ? 3 : 5;
+  const onScale = (level: unknown): level is number => Number.isInteger(level) && (level as number) >= 1 && (level as number) <= scale;
+  const rating = signal<number | null>(null);
   const answers = signal<Readonly<Record<string, number>>>({});
   const comment = signal('');
   const opened = Date.now();
   try {
-    const previous = JSON.parse(storage()?.getItem(remembered) ?? 'null') as { overall?: number; receipt?: string } | null;
-    if (previous && SATISFACTION_LEVELS.includes(previous.overall as SatisfactionLevel)) {
-      rating.value = previous.overall as SatisfactionLevel;
+    const previous = JSON.parse(storage()?.getItem(remembered) ?? 'null') as { overall?: number; scale?: number; receipt?: string } | null;
+    // An answer on another scale is not this one's: shown only on the scale it was given on.
+    if (previous && (previous.scale ?? 5) === scale && onScale(previous.overall)) {
+      rating.value = previous.overall;
       if (previous.receipt) notice.value = { id: 'widget.previous.receipt', params: { receipt: previous.receipt } };
     }
   } catch {
@@ -177,11 +196,12 @@ export function createRatingModel(options: RatingOptions): RatingModel {
         id: newUuid(),
         kind: 'rating',
         overall: level,
+        ...(scale === 3 ? { scale } : {}),
         respondent: respondentKey(scope),
         pageUrl,
         lang: options.lang,
         createdAt: new Date().toISOString(),
-        ...(options.procedureCode ? { procedureCode: options.procedureCode } : {}),
+        ...context(options),
         ...(given ? { answers: { ...given }, questionSet: options.questionSet ?? 'nd118-art33' } : {}),
         ...(text ? { comment: text } : {}),
         fillMs: Math.min(86_400_000, Date.now() - opened),
@@ -193,7 +213,7 @@ export function createRatingModel(options: RatingOptions): RatingModel {
       (receipt) => (receipt ? { id: 'widget.thanksReceipt', params: { receipt } } : { id: 'widget.thanks' }),
       (receipt) => {
         try {
-          storage()?.setItem(remembered, JSON.stringify({ overall: level, receipt }));
+          storage()?.setItem(remembered, JSON.stringify({ overall: level, scale, receipt }));
         } catch {
           /* not remembered: storage blocked */
         }
@@ -203,6 +223,7 @@ export function createRatingModel(options: RatingOptions): RatingModel {
 
   return {
     notifier,
+    scale,
     status,
     notice,
     rating,
@@ -210,14 +231,14 @@ export function createRatingModel(options: RatingOptions): RatingModel {
     comment,
     lang: options.lang,
     select(level) {
-      if (SATISFACTION_LEVELS.includes(level)) rating.value = level;
+      if (onScale(level)) rating.value = level;
     },
     answer(question, value) {
       answers.value = { ...answers.value, [question]: value };
     },
     submit,
     async rate(level) {
-      if (!SATISFACTION_LEVELS.includes(level)) return;
+      if (!onScale(level)) return;
       rating.value = level;
       await submit();
     },
@@ -345,7 +366,7 @@ function gapSubmission(
     pageUrl: cleanUrl(options.pageUrl),
     lang: options.lang,
     createdAt: new Date().toISOString(),
-    ...(options.procedureCode ? { procedureCode: options.procedureCode } : {}),
+    ...context(options),
     elements,
     ...(comment ? { comment } : {}),
     ...(report?.status === 'audited'

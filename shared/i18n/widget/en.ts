@@ -24,6 +24,8 @@ export const en = {
   'widget.questionSet.sipas': 'Satisfaction with the public administrative service',
   'widget.name': 'Feedback on this administrative procedure',
   'widget.launcher': 'Give feedback on this procedure',
+  'widget.context.procedure': 'Procedure: %{name}',
+  'widget.context.agency': 'Handled by: %{agency}',
   'widget.close': 'Close',
   'widget.tab.rating': 'Rate',
   'widget.tab.contact': 'Where to send feedback',

@@ -25,6 +25,8 @@ export const vi = {
   'widget.questionSet.sipas': 'Đánh giá mức độ hài lòng về dịch vụ hành chính công',
   'widget.name': 'Ý kiến về thủ tục hành chính',
   'widget.launcher': 'Góp ý về thủ tục này',
+  'widget.context.procedure': 'Thủ tục: %{name}',
+  'widget.context.agency': 'Cơ quan thực hiện: %{agency}',
   'widget.close': 'Đóng',
   'widget.tab.rating': 'Đánh giá',
   'widget.tab.contact': 'Liên hệ phản ánh, kiến nghị',
