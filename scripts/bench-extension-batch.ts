@@ -28,7 +28,7 @@ const TIMEOUT_S = Number(process.env.BENCH_TIMEOUT ?? 15);
 const MARKS = [50, 100, 200];
 
 /** PSS in kB of every process whose ancestry leads to the browser started with `userDataDir`. */
-async function browserMemory(userDataDir: string): Promise<{ pssMb: number; processes: number }> {
+async function browserMemory(userDataDir: string): Promise<{ pssMb: number; processes: number; byType: string }> {
   const pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name));
   const parent = new Map<string, string>();
   let root: string | null = null;
@@ -42,24 +42,35 @@ async function browserMemory(userDataDir: string): Promise<{ pssMb: number; proc
       // The process ended meanwhile.
     }
   }
-  if (!root) return { pssMb: 0, processes: 0 };
+  if (!root) return { pssMb: 0, processes: 0, byType: '' };
   const inTree = (pid: string): boolean => {
     for (let p: string | undefined = pid, hops = 0; p && p !== '0' && hops < 20; p = parent.get(p), hops++) if (p === root) return true;
     return false;
   };
   let pssKb = 0;
   let processes = 0;
+  const types = new Map<string, number>();
   for (const pid of parent.keys()) {
     if (!inTree(pid)) continue;
     try {
       const rollup = await readFile(`/proc/${pid}/smaps_rollup`, 'utf8');
-      pssKb += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+      const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8');
+      const kb = Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+      // The extension's pages and service worker share the extension renderer; page tabs have their own.
+      const type = /--type=([\w-]+)/.exec(cmdline)?.[1] ?? 'browser';
+      const key = type === 'renderer' && cmdline.includes('--extension-process') ? 'extension' : type;
+      types.set(key, (types.get(key) ?? 0) + kb);
+      pssKb += kb;
       processes++;
     } catch {
       // Ended meanwhile.
     }
   }
-  return { pssMb: Math.round(pssKb / 1024), processes };
+  const byType = [...types]
+    .sort((a, b) => b[1] - a[1])
+    .map(([type, kb]) => `${type} ${Math.round(kb / 1024)}`)
+    .join(', ');
+  return { pssMb: Math.round(pssKb / 1024), processes, byType };
 }
 
 async function counts(page: Page): Promise<Record<'total' | 'done' | 'unscannable' | 'running' | 'pending', number> & { run: string }> {
@@ -104,7 +115,7 @@ async function main(): Promise<void> {
     const started = Date.now();
     await page.locator('[data-action="start"]').click();
     await page.locator('[data-counts]').waitFor();
-    const marks: { pages: number; seconds: number; pssMb: number; processes: number }[] = [];
+    const marks: ({ pages: number; seconds: number } & Awaited<ReturnType<typeof browserMemory>>)[] = [];
     let last = await counts(page);
     while (last.run === 'running') {
       await new Promise((done) => setTimeout(done, 250));
@@ -137,12 +148,14 @@ async function main(): Promise<void> {
     console.log(
       `Requests per page: ${[...paths.values()].every((n) => n === 1) ? 'every page once' : `some more than once: ${JSON.stringify([...paths].filter(([, n]) => n > 1))}`}; pages never requested: ${urls.length - paths.size}`,
     );
-    console.log(`Browser memory (PSS of all Chromium processes): before start ${before.pssMb} MB in ${before.processes} processes`);
+    console.log(
+      `Browser memory (PSS of all Chromium processes, MB by process type): before start ${before.pssMb} MB in ${before.processes} processes [${before.byType}]`,
+    );
     for (const m of marks)
       console.log(
-        `  after ${String(m.pages).padStart(3)} pages: ${m.pssMb} MB in ${m.processes} processes (${m.seconds.toFixed(1)} s, ${((60 * m.pages) / m.seconds).toFixed(1)} pages/min so far)`,
+        `  after ${String(m.pages).padStart(3)} pages: ${m.pssMb} MB in ${m.processes} processes [${m.byType}] (${m.seconds.toFixed(1)} s, ${((60 * m.pages) / m.seconds).toFixed(1)} pages/min so far)`,
       );
-    console.log(`  at the end: ${after.pssMb} MB in ${after.processes} processes`);
+    console.log(`  at the end: ${after.pssMb} MB in ${after.processes} processes [${after.byType}]`);
   } finally {
     await context.close();
     await server.close();

@@ -22,7 +22,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { auditDocument } from '../../shared/audit';
+import { normalizeUrl } from '../../shared/batch';
 import { parseHtmlDocument } from '../../shared/node/html';
+import { buildDemoPortal, serveDemoPortal } from '../../scripts/portal-fixture';
 import { FIXTURES, ROOT, assertBuilt, launchWithExtension, listen, type ExtensionSession, type StaticServer } from './kit';
 
 const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -336,7 +338,7 @@ describe('extension batch audit', () => {
     await page.close();
   }, 150_000);
 
-  it('finds the procedure pages of a paginated list', async () => {
+  it('finds the procedure pages of a paginated list, in the table, card and national-search layouts', async () => {
     const page = await openBatchPage();
     await newBatch(page);
     await page.locator('input[name="source"][value="list"]').check();
@@ -346,6 +348,22 @@ describe('extension batch audit', () => {
     const found = (await page.locator('textarea[name="urls"]').inputValue()).split('\n');
     expect(found.sort()).toEqual(procedures.map((f) => `${portal.url}/p/${encodeURIComponent(f)}`).sort());
     expect(await axeViolations(page)).toEqual([]);
+
+    const demo = buildDemoPortal({ procedures: 45, hangs: 1, notFound: 2, notProcedure: 2 });
+    const server = await serveDemoPortal(demo);
+    try {
+      for (const list of [demo.lists.table, demo.lists.cards, demo.lists.national]) {
+        await page.locator('input[name="listUrl"]').fill(`${server.url}${list}`);
+        await page.locator('textarea[name="urls"]').fill('');
+        await page.locator('[data-action="discover"]').click();
+        await expect.poll(() => page.locator('textarea[name="urls"]').inputValue(), { timeout: 20_000 }).not.toBe('');
+        const links = (await page.locator('textarea[name="urls"]').inputValue()).split('\n');
+        expect(links, list).toHaveLength(demo.pages.length);
+        if (list === demo.lists.table) expect(links.sort()).toEqual(demo.pages.map((p) => normalizeUrl(`${server.url}${p.path}`)).sort());
+      }
+    } finally {
+      await server.close();
+    }
     await page.close();
-  }, 60_000);
+  }, 90_000);
 });
