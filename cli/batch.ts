@@ -96,8 +96,11 @@ async function readList(options: CliOptions, say: Say, browser: Browser | null):
     ...(options.nextSelector ? { nextSelector: options.nextSelector } : {}),
     allowHosts: options.allowHosts,
   };
+  // A list's first page is often linked again as "page 1": one key for both.
+  const pageKey = (url: string) => url.replace(/([?&])(?:page|p|trang|pageindex|page_index)=1(?=&|$)/i, '$1').replace(/[?&]$/, '');
   const queue = [start];
-  const seen = new Set(queue);
+  const seen = new Set([pageKey(start)]);
+  const listUrls = new Set([start]);
   const found: DiscoveredLink[][] = [];
   let read = 0;
   let total = 0;
@@ -125,15 +128,16 @@ async function readList(options: CliOptions, say: Say, browser: Browser | null):
     found.push(discovered.links);
     total += discovered.links.length;
     for (const next of discovered.nextPages) {
-      if (!seen.has(next)) {
-        seen.add(next);
+      listUrls.add(next);
+      if (!seen.has(pageKey(next))) {
+        seen.add(pageKey(next));
         queue.push(next);
       }
     }
   }
   if (queue.length > 0 && read >= options.maxListPages)
     process.stderr.write(`${say('cli.batch.listCapPages', { max: options.maxListPages })}\n`);
-  let links = mergeLinks(found).filter((l) => !seen.has(l.url));
+  let links = mergeLinks(found).filter((l) => !listUrls.has(l.url));
   if (links.length > options.maxLinks) {
     links = links.slice(0, options.maxLinks);
     process.stderr.write(`${say('cli.batch.listCapLinks', { max: options.maxLinks })}\n`);

@@ -27,6 +27,8 @@ export interface DemoPage {
   path: string;
   kind: DemoKind;
   code: string | null;
+  /** Whether the page itself shows its code (some templates publish none). */
+  codeOnPage: boolean;
   title: string;
   template: string | null;
 }
@@ -55,6 +57,7 @@ interface Template {
   html: string;
   name: string;
   procedure: boolean;
+  hasCode: boolean;
 }
 
 function loadTemplates(): Template[] {
@@ -63,14 +66,16 @@ function loadTemplates(): Template[] {
     .sort()
     .map((file) => {
       const expected = JSON.parse(readFileSync(join(TEMPLATES, file.replace(/\.html$/, '.expected.json')), 'utf8')) as {
-        procedure?: { name?: string | null };
+        procedure?: { name?: string | null; code?: string | null };
         unscannable?: boolean;
       };
+      const html = readFileSync(join(TEMPLATES, file), 'utf8');
       return {
         file,
-        html: readFileSync(join(TEMPLATES, file), 'utf8'),
+        html,
         name: expected.procedure?.name ?? file,
         procedure: expected.unscannable !== true,
+        hasCode: Boolean(expected.procedure?.code) && PROCEDURE_CODE_RE.test(html),
       };
     });
 }
@@ -102,19 +107,41 @@ export function buildDemoPortal(options: DemoPortalOptions = {}): DemoPortal {
   for (let i = 1; i <= count; i++) {
     const template = procedureTemplates[(i - 1) % procedureTemplates.length]!;
     const code = `1.9${String(i).padStart(5, '0')}`;
-    pages.push({ path: `/thu-tuc/tt-${i}.html`, kind: 'procedure', code, title: `${template.name} (${i})`, template: template.file });
+    pages.push({
+      path: `/thu-tuc/tt-${i}.html`,
+      kind: 'procedure',
+      code,
+      codeOnPage: template.hasCode,
+      title: `${template.name} (${i})`,
+      template: template.file,
+    });
   }
   // Dead and odd links spread through the list, as on real portals.
   const extras: DemoPage[] = [];
   for (let i = 1; i <= (options.hangs ?? 5); i++)
-    extras.push({ path: `/thu-tuc/cho-mai-${i}.html`, kind: 'hang', code: null, title: `Thủ tục đang cập nhật ${i}`, template: null });
+    extras.push({
+      path: `/thu-tuc/cho-mai-${i}.html`,
+      kind: 'hang',
+      code: null,
+      codeOnPage: false,
+      title: `Thủ tục đang cập nhật ${i}`,
+      template: null,
+    });
   for (let i = 1; i <= (options.notFound ?? 6); i++)
-    extras.push({ path: `/thu-tuc/da-xoa-${i}.html`, kind: 'not-found', code: null, title: `Thủ tục đã bãi bỏ ${i}`, template: null });
+    extras.push({
+      path: `/thu-tuc/da-xoa-${i}.html`,
+      kind: 'not-found',
+      code: null,
+      codeOnPage: false,
+      title: `Thủ tục đã bãi bỏ ${i}`,
+      template: null,
+    });
   for (let i = 1; i <= (options.notProcedure ?? 4); i++)
     extras.push({
       path: `/tin-tuc/bai-${i}.html`,
       kind: 'not-procedure',
       code: null,
+      codeOnPage: false,
       title: `Thông báo công bố thủ tục hành chính số ${i}`,
       template: i % 2 === 1 && newsTemplate ? newsTemplate.file : null,
     });
@@ -218,7 +245,8 @@ export function buildDemoPortal(options: DemoPortalOptions = {}): DemoPortal {
         const n = Number(value ?? '1');
         return Number.isInteger(n) && n >= 1 && n <= max ? n : null;
       };
-      if (path === '/ds/bang') {
+      // The list's own address (the README's example points here), then its pages.
+      if (path === '/ds/bang' || path === '/thu-tuc-hanh-chinh') {
         const n = pageNumber(url.searchParams.get('page'), tablePages.length);
         return n ? send(res, 200, tableHtml(n)) : send(res, 404, shell('Không tìm thấy', '<p>Không có trang này.</p>'));
       }

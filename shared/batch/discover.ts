@@ -214,7 +214,8 @@ function defaultLinks(doc: DomDocument, pageUrl: string): { url: string; title?:
   for (const candidates of groups.values()) {
     const items = new Map<DomElement, Candidate[]>();
     for (const c of candidates) items.set(c.item!, [...(items.get(c.item!) ?? []), c]);
-    if (items.size < 2) continue;
+    // One item alone counts only when it shows a procedure code (the last page of a list often has one row).
+    if (items.size < 2 && !(items.size === 1 && codeIn(itemText([...items.keys()][0]!)))) continue;
     let procedureLike = 0;
     const picks: { url: string; title?: string; code?: string }[] = [];
     for (const [item, links] of items) {
@@ -231,7 +232,7 @@ function defaultLinks(doc: DomDocument, pageUrl: string): { url: string; title?:
       picks.push({ url: best.url, ...(title ? { title } : {}), ...(code ? { code } : {}) });
     }
     // A group is a list of procedures when most of its items look like one.
-    if (picks.length >= 2 && procedureLike * 2 >= picks.length) chosen.push(...picks);
+    if (picks.length >= 1 && procedureLike * 2 >= picks.length) chosen.push(...picks);
   }
   return chosen;
 }
