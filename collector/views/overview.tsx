@@ -220,7 +220,7 @@ export function renderOverview(
                 <th scope="row">
                   <a href={procedureHref(view, p.code, p.pageUrl, p.agency)}>{p.code ?? t('collector.dash.noCode')}</a>
                 </th>
-                <td>{p.name ?? ''}</td>
+                <td class="wide">{p.name ?? ''}</td>
                 <td>{p.agency ?? ''}</td>
                 <td class="num" data-answers={p.answers}>
                   {num(view, p.answers)}
@@ -267,7 +267,7 @@ export function renderOverview(
                   {num(view, g.citizenReports)}
                 </td>
                 <td class="num">{num(view, g.engineReports)}</td>
-                <td>
+                <td class="wide">
                   <GapElements view={view} row={g} />
                 </td>
                 <td>{when(g.lastAt)}</td>

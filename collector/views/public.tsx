@@ -51,7 +51,7 @@ function Figures({ view, data }: { view: View; data: PublicSummary }) {
             {data.perProcedure.map((p) => (
               <tr key={`${p.code ?? ''}|${p.name ?? ''}`} data-procedure={p.code ?? ''}>
                 <th scope="row">{p.code ?? '–'}</th>
-                <td>{p.name ?? ''}</td>
+                <td class="wide">{p.name ?? ''}</td>
                 <td class="num">{num(view, p.answers)}</td>
                 <td class="num">{pct(view, p.share)}</td>
               </tr>
