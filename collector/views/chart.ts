@@ -35,14 +35,15 @@ interface SvgNode {
   setAttribute(name: string, value: string): void;
 }
 
-/** A share in [0, 1] as a percentage with one decimal in `locale` ("72,5 %" / "72.5%"). */
+/** Percent formats per locale, made once (an Intl formatter costs far more to make than to use). */
+const PERCENT: Record<Locale, Intl.NumberFormat> = {
+  vi: new Intl.NumberFormat('vi-VN', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat('en-GB', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+};
+
+/** A share in [0, 1] as a percentage with one decimal in `locale` ("72,5%" / "72.5%"). */
 export function percent(share: number | null, locale: Locale): string {
-  if (share === null) return '–';
-  return new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
-    style: 'percent',
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  }).format(share);
+  return share === null ? '–' : PERCENT[locale].format(share);
 }
 
 export function renderSeriesChart(series: readonly SeriesPoint[], bucket: 'week' | 'month', locale: Locale, text: ChartText): string {

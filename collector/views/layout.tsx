@@ -48,7 +48,8 @@ export function href(view: View, path: string, changes: Record<string, string | 
 }
 
 /** A whole number in the interface language ("1.234" / "1,234"). */
-export const num = (view: View, n: number) => new Intl.NumberFormat(view.ui === 'vi' ? 'vi-VN' : 'en-GB').format(n);
+const INTEGER: Record<Locale, Intl.NumberFormat> = { vi: new Intl.NumberFormat('vi-VN'), en: new Intl.NumberFormat('en-GB') };
+export const num = (view: View, n: number) => INTEGER[view.ui].format(n);
 
 /** A share as a percentage ("72,5%"), '–' without answers. */
 export const pct = (view: View, share: number | null) => percent(share, view.ui);

@@ -9,6 +9,12 @@ import type { DashboardSummary, GapRow } from '../dashboard/types';
 import { FilterForm, FormulaNotice, GapElements, periodText, QuestionTable, SeriesSection } from './figures';
 import { Few, href, num, Page, pct, renderPage, Table, when, type View } from './layout';
 
+/**
+ * Procedures listed on the overview (those with the most answers): the page stays light with
+ * 2,000 procedures; the printable report and the exports have every one.
+ */
+export const PROCEDURE_ROWS = 100;
+
 export const GAP_SORTS = ['reports', 'engine', 'last', 'code'] as const;
 export type GapSort = (typeof GAP_SORTS)[number];
 
@@ -199,6 +205,11 @@ export function renderOverview(
       )}
 
       <h2 id="procedures">{t('collector.dash.procedures.title')}</h2>
+      {summary.perProcedure.length > PROCEDURE_ROWS ? (
+        <p class="muted" data-procedures-shown={PROCEDURE_ROWS}>
+          {t('collector.dash.procedures.top', { shown: PROCEDURE_ROWS, count: summary.perProcedure.length })}
+        </p>
+      ) : null}
       {summary.perProcedure.length ? (
         <Table id="procedure-table" caption={t('collector.dash.procedures.caption')}>
           <thead>
@@ -215,7 +226,7 @@ export function renderOverview(
             </tr>
           </thead>
           <tbody>
-            {summary.perProcedure.map((p) => (
+            {summary.perProcedure.slice(0, PROCEDURE_ROWS).map((p) => (
               <tr key={`${p.code ?? p.pageUrl}|${p.agency ?? ''}`} data-procedure={p.code ?? p.pageUrl}>
                 <th scope="row">
                   <a href={procedureHref(view, p.code, p.pageUrl, p.agency)}>{p.code ?? t('collector.dash.noCode')}</a>

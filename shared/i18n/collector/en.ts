@@ -98,6 +98,8 @@ export const en = {
   'collector.dash.agencies.publicLink': 'Public page',
   'collector.dash.procedures.title': 'By administrative procedure',
   'collector.dash.procedures.caption': 'Satisfaction index by administrative procedure',
+  'collector.dash.procedures.top':
+    'Showing the %{shown} procedures with the most answers of %{count}; the printable report and the downloads have them all.',
   'collector.dash.questions.title': 'By evaluation item',
   'collector.dash.questions.intro':
     'The items of Decree 118/2025/NĐ-CP Art. 33(1) and the SIPAS-style items, when citizens answered each item.',

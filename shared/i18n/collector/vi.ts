@@ -100,6 +100,8 @@ export const vi = {
   'collector.dash.agencies.publicLink': 'Trang công khai',
   'collector.dash.procedures.title': 'Theo thủ tục hành chính',
   'collector.dash.procedures.caption': 'Chỉ số hài lòng theo thủ tục hành chính',
+  'collector.dash.procedures.top':
+    'Hiển thị %{shown} thủ tục có nhiều câu trả lời nhất trên tổng số %{count}; bảng đầy đủ có trong báo cáo in và các tệp tải về.',
   'collector.dash.questions.title': 'Theo nội dung đánh giá',
   'collector.dash.questions.intro':
     'Các nội dung theo Điều 33 khoản 1 Nghị định 118/2025/NĐ-CP và các yếu tố kiểu SIPAS, khi người dân trả lời từng nội dung.',
