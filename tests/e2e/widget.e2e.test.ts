@@ -35,7 +35,8 @@ beforeAll(async () => {
     await createCollector({ config, store: demoStore, demoDir: join(ROOT, 'collector', 'demo'), widgetFile: WIDGET_FILE }),
   );
   browser = await launchBrowser();
-});
+  // Two PGlite stores start in WebAssembly: on a busy 2-core machine that alone can take a minute.
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -147,6 +148,8 @@ async function proxy(target: string, fail = 0): Promise<StaticServer & { posts: 
 }
 
 const status = (page: Page) => page.locator('tthc-feedback [role="status"]').first();
+/** Waits until the widget is drawn (its UI chunk runs in idle time after the page's load). */
+const shown = (page: Page) => page.locator('tthc-feedback .tf-level').first().waitFor();
 
 describe('strict Content-Security-Policy, keyboard and panels', () => {
   it('runs on a page with default-src, style-src and script-src self, lazy chunk included, with no violation', async () => {
@@ -186,6 +189,29 @@ describe('strict Content-Security-Policy, keyboard and panels', () => {
     await page.keyboard.press('ArrowRight');
     expect(await page.locator('tthc-feedback [data-tab="contact"]').getAttribute('aria-selected')).toBe('true');
     await page.close();
+  });
+
+  it('offers the 3-level scale and names the procedure and agency the webmaster gave; the rating says scale 3', async () => {
+    const front = await proxy(collector.url);
+    const page = await browser.newPage();
+    await page.goto(`${front.url}/demo/three-levels.html`);
+    await shown(page);
+    expect(await page.locator('tthc-feedback .tf-level').allTextContents()).toEqual(['Không hài lòng', 'Bình thường', 'Hài lòng']);
+    expect(await page.locator('tthc-feedback [data-context]').textContent()).toBe(
+      'Thủ tục: Cấp giấy phép lái xe quốc tếCơ quan thực hiện: Sở Giao thông vận tải',
+    );
+    await page.locator('tthc-feedback [data-rating="3"]').click();
+    await page.locator('tthc-feedback .tf-submit').click();
+    await expect.poll(() => status(page).textContent()).toContain('mã biên nhận');
+    expect(front.posts.at(-1)!.body).toMatchObject({
+      overall: 3,
+      scale: 3,
+      procedureName: 'Cấp giấy phép lái xe quốc tế',
+      agency: 'Sở Giao thông vận tải',
+    });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+    await front.close();
   });
 
   it('warns once per bad attribute, names it, and still renders', async () => {
@@ -340,6 +366,10 @@ describe('pages without a procedure code, single-page portals, auto-report', () 
     const body = front.posts.at(-1)!.body;
     expect(body.pageUrl).toBe(`${front.url}/demo/thu-tuc-khac`);
     expect(body.procedureCode).toBe('1.000178');
+    // The name and the agency the page publishes, shown above the panels and sent.
+    expect(body.procedureName).toMatch(/^Giải quyết khiếu nại về quyết định hành chính/);
+    expect(body.agency).toBe('Bộ Công an; Thanh tra Bộ');
+    expect(await page.locator('tthc-feedback [data-context]').textContent()).toContain('Cơ quan thực hiện: Bộ Công an; Thanh tra Bộ');
     await page.close();
     await front.close();
   });
@@ -430,6 +460,7 @@ describe('outbox: nothing lost, nothing counted twice', () => {
     const page = await context.newPage();
     const before = (await store.summary()).total;
     await page.goto(`${collector.url}/demo/embed-by-script-tag.html`);
+    await shown(page);
     await context.setOffline(true);
     await page.locator('tthc-feedback [data-rating="1"]').click();
     await page.locator('tthc-feedback .tf-submit').click();
@@ -447,6 +478,7 @@ describe('outbox: nothing lost, nothing counted twice', () => {
     const front = await proxy(collector.url);
     const page = await context.newPage();
     await page.goto(`${front.url}/demo/embed-by-script-tag.html`);
+    await shown(page);
     await context.setOffline(true);
     await page.locator('tthc-feedback [data-rating="2"]').click();
     await page.locator('tthc-feedback .tf-submit').click();
@@ -526,6 +558,8 @@ describe('outbox: nothing lost, nothing counted twice', () => {
     const b = await context.newPage();
     await a.goto(`${front.url}/demo/embed-by-script-tag.html`);
     await b.goto(`${front.url}/demo/embed-by-script-tag.html`);
+    await shown(a);
+    await shown(b);
     await context.setOffline(true);
     await a.locator('tthc-feedback [data-rating="3"]').click();
     await a.locator('tthc-feedback .tf-submit').click();
@@ -648,6 +682,7 @@ describe('accessibility: axe-core on every panel and state', () => {
     const page = await context.newPage();
     await page.goto(`${collector.url}/demo/embed-by-script-tag.html`);
     await page.addScriptTag({ content: AXE });
+    await shown(page);
     await context.setOffline(true);
     await page.locator('tthc-feedback [data-rating="3"]').click();
     await page.locator('tthc-feedback .tf-submit').click();

@@ -135,7 +135,12 @@ export function createController(host: Host): Controller {
               common.procedureCode = read.procedure.code;
             // Likewise the name and the agency the page publishes, when the webmaster gave none.
             common.procedureName ||= read.procedure.name?.trim() || undefined;
-            common.agency ||= read.results.find((r) => r.id === 'agency' && r.present)?.value?.trim() || undefined;
+            // (an agency published on several lines, e.g. the competent and the handling one, on one)
+            common.agency ||=
+              read.results
+                .find((r) => r.id === 'agency' && r.present)
+                ?.value?.trim()
+                .replace(/\s*\n\s*/g, '; ') || undefined;
             const auto = config.autoReport && deliver ? autoGapReport(common, found.report) : null;
             if (auto && deliver) void deliver(auto, () => undefined);
           });
