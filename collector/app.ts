@@ -17,6 +17,7 @@ import { formRoutes } from './routes/form';
 import { healthRoutes } from './routes/health';
 import { staticRoutes } from './routes/static';
 import { submissionRoutes } from './routes/submissions';
+import { summaryApiRoutes } from './routes/summary-api';
 
 export interface CollectorOptions {
   config: CollectorConfig;
@@ -50,6 +51,7 @@ export async function createCollector(options: CollectorOptions): Promise<Fastif
   formRoutes(app, { config, store, limits });
   healthRoutes(app, store);
   dashboardRoutes(app, { config, store });
+  summaryApiRoutes(app, { config, db: store.db });
   await staticRoutes(app, options);
 
   if (config.retentionDays > 0) {

@@ -132,8 +132,10 @@ export class Facts {
   /** Every row with seq <= low is applied; rows above it in `applied` are too. */
   private low = 0;
   private readonly applied = new Set<number>();
-  /** Highest seq when the first load began: ratings above it ask which rating they replace. */
-  private loadMark = -1;
+  /** The first run has completed. */
+  private loaded = false;
+  /** Highest seq when the first run began. */
+  private firstMark: number | null = null;
   /** Where a late-committed rating sits (its seq breaks the ascending order of rSeq). */
   private readonly late = new Map<number, number>();
   private running: Promise<void> | null = null;
@@ -149,34 +151,34 @@ export class Facts {
   }
 
   private async run(): Promise<void> {
-    if (this.loadMark < 0) {
-      const top = await this.db.query<{ m: number | null }>('SELECT max(seq)::float8 AS m FROM submissions');
-      this.loadMark = top[0]?.m ?? 0;
-    }
+    // The first run reads every row; a rating stored before it began cannot replace one read
+    // earlier, so only later ones ask which rating they replace. Every later run asks for all.
+    this.firstMark ??= (await this.db.query<{ m: number | null }>('SELECT max(seq)::float8 AS m FROM submissions'))[0]?.m ?? 0;
+    const mark = this.loaded ? 0 : this.firstMark;
     const concurrent = this.db.kind === 'postgres';
     const nowRows = concurrent ? await this.db.query<{ now: number }>('SELECT (extract(epoch FROM now()) * 1000)::float8 AS now') : [];
     const settled = (nowRows[0]?.now ?? Infinity) - SETTLE_MS;
     let cursor = this.low;
-    let newLow = this.low;
     let contiguous = true;
     for (;;) {
-      const rows = await this.db.query<FetchedRow>(FETCH, [cursor, this.loadMark]);
+      const rows = await this.db.query<FetchedRow>(FETCH, [cursor, mark]);
       for (const row of rows) {
         const seq = Number(row.seq);
         const settledRow = !concurrent || (contiguous && Number(row.ms) < settled);
         if (!this.applied.has(seq)) {
           this.apply(row, seq);
-          // Rows below the new watermark are never read again; the others may be.
+          // Rows at or below the watermark are never read again; the others may be.
           if (!settledRow) this.applied.add(seq);
         }
-        if (settledRow) newLow = seq;
+        // Advanced row by row, so a failure half-way never applies a row twice.
+        if (settledRow) this.low = seq;
         else contiguous = false;
       }
       if (rows.length < PAGE) break;
       cursor = Number(rows[rows.length - 1]!.seq);
     }
-    this.low = newLow;
-    for (const seq of this.applied) if (seq <= newLow) this.applied.delete(seq);
+    this.loaded = true;
+    for (const seq of this.applied) if (seq <= this.low) this.applied.delete(seq);
   }
 
   private proc(row: FetchedRow, seq: number): number {
@@ -327,8 +329,15 @@ export function resetFacts(db: object): void {
 
 /** Catches the fact index of `db` up every `ms` milliseconds (keeps the backlog small); returns stop. */
 export function startFactsRefresh(db: Queryable & { kind: string }, ms = 5_000): () => void {
-  const tick = () => void factsOf(db).catch((error: Error) => console.error('[collector] dashboard catch-up failed:', error.message));
+  let stopped = false;
+  const tick = () =>
+    void factsOf(db).catch((error: Error) => {
+      if (!stopped) console.error('[collector] dashboard catch-up failed:', error.message);
+    });
   const timer = setInterval(tick, ms);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
 }

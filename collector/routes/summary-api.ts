@@ -20,10 +20,16 @@ export function summaryApiRoutes(app: FastifyInstance, deps: { config: Collector
     return reply.header('cache-control', 'no-store').send(summary);
   });
   let stop: (() => void) | null = null;
+  let closing = false;
   app.addHook('onReady', async () => {
     // Load the index in the background at start, then keep it caught up.
-    void factsOf(deps.db).catch((error: Error) => console.error('[collector] dashboard index failed to load:', error.message));
+    void factsOf(deps.db).catch((error: Error) => {
+      if (!closing) console.error('[collector] dashboard index failed to load:', error.message);
+    });
     stop = startFactsRefresh(deps.db);
   });
-  app.addHook('onClose', async () => stop?.());
+  app.addHook('onClose', async () => {
+    closing = true;
+    stop?.();
+  });
 }
