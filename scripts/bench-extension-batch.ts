@@ -10,13 +10,15 @@
  *
  * Host access as in the e2e test: a copy of the build whose manifest grants http://127.0.0.1/* at
  * install, since headless Chromium cannot answer the permission prompt.
- * Settings: BENCH_PROCEDURES (200), BENCH_CONCURRENCY (3), BENCH_TIMEOUT seconds per page (15).
+ * Settings: BENCH_PROCEDURES (200), BENCH_CONCURRENCY (3), BENCH_TIMEOUT seconds per page (15),
+ * BENCH_PAGE=closed to close the batch page once the batch starts (progress then read from storage
+ * through the service worker): the memory of the worker alone, without the page's results table.
  * The figures depend on the machine: say how many cores it had and what else ran.
  */
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Page, type Worker } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../shared/node/chromium';
 import { buildDemoPortal, serveDemoPortal } from './portal-fixture';
 
@@ -26,6 +28,7 @@ const PROCEDURES = Number(process.env.BENCH_PROCEDURES ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 3);
 const TIMEOUT_S = Number(process.env.BENCH_TIMEOUT ?? 15);
 const MARKS = [50, 100, 200];
+const CLOSE_PAGE = process.env.BENCH_PAGE === 'closed';
 
 /** PSS in kB of every process whose ancestry leads to the browser started with `userDataDir`. */
 async function browserMemory(userDataDir: string): Promise<{ pssMb: number; processes: number; byType: string }> {
@@ -73,7 +76,27 @@ async function browserMemory(userDataDir: string): Promise<{ pssMb: number; proc
   return { pssMb: Math.round(pssKb / 1024), processes, byType };
 }
 
-async function counts(page: Page): Promise<Record<'total' | 'done' | 'unscannable' | 'running' | 'pending', number> & { run: string }> {
+type Counts = Record<'total' | 'done' | 'unscannable' | 'running' | 'pending', number> & { run: string };
+
+/** The same counts read from storage in the service worker (the batch page closed). */
+async function storedCounts(worker: Worker): Promise<Counts> {
+  const raw = (await worker.evaluate(
+    `chrome.storage.local.get('batch:v1').then((all) => JSON.stringify(all['batch:v1'] ?? null))`,
+  )) as string;
+  const batch = JSON.parse(raw) as { run: string; queue: { pages: { state: string }[] } } | null;
+  const pages = batch?.queue.pages ?? [];
+  const n = (state: string) => pages.filter((p) => p.state === state).length;
+  return {
+    run: batch?.run ?? '',
+    total: pages.length,
+    done: n('done'),
+    unscannable: n('unscannable'),
+    running: n('running'),
+    pending: n('pending'),
+  };
+}
+
+async function counts(page: Page): Promise<Counts> {
   const node = page.locator('[data-counts]');
   const attr = async (name: string) => Number(await node.getAttribute(`data-${name}`));
   return {
@@ -84,6 +107,11 @@ async function counts(page: Page): Promise<Record<'total' | 'done' | 'unscannabl
     running: await attr('running'),
     pending: await attr('pending'),
   };
+}
+
+/** Waits until the reopened batch page lists `n` pages. */
+async function expectRows(page: Page, n: number): Promise<void> {
+  for (let i = 0; i < 120 && (await page.locator('tr[data-page]').count()) < n; i++) await new Promise((done) => setTimeout(done, 250));
 }
 
 async function main(): Promise<void> {
@@ -115,18 +143,26 @@ async function main(): Promise<void> {
     const started = Date.now();
     await page.locator('[data-action="start"]').click();
     await page.locator('[data-counts]').waitFor();
+    if (CLOSE_PAGE) await page.close();
+    const read = () => (CLOSE_PAGE ? storedCounts(worker) : counts(page));
     const marks: ({ pages: number; seconds: number } & Awaited<ReturnType<typeof browserMemory>>)[] = [];
-    let last = await counts(page);
+    let last = await read();
     while (last.run === 'running') {
       await new Promise((done) => setTimeout(done, 250));
-      last = await counts(page);
+      last = await read();
       const finished = last.done + last.unscannable;
       for (const mark of MARKS)
         if (finished >= mark && !marks.some((m) => m.pages === mark))
           marks.push({ pages: mark, seconds: (Date.now() - started) / 1000, ...(await browserMemory(userDataDir)) });
     }
     const seconds = (Date.now() - started) / 1000;
-    const rows = await page
+    const view = CLOSE_PAGE ? await context.newPage() : page;
+    if (CLOSE_PAGE) {
+      await view.goto(`chrome-extension://${extensionId}/batch.html`);
+      await view.locator('[data-counts]').waitFor();
+      await expectRows(view, last.done + last.unscannable);
+    }
+    const rows = await view
       .locator('tr[data-page]')
       .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-kind') || tr.getAttribute('data-outcome') || ''));
     const byOutcome: Record<string, number> = {};

@@ -338,6 +338,37 @@ describe('extension batch audit', () => {
     await page.close();
   }, 150_000);
 
+  it('takes the list from the open tab, from the side panel button', async () => {
+    const list = await session.context.newPage();
+    await list.goto(`${portal.url}/list?page=1`);
+    await list.bringToFront();
+    await session.clickAction(list);
+    const tabId = await session.serviceWorker.evaluate(async (url) => {
+      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome;
+      return (await api.tabs.query({ url }))[0]?.id;
+    }, list.url());
+    const panel = await session.context.newPage();
+    await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tabId=${tabId}`);
+    const [page] = await Promise.all([session.context.waitForEvent('page'), panel.locator('[data-action="open-batch"]').click()]);
+    await page.locator('h1').waitFor();
+    expect(new URL(page.url()).searchParams.get('tabId')).toBe(String(tabId));
+    await page.evaluate(() => {
+      const permissions = (
+        globalThis as unknown as { chrome: { permissions: { request: unknown; contains(p: object): Promise<boolean> } } }
+      ).chrome.permissions;
+      permissions.request = (p: object) => permissions.contains(p);
+    });
+    await newBatch(page);
+    expect(await page.locator('input[name="source"][value="tab"]').isChecked()).toBe(true);
+    await page.locator('[data-action="discover-tab"]').click();
+    await expect.poll(() => page.locator('[data-notice]').first().getAttribute('data-notice')).toBe('extension.batch.discovered');
+    const found = (await page.locator('textarea[name="urls"]').inputValue()).split('\n');
+    expect(found.sort()).toEqual(procedures.map((f) => `${portal.url}/p/${encodeURIComponent(f)}`).sort());
+    await page.close();
+    await panel.close();
+    await list.close();
+  }, 60_000);
+
   it('finds the procedure pages of a paginated list, in the table, card and national-search layouts', async () => {
     const page = await openBatchPage();
     await newBatch(page);

@@ -384,21 +384,56 @@ function compareBy(key: SortKey): (a: PortalPage, b: PortalPage) => number {
   }
 }
 
-function Results({ batch, reports }: { batch: StoredBatch; reports: readonly AuditReport[] }) {
+/**
+ * What the page keeps of a finished page's report: enough for the table and the totals
+ * (statuses, the agency's value, the procedure, the reason of an unscannable page). Evidence,
+ * values and findings are left in storage and read again for an export or the minutes, so the
+ * page stays small however many pages the batch has.
+ */
+function slim(report: AuditReport): AuditReport {
+  return {
+    ...report,
+    findings: [],
+    results: report.results.map(({ contact: _contact, ...r }) => ({ ...r, evidence: [], value: r.id === 'agency' ? r.value : null })),
+  };
+}
+
+function Results({ batch, pages }: { batch: StoredBatch; pages: readonly (readonly [string, AuditReport])[] }) {
   const { t, locale, options } = useUi();
   const sort = useSignal<SortKey>('status');
   const element = useSignal<ElementId | ''>('');
-  const portal: PortalReport = buildPortalReport(reports, { source: batch.source, generatedAt: new Date().toISOString() });
+  const portal: PortalReport = buildPortalReport(
+    pages.map(([, r]) => r),
+    { source: batch.source },
+  );
   const all = [...portal.pages, ...portal.unscannable];
-  const byUrl = new Map(reports.map((r) => [normalizeUrl(r.page.url ?? '') ?? r.page.url, r]));
+  // The queue's address of each row (a page may have been redirected to another address).
+  const queueUrl = new Map(pages.map(([url, r]) => [normalizeUrl(r.page.url ?? '') ?? r.page.url, url]));
   const shown = all.filter((p) => !element.value || p.elements[element.value] === 'fail').sort(compareBy(sort.value));
   const stem = `tthc-cong-${batch.createdAt.slice(0, 10)}`;
 
+  /** The portal report from the full stored reports. */
+  async function fullReport(): Promise<PortalReport> {
+    const full = await loadPages(pages.map(([url]) => url));
+    return buildPortalReport(
+      full.map((p) => p.report),
+      { source: batch.source, generatedAt: new Date().toISOString() },
+    );
+  }
+
   async function openMinutes(page: PortalPage): Promise<void> {
-    const report = byUrl.get(page.url);
-    if (!report) return;
+    const url = queueUrl.get(page.url);
+    const [stored] = url ? await loadPages([url]) : [];
+    if (!stored) return;
     const id = crypto.randomUUID();
-    await saveAudit({ id, savedAt: new Date().toISOString(), auditor: options.auditorName, unit: options.unit, textHash: null, report });
+    await saveAudit({
+      id,
+      savedAt: new Date().toISOString(),
+      auditor: options.auditorName,
+      unit: options.unit,
+      textHash: null,
+      report: stored.report,
+    });
     await browser.tabs.create({ url: browser.runtime.getURL(`/report.html?id=${encodeURIComponent(id)}` as '/report.html') });
   }
 
@@ -419,7 +454,7 @@ function Results({ batch, reports }: { batch: StoredBatch; reports: readonly Aud
           <button
             type="button"
             data-action="export-csv"
-            onClick={() => download(`${stem}.csv`, 'text/csv;charset=utf-8', portalToCsv(portal, locale))}
+            onClick={() => void fullReport().then((r) => download(`${stem}.csv`, 'text/csv;charset=utf-8', portalToCsv(r, locale)))}
           >
             {t('extension.batch.exportCsv')}
           </button>
@@ -427,7 +462,7 @@ function Results({ batch, reports }: { batch: StoredBatch; reports: readonly Aud
             type="button"
             class="secondary"
             data-action="export-json"
-            onClick={() => download(`${stem}.json`, 'application/json', portalToJson(portal))}
+            onClick={() => void fullReport().then((r) => download(`${stem}.json`, 'application/json', portalToJson(r)))}
           >
             {t('extension.batch.exportJson')}
           </button>
@@ -435,7 +470,7 @@ function Results({ batch, reports }: { batch: StoredBatch; reports: readonly Aud
             type="button"
             class="secondary"
             data-action="export-print"
-            onClick={() => download(`${stem}.html`, 'text/html;charset=utf-8', portalToHtml(portal, locale))}
+            onClick={() => void fullReport().then((r) => download(`${stem}.html`, 'text/html;charset=utf-8', portalToHtml(r, locale)))}
           >
             {t('extension.batch.exportPrint')}
           </button>
@@ -586,7 +621,7 @@ function App() {
     if (fresh.length === 0) return;
     void loadPages(fresh).then((pages) => {
       const next = new Map([...reports.value].filter(([key]) => key.startsWith(`${batchId} `)));
-      for (const page of pages) next.set(`${batchId} ${page.url}`, page.report);
+      for (const page of pages) next.set(`${batchId} ${page.url}`, slim(page.report));
       reports.value = next;
     });
   }, [batchId, finishedUrls.length]);
@@ -616,7 +651,12 @@ function App() {
                   notice.value = null;
                 }}
               />
-              <Results batch={current} reports={[...reports.value].filter(([key]) => key.startsWith(`${current.id} `)).map(([, r]) => r)} />
+              <Results
+                batch={current}
+                pages={[...reports.value]
+                  .filter(([key]) => key.startsWith(`${current.id} `))
+                  .map(([key, r]) => [key.slice(current.id.length + 1), r] as const)}
+              />
             </>
           )
         ))}
