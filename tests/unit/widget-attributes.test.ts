@@ -48,13 +48,19 @@ describe('widget attributes', () => {
   });
 
   it('reads the scale, procedure name and agency; a bad scale warns and keeps 5 levels', () => {
-    const good = read({ scale: '3', 'procedure-name': ' Cấp giấy phép xây dựng ', agency: 'Sở Xây dựng' });
+    const good = read({ 'procedure-code': '1.000178', scale: '3', 'procedure-name': ' Cấp giấy phép xây dựng ', agency: 'Sở Xây dựng' });
     expect(good.warnings).toEqual([]);
     expect(good.config).toMatchObject({ scale: 3, procedureName: 'Cấp giấy phép xây dựng', agency: 'Sở Xây dựng' });
     expect(read({}).config.scale).toBe(5);
-    const bad = read({ scale: '7' });
+    const bad = read({ 'procedure-code': '1.000178', scale: '7' });
     expect(bad.warnings).toEqual(['scale']);
     expect(bad.config.scale).toBe(5);
+  });
+
+  it('warns when no procedure code is given (the engine reads it from the page)', () => {
+    const { config, warnings } = read({ collector: '/' });
+    expect(warnings).toEqual(['procedure-code']);
+    expect(config.procedureCode).toBeUndefined();
   });
 
   it('refuses contact points without an agency and drops non-http websites', () => {

@@ -190,8 +190,9 @@ export function readConfig(
   if (collector && !endpoint) warn('collector', 'not an http(s) URL; nothing is sent');
 
   let procedureCode = value('procedure-code');
-  if (procedureCode && !CODE.test(procedureCode)) {
-    warn('procedure-code', 'not a procedure code; ignored');
+  if (!procedureCode) warn('procedure-code', 'not given; read from the page');
+  else if (!CODE.test(procedureCode)) {
+    warn('procedure-code', 'not a procedure code; read from the page');
     procedureCode = undefined;
   }
 
