@@ -619,6 +619,72 @@ describe('auditor extension: site profile selectors', () => {
   });
 });
 
+describe('auditor extension: stored data of other versions', () => {
+  /** Reads or replaces keys of the extension's storage.local from its service worker. */
+  function storageOf(keys: string[]): Promise<Record<string, unknown>> {
+    return session.serviceWorker.evaluate(
+      (k) =>
+        (
+          globalThis as unknown as { chrome: { storage: { local: { get(k: string[]): Promise<Record<string, unknown>> } } } }
+        ).chrome.storage.local.get(k),
+      keys,
+    );
+  }
+  function setStorage(items: Record<string, unknown>, remove: string[] = []): Promise<void> {
+    return session.serviceWorker.evaluate(
+      async ([set, drop]) => {
+        const local = (
+          globalThis as unknown as { chrome: { storage: { local: { set(i: object): Promise<void>; remove(k: string[]): Promise<void> } } } }
+        ).chrome.storage.local;
+        await local.remove(drop);
+        await local.set(set);
+      },
+      [items, remove] as const,
+    );
+  }
+
+  it('shows a history saved by version 1 after an update, and keeps a newer version’s history read-only', async () => {
+    const kept = await storageOf(['history', 'history$']);
+    const page = await session.context.newPage();
+    await page.goto(`${site.url}/procedure-page.html?versions`);
+    await page.bringToFront();
+    await session.clickAction(page);
+    const { report } = (await injectAudit(page)) as { report: { procedure: { code: string } } };
+    // Exactly what version 1 stored: no version record, no url/code/answers at the top level.
+    const v1 = { id: 'from-v1', savedAt: '2020-01-02T03:04:05.000Z', auditor: 'Lê Văn C', unit: 'Sở Tư pháp', textHash: null, report };
+    await setStorage({ history: [v1] }, ['history$']);
+
+    const history = await session.context.newPage();
+    await history.goto(`chrome-extension://${session.extensionId}/audits.html`);
+    const row = history.locator('tr[data-entry="from-v1"]');
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.textContent()).toContain('1.001193');
+    expect(await row.textContent()).toContain('Lê Văn C');
+    const migrated = await storageOf(['history', 'history$']);
+    expect(migrated['history$']).toEqual({ v: 2 });
+    expect((migrated['history'] as { code: string; answers: unknown[] }[])[0]).toMatchObject({ code: '1.001193' });
+    expect((migrated['history'] as { answers: unknown[] }[])[0]!.answers.length).toBeGreaterThan(14);
+
+    // A history written by a newer version: shown as far as it can be read, never overwritten.
+    const newer = [{ ...v1, id: 'from-v9', future: { field: true } }];
+    await setStorage({ history: newer, history$: { v: 9 } });
+    await history.reload();
+    await history.locator('[data-history-blocked]').waitFor({ timeout: 10_000 });
+    expect(await history.locator('[data-history-blocked]').textContent()).toContain('phiên bản mới hơn');
+    expect(await axeViolations(history)).toEqual([]);
+    const panel = await session.context.newPage();
+    await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tabId=${await tabIdOf(page)}`);
+    await panel.locator('[data-action="scan"]').click();
+    await panel.locator('[data-element="dossier"]').waitFor({ timeout: 10_000 });
+    await panel.locator('[data-action="save"]').click();
+    await expect.poll(() => panel.locator('[data-notice]').getAttribute('data-notice')).toBe('extension.storage.blocked');
+    expect(await storageOf(['history', 'history$'])).toEqual({ history: newer, history$: { v: 9 } });
+
+    await setStorage(kept, ['history', 'history$']);
+    await Promise.all([panel.close(), history.close(), page.close()]);
+  });
+});
+
 describe('auditor extension: options', () => {
   it('keeps the auditor name, unit and language; the panel follows the language', async () => {
     const options = await session.context.newPage();
