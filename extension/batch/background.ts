@@ -10,7 +10,7 @@ import type { Handlers } from '../messaging/router';
 import { auditInTab } from './tab-audit';
 import { BatchWorker } from './worker';
 
-export const KEEP_ALIVE_ALARM = 'tthc-batch-keep-alive';
+const KEEP_ALIVE_ALARM = 'tthc-batch-keep-alive';
 
 async function ensureWindow(windowId: number | null): Promise<number | undefined> {
   if (windowId !== null) {

@@ -9,7 +9,7 @@
  */
 import { discoverLinks, mergeLinks, normalizeUrl, type DiscoveredLink, type SiteProfile } from '../../shared/batch';
 
-export interface ListDiscovery {
+interface ListDiscovery {
   links: DiscoveredLink[];
   /** List pages read. */
   listPages: number;
@@ -21,10 +21,10 @@ export interface ListDiscovery {
 export const DEFAULT_LIST_PAGES = 50;
 export const MAX_LIST_PAGES = 500;
 
-export type FetchHtml = (url: string) => Promise<string>;
+type FetchHtml = (url: string) => Promise<string>;
 
 /** Fetches a list page's HTML; an HTTP error or a network failure throws with a short reason. */
-export const fetchHtml: FetchHtml = async (url) => {
+const fetchHtml: FetchHtml = async (url) => {
   const response = await fetch(url, { credentials: 'include', redirect: 'follow' });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return response.text();

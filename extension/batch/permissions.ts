@@ -9,7 +9,7 @@
 import { browser } from 'wxt/browser';
 
 /** The match pattern asked for a page: `<scheme>://<host>/*` (ports are not part of patterns). */
-export function originPattern(url: string): string | null {
+function originPattern(url: string): string | null {
   try {
     const u = new URL(url);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;

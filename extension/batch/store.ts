@@ -12,13 +12,13 @@ import { browser } from 'wxt/browser';
 import type { AuditReport } from '../../shared/audit/types';
 import { AuditRunResponse } from '../messaging/audit-response';
 
-export const BATCH_KEY = 'local:batch:v1';
-export const PAGE_KEY_PREFIX = 'batch:v1:page:';
+const BATCH_KEY = 'local:batch:v1';
+const PAGE_KEY_PREFIX = 'batch:v1:page:';
 
 const RunState = z.enum(['running', 'paused', 'cancelled', 'finished']);
-export type RunState = z.infer<typeof RunState>;
+type RunState = z.infer<typeof RunState>;
 
-export const StoredBatchSchema = z.object({
+const StoredBatchSchema = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(100)),
   source: z.string().check(z.maxLength(2_000)),
   createdAt: z.iso.datetime({ offset: true }),

@@ -14,7 +14,7 @@ import { auditTab } from '../messaging/tab';
 import { mayRead } from './permissions';
 import { unreadReport } from './reports';
 
-export interface TabAuditOptions {
+interface TabAuditOptions {
   /** Where the tab is opened (the batch window); the current window when absent. */
   windowId?: number;
   /** The page's whole time: load, settle and audit. */

@@ -15,7 +15,7 @@ import type { BatchAnswer } from './answer';
 import { unreadReport } from './reports';
 import { clearPages, loadBatch, saveBatch, savePage, type StoredBatch } from './store';
 
-export interface WorkerDeps {
+interface WorkerDeps {
   auditPage(url: string, options: { timeoutMs: number; windowId?: number; onTab(tabId: number): void }): Promise<AuditReport>;
   /** The window batch tabs open in (created when missing); undefined for the current window. */
   ensureWindow(windowId: number | null): Promise<number | undefined>;
@@ -27,7 +27,7 @@ export interface WorkerDeps {
   newId(): string;
 }
 
-export interface StartRequest {
+interface StartRequest {
   urls: string[];
   source: string;
   concurrency: number;
