@@ -40,10 +40,12 @@ import {
   type DashboardFilter,
   type ExportRow,
 } from '../dashboard';
+// Not re-exported by dashboard/index.ts: the latest comments across several procedures, newest first.
+import { latestComments } from '../dashboard/queries';
 import { COMMENTS_PER_PAGE, renderComments } from '../views/comments';
 import { makeView, uiOf, type View } from '../views/layout';
 import { renderLogin, type LoginNotice } from '../views/login';
-import { GAP_SORTS, renderOverview, type GapSort } from '../views/overview';
+import { GAP_SORTS, gapKey, renderOverview, type GapSort } from '../views/overview';
 import { renderProcedure } from '../views/procedure';
 import { renderPublic, renderPublicEmbed } from '../views/public';
 import { renderReport } from '../views/report';
@@ -88,6 +90,9 @@ function fontFile(name: string): Buffer {
   const dir = join(require.resolve('@fontsource-variable/noto-sans/package.json'), '..', 'files');
   return readFileSync(join(dir, name));
 }
+
+/** Newest comments read for the gaps table (spread over its rows, two shown per row at most). */
+const GAP_COMMENTS_SCAN = 200;
 
 const PUBLIC_DIR = join(import.meta.dirname, '..', 'public');
 
@@ -204,7 +209,24 @@ export function dashboardRoutes(app: FastifyInstance, deps: { config: CollectorC
       const sort: GapSort = GAP_SORTS.includes(q.sort as GapSort) ? (q.sort as GapSort) : 'reports';
       const dir = q.dir === 'asc' ? 'asc' : 'desc';
       const [summary, agencies] = await Promise.all([dashboardSummary(db, filter, { minAnswers }), listAgencies(db)]);
-      return html(reply, 200, renderOverview(view, summary, agencies, sort, dir));
+      // The newest comments on the procedures of the gaps table (one query, newest first through
+      // the comments index), at most two per row.
+      const recent = summary.gaps.length
+        ? await latestComments(
+            db,
+            summary.gaps.map((g) => ({ key: g.code ?? g.pageUrl, agency: g.agency })),
+            filter,
+            GAP_COMMENTS_SCAN,
+          )
+        : [];
+      const byRow = new Map<string, string[]>();
+      for (const c of recent) {
+        const key = gapKey(c.code ?? c.pageUrl, c.agency);
+        const list = byRow.get(key) ?? [];
+        if (list.length < 2) list.push(c.comment);
+        byRow.set(key, list);
+      }
+      return html(reply, 200, renderOverview(view, summary, agencies, sort, dir, byRow));
     });
 
     scope.get<{ Params: { code: string } }>('/dashboard/procedure/:code', async (request, reply) => {

@@ -18,6 +18,12 @@ export const PROCEDURE_ROWS = 100;
 export const GAP_SORTS = ['reports', 'engine', 'last', 'code'] as const;
 export type GapSort = (typeof GAP_SORTS)[number];
 
+/** The key of a gaps-table row (and of a comment on it): code or page, and agency. */
+export const gapKey = (codeOrPage: string, agency: string | null) => `${codeOrPage}\u0000${agency ?? ''}`;
+
+/** A comment shortened for a table cell. */
+const short = (text: string) => (text.length > 160 ? `${text.slice(0, 159)}…` : text);
+
 export function sortGaps(rows: readonly GapRow[], sort: GapSort, dir: 'asc' | 'desc'): GapRow[] {
   const key: Record<GapSort, (r: GapRow) => number | string> = {
     reports: (r) => r.citizenReports,
@@ -75,6 +81,8 @@ export function renderOverview(
   agencies: readonly string[],
   sort: GapSort,
   dir: 'asc' | 'desc',
+  /** The latest comments per gaps-table row (gapKey), newest first. */
+  gapComments: ReadonlyMap<string, readonly string[]> = new Map(),
 ): string {
   const { overall, filter, totals } = summary;
   const t = view.t;
@@ -280,6 +288,11 @@ export function renderOverview(
                 <td class="num">{num(view, g.engineReports)}</td>
                 <td class="wide">
                   <GapElements view={view} row={g} />
+                  {gapComments.get(gapKey(g.code ?? g.pageUrl, g.agency))?.map((text, i) => (
+                    <p class="comment-text gap-comment" key={i} data-gap-comment="">
+                      {short(text)}
+                    </p>
+                  ))}
                 </td>
                 <td>{when(g.lastAt)}</td>
                 <td class="url">

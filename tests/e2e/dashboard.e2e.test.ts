@@ -122,7 +122,7 @@ beforeAll(async () => {
     { id: second, problem: 'missing' },
   ]);
   browser = await launchBrowser();
-});
+}, 180_000); // an in-memory PGlite, 44 submissions over HTTP and Chromium: slow on a busy machine
 
 afterAll(async () => {
   await browser?.close();
@@ -311,6 +311,12 @@ describe('dashboard in Chromium', () => {
     // Every figure here rests on fewer than the minimum but the 30 answers of C's procedure.
     expect(await page.locator('#procedure-table tr[data-procedure="1.009999"] [data-too-few]').count()).toBe(0);
     expect(await page.locator('#procedure-table tr[data-procedure="1.000178"] [data-too-few]').count()).toBe(1);
+    // The gaps table: the elements citizens reported, and the latest comments as text.
+    const gapRow = page.locator('#gap-table tr[data-gap="1.000178"]');
+    expect(Number(await gapRow.locator('[data-citizen-reports]').getAttribute('data-citizen-reports'))).toBe(2);
+    expect(await gapRow.locator('[data-element]').count()).toBe(2);
+    expect(await gapRow.locator('[data-gap-comment]').allTextContents()).toContain('Trang không ghi lệ phí');
+    expect(await page.locator('main img').count()).toBe(0);
     // The formula, as our figure and not the official index.
     const formula = await page.locator('.notice').textContent();
     expect(formula).toContain('tỷ lệ câu trả lời Hài lòng và Rất hài lòng trên tổng số câu trả lời');
@@ -339,14 +345,12 @@ describe('dashboard in Chromium', () => {
       const withAnswers = api.series.filter((p) => p.share !== null);
       const circles = page.locator('#series-chart svg circle');
       expect(await circles.count()).toBe(withAnswers.length);
-      const axis = await page
-        .locator('#series-chart svg text')
-        .evaluateAll((texts) =>
-          texts.map((t) => ({
-            label: t.textContent,
-            y: Number(/translate\([^,]+,([^)]+)\)/.exec(t.getAttribute('transform') ?? '')?.[1]),
-          })),
-        );
+      const axis = await page.locator('#series-chart svg text').evaluateAll((texts) =>
+        texts.map((t) => ({
+          label: t.textContent,
+          y: Number(/translate\([^,]+,([^)]+)\)/.exec(t.getAttribute('transform') ?? '')?.[1]),
+        })),
+      );
       const y0 = axis.find((a) => a.label === '0')!.y;
       const y100 = axis.find((a) => a.label === '100')!.y;
       const cys = await circles.evaluateAll((cs) =>

@@ -130,7 +130,7 @@ export const en = {
   'collector.dash.col.question': 'Evaluation item',
   'collector.dash.col.citizenReports': 'Citizens’ reports',
   'collector.dash.col.engineReports': 'With automatic check results',
-  'collector.dash.col.elements': 'Elements of information',
+  'collector.dash.col.elements': 'Elements of information, latest comments',
   'collector.dash.col.last': 'Latest report',
   'collector.dash.col.page': 'Page',
   'collector.dash.col.number': 'No.',

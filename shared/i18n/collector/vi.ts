@@ -132,7 +132,7 @@ export const vi = {
   'collector.dash.col.question': 'Nội dung đánh giá',
   'collector.dash.col.citizenReports': 'Báo cáo của người dân',
   'collector.dash.col.engineReports': 'Có kết quả kiểm tra tự động',
-  'collector.dash.col.elements': 'Thành phần thông tin',
+  'collector.dash.col.elements': 'Thành phần thông tin, ý kiến gần nhất',
   'collector.dash.col.last': 'Báo cáo gần nhất',
   'collector.dash.col.page': 'Trang',
   'collector.dash.col.number': 'STT',
