@@ -13,7 +13,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { auditDocument, unscannableReport, type AuditReport } from '../shared/audit';
+import { unscannableReport, type AuditReport } from '../shared/audit';
 import {
   buildPortalReport,
   createBatch,
@@ -32,6 +32,7 @@ import type { MessageParams } from '../shared/i18n/format';
 import { parseHtmlDocument } from '../shared/node/html';
 import { portalToCsv, portalToHtml, portalToJson, renderTable, toCsv, toJson } from '../shared/report';
 import type { CliOptions } from './args';
+import { createAuditPool, poolSize, type AuditPool } from './audit-pool';
 import { LoadError, loadHtml, openBrowser } from './load';
 import { createProgress, formatRate } from './progress';
 import { appendReport, readSavedRun, writeState } from './store';
@@ -159,10 +160,12 @@ function writeOut(dir: string, state: BatchState, reports: Map<string, AuditRepo
   writeFileSync(join(dir, 'portal.html'), portalToHtml(portal, options.lang));
 }
 
-export async function runBatchCommand(options: CliOptions, say: Say): Promise<number> {
+/** `entry`: the CLI's module URL, run by the audit workers (see audit-pool.ts). */
+export async function runBatchCommand(options: CliOptions, say: Say, entry: URL): Promise<number> {
   const statePath = options.resume ? resolve(options.resume) : null;
   const outDir = options.out ? resolve(options.out) : null;
   let browser: Browser | null = null;
+  let pool: AuditPool | null = null;
   const stop = new AbortController();
   let signals = 0;
   const onSignal = () => {
@@ -210,6 +213,8 @@ export async function runBatchCommand(options: CliOptions, say: Say): Promise<nu
       if (statePath) await saveOrSay(statePath, state, say);
     }
 
+    pool = createAuditPool(poolSize(options.concurrency), entry);
+    const audits = pool;
     const progress = createProgress(say, options.lang);
     const startedAt = Date.now();
     const before = state.pages.filter((p) => p.state !== 'pending').length;
@@ -219,7 +224,7 @@ export async function runBatchCommand(options: CliOptions, say: Say): Promise<nu
         async auditPage(page, signal) {
           try {
             const html = await loadHtml(page.url, browser, { timeoutMs: options.timeoutS * 1000, signal: stop.signal });
-            return auditDocument(parseHtmlDocument(html), { url: page.url });
+            return await audits.audit(html, page.url);
           } catch (error) {
             if (signal?.aborted) throw error;
             return unscannableReport({ url: page.url, title: page.title ?? null }, loadFailure(error, say, options.timeoutS));
@@ -280,6 +285,7 @@ export async function runBatchCommand(options: CliOptions, say: Say): Promise<nu
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    await pool?.close();
     await browser?.close();
   }
 }

@@ -16,6 +16,7 @@ import { translator } from '../shared/i18n/format';
 import { parseHtmlDocument } from '../shared/node/html';
 import { reasonText, renderTable, toCsv, toJson } from '../shared/report';
 import { isBatch, parseArgs } from './args';
+import { runAsWorkerIfAsked } from './audit-pool';
 import { runBatchCommand } from './batch';
 import { LoadError, loadHtml, openBrowser } from './load';
 
@@ -31,7 +32,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${t('cli.usage')}\n`);
     return 0;
   }
-  if (isBatch(options)) return runBatchCommand(options, t);
+  if (isBatch(options)) return runBatchCommand(options, t, new URL(import.meta.url));
   let browser: Browser | null = null;
   let failedInputs = 0;
   const reports: AuditReport[] = [];
@@ -72,12 +73,13 @@ async function main(argv: readonly string[]): Promise<number> {
   return failedInputs > 0 ? 3 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`tthc-audit: ${(error as Error).stack ?? String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+if (!runAsWorkerIfAsked())
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`tthc-audit: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
