@@ -9,20 +9,33 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { auditPage, type AuditReport } from '../../shared/audit';
-import { checklistLexicon } from '../../shared/checklist';
+import { checklistLexicon, type ElementId } from '../../shared/checklist';
 import { extractPage } from '../../shared/extractor';
 import { SETTLE_TIMING, waitForSettled } from '../../shared/extractor/settle';
 import type { AuditRunResponse } from '../messaging/audit-response';
 import { storedProfileFor } from '../messaging/profile-labels';
 
-async function auditNow(): Promise<AuditReport> {
+async function auditNow(): Promise<{ report: AuditReport; selectorMisses: ElementId[] }> {
   // The site profile of this host, if the auditor set one: extra label spellings and selectors.
   const profile = await storedProfileFor(location.hostname).catch(() => undefined);
-  const options = { url: location.href, lexicon: checklistLexicon(profile?.extraLabels), profile: { selectors: profile?.selectors } };
-  const first = auditPage(extractPage(document, options));
-  if (first.status === 'audited') return first;
-  await waitForSettled(SETTLE_TIMING);
-  return auditPage(extractPage(document, options));
+  const selectors = profile?.selectors ?? {};
+  const options = { url: location.href, lexicon: checklistLexicon(profile?.extraLabels), profile: { selectors } };
+  let report = auditPage(extractPage(document, options));
+  if (report.status !== 'audited') {
+    await waitForSettled(SETTLE_TIMING);
+    report = auditPage(extractPage(document, options));
+  }
+  // A selector that finds nothing here is told to the auditor (the page's layout may have changed).
+  const selectorMisses = (Object.entries(selectors) as [ElementId, string][]).filter(([, selector]) => !found(selector)).map(([id]) => id);
+  return { report, selectorMisses };
+}
+
+function found(selector: string): boolean {
+  try {
+    return document.querySelector(selector) !== null;
+  } catch {
+    return false;
+  }
 }
 
 /** SHA-256 of the page's text as audited (whitespace collapsed), kept with a saved audit. */
@@ -37,8 +50,8 @@ export default defineContentScript({
   registration: 'runtime',
   async main(): Promise<AuditRunResponse> {
     try {
-      const report = await auditNow();
-      return { ok: true, report, textHash: await textHash().catch(() => undefined) };
+      const { report, selectorMisses } = await auditNow();
+      return { ok: true, report, textHash: await textHash().catch(() => undefined), selectorMisses };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }

@@ -7,6 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { AuditReport } from '../../shared/audit/types';
+import type { ElementId } from '../../shared/checklist';
 import type { ExtensionMessageId } from '../../shared/i18n/extension';
 import { AuditRunResponse } from './audit-response';
 import { type MessageOf, type MessageType, type ResponseOf } from './protocol';
@@ -40,13 +41,14 @@ function failure(error: unknown): { ok: false; error: ExtensionMessageId; detail
 }
 
 /** Injects the audit script into the tab's top frame and returns its report, parsed. */
-export async function auditTab(tabId: number): Promise<TabResult<AuditReport> & { textHash?: string }> {
+export async function auditTab(tabId: number): Promise<TabResult<AuditReport> & { textHash?: string; selectorMisses?: ElementId[] }> {
   try {
     const [frame] = await browser.scripting.executeScript({ target: { tabId }, files: [AUDIT_SCRIPT] });
     const parsed = AuditRunResponse.safeParse(frame?.result);
     if (!parsed.success) return { ok: false, error: 'extension.error.malformed' };
     if (!parsed.data.ok) return { ok: false, error: 'extension.error.other', detail: parsed.data.error };
-    return { ok: true, value: parsed.data.report, ...(parsed.data.textHash ? { textHash: parsed.data.textHash } : {}) };
+    const { report, textHash, selectorMisses } = parsed.data;
+    return { ok: true, value: report, ...(textHash ? { textHash } : {}), selectorMisses: selectorMisses ?? [] };
   } catch (error) {
     return failure(error);
   }

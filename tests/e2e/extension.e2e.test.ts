@@ -612,6 +612,17 @@ describe('auditor extension: site profile selectors', () => {
     });
     expect(box).toEqual(node);
 
+    // The portal changes its layout: a selector that finds nothing is said, and the label search is used.
+    await options.locator('#profiles').fill('[{"host": "127.0.0.1", "selectors": {"dossier": ".khong-con-nua"}}]');
+    await options.locator('[data-action="save-profiles"]').click();
+    await expect.poll(() => notice.getAttribute('data-notice')).toBe('extension.profiles.saved');
+    await panel.locator('[data-action="scan"]').click();
+    await expect
+      .poll(() => panel.locator('[data-notice]').getAttribute('data-notice'), { timeout: 10_000 })
+      .toBe('extension.profiles.selectorMissed');
+    expect(await panel.locator('[data-notice]').textContent()).toContain('Thành phần, số lượng hồ sơ');
+    expect(await row.getAttribute('data-status')).toBe('fail');
+
     await options.locator('#profiles').fill('[]');
     await options.locator('[data-action="save-profiles"]').click();
     await expect.poll(() => notice.getAttribute('data-notice')).toBe('extension.profiles.saved');

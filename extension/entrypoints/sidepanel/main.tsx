@@ -292,6 +292,13 @@ function App() {
       if (answer.ok) {
         overrides.value = await loadOverrides(answer.value.page.url);
         report.value = { report: answer.value, tabId, textHash: answer.textHash ?? null };
+        const misses = answer.selectorMisses ?? [];
+        if (misses.length > 0)
+          notice.value = {
+            id: 'extension.profiles.selectorMissed',
+            params: { elements: misses.map((id) => elementName(id, locale)).join(', ') },
+            tone: 'error',
+          };
       } else {
         report.value = null;
         notice.value = { id: answer.error, tone: 'error' };

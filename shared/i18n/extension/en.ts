@@ -143,6 +143,8 @@ export const en = {
   'extension.profiles.saved': { other: '%{count} site profiles saved.', one: '%{count} site profile saved.' },
   'extension.profiles.invalid': 'The site profiles are not valid and were not saved. Check: %{where}.',
   'extension.profiles.invalidSelector': 'Invalid CSS selector, so no profile was saved: %{where}.',
+  'extension.profiles.selectorMissed':
+    'The site profile’s CSS selector finds nothing on this page for: %{elements}. Those elements were looked for by their labels as usual; the page layout may have changed.',
   'extension.profiles.export': 'Download site profiles (JSON)',
   'extension.profiles.import': 'Load site profiles from a JSON file',
   'extension.national.loadFolder': 'Or choose a whole folder of procedure records',

@@ -140,6 +140,8 @@ export const vi = {
   'extension.profiles.saved': { other: 'Đã lưu %{count} hồ sơ trang.' },
   'extension.profiles.invalid': 'Hồ sơ trang không hợp lệ, chưa lưu. Cần xem lại: %{where}.',
   'extension.profiles.invalidSelector': 'Bộ chọn CSS không hợp lệ nên chưa lưu hồ sơ nào: %{where}.',
+  'extension.profiles.selectorMissed':
+    'Bộ chọn CSS trong hồ sơ trang không tìm thấy phần tử nào trên trang này cho: %{elements}. Các bộ phận đó được tìm theo nhãn như thường; có thể bố cục trang đã thay đổi.',
   'extension.profiles.export': 'Tải hồ sơ trang (JSON)',
   'extension.profiles.import': 'Nạp hồ sơ trang từ tệp JSON',
   'extension.national.loadFolder': 'Hoặc chọn cả thư mục hồ sơ thủ tục',
