@@ -8,7 +8,7 @@
 import { SATISFIED_FROM } from '../../shared/protocol/scale';
 import { searchKey } from '../../shared/text/normalize';
 import type { Queryable } from '../db/driver';
-import { ENGINE_FAIL, ENGINE_REVIEW, factsOf, MISSING, Q, QUESTIONS, WRONG, type Facts, type ProcEntry } from './facts';
+import { ENGINE_FAIL, ENGINE_REVIEW, factsOf, MISSING, Q, QUESTIONS, SET_END, SET_START, WRONG, type Facts, type ProcEntry } from './facts';
 import { bucketStarts, dayOf, isoOf, periodFilter } from './filter';
 import { latestComments } from './queries';
 import {
@@ -98,38 +98,46 @@ function sum(facts: Facts, filter: DashboardFilter, mask: Uint8Array): Sums {
     gapCodes: new Map(),
   };
   const { rDay, rProc, rFlags, rOverall, rAnswers } = facts;
+  const { procN, procSat, bucketN, bucketSat, qN, qSat } = s;
+  // levels[0..4]: 5-level answers 1..5; levels[5..7]: 3-level answers 1..3.
+  const levels = new Int32Array(8);
   const sat5 = SATISFIED_FROM[5];
   const sat3 = SATISFIED_FROM[3];
+  let ratings = 0;
+  let comments = 0;
   for (let i = 0, n = facts.rn; i < n; i++) {
     const d = rDay[i]!;
     if (d < from || d >= to) continue;
     const p = rProc[i]!;
-    if (!mask[p]) continue;
+    if (mask[p] === 0) continue;
     const f = rFlags[i]!;
     if (langBit >= 0 && (f & 1) !== langBit) continue;
-    if (f & 4) s.comments++;
+    if (f & 4) comments++;
     if (!(f & 2)) continue;
     const level = rOverall[i]!;
     const three = (f & 8) !== 0;
-    const from3 = three ? sat3 : sat5;
-    const ok = level >= from3 ? 1 : 0;
-    s.ratings++;
-    s.procN[p]!++;
-    s.procSat[p]! += ok;
+    const least = three ? sat3 : sat5;
+    const ok = level >= least ? 1 : 0;
+    ratings++;
+    procN[p]!++;
+    procSat[p]! += ok;
     const b = dayBucket[d - from]!;
-    s.bucketN[b]!++;
-    s.bucketSat[b]! += ok;
-    if (three) s.byLevel3[level - 1]!++;
-    else s.byLevel5[level - 1]!++;
+    bucketN[b]!++;
+    bucketSat[b]! += ok;
+    levels[three ? level + 4 : level - 1]!++;
     if (f & 16)
-      for (let q = 0, base = i * Q; q < Q; q++) {
+      for (let q = SET_START[f >> 5]!, end = SET_END[f >> 5]!, base = i * Q; q < end; q++) {
         const a = rAnswers[base + q]!;
-        if (a) {
-          s.qN[q]!++;
-          if (a >= from3) s.qSat[q]!++;
+        if (a !== 0) {
+          qN[q]!++;
+          if (a >= least) qSat[q]!++;
         }
       }
   }
+  s.ratings = ratings;
+  s.comments = comments;
+  s.byLevel5 = [levels[0]!, levels[1]!, levels[2]!, levels[3]!, levels[4]!];
+  s.byLevel3 = [levels[5]!, levels[6]!, levels[7]!];
   for (const c of facts.deadComments)
     if (c.day >= from && c.day < to && mask[c.proc] && (langBit < 0 || Number(c.en) === langBit)) s.comments++;
   const { gDay, gProc, gFlags, gMs, gStart, gCodes } = facts;

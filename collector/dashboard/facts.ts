@@ -44,6 +44,11 @@ export const QUESTIONS: readonly { set: string; id: string }[] = Object.values(Q
 );
 const QUESTION_INDEX = new Map(QUESTIONS.map((q, i) => [`${q.set}\u0000${q.id}`, i]));
 export const Q = QUESTIONS.length;
+const SET_IDS = Object.keys(QUESTION_SETS);
+/** Per question set (by its order): the first question's position and the one after its last. */
+export const SET_START = Int32Array.from(SET_IDS, (id) => QUESTIONS.findIndex((q) => q.set === id));
+export const SET_END = Int32Array.from(SET_IDS, (id, i) => SET_START[i]! + QUESTIONS.filter((q) => q.set === id).length);
+if (SET_IDS.length > 4) throw new Error('the fact index keeps a question set in two bits');
 
 /** Gap element codes: element index * 4 + one of these. */
 export const MISSING = 0;
@@ -110,7 +115,7 @@ export class Facts {
   rSeq = new Float64Array(0);
   rDay = new Int32Array(0);
   rProc = new Int32Array(0);
-  /** bit 0: English; bit 1: live (current); bit 2: has a comment; bit 3: 3-level scale; bit 4: has answers. */
+  /** bit 0: English; bit 1: live (current); bit 2: has a comment; bit 3: 3-level scale; bit 4: has answers; bits 5–6: their question set. */
   rFlags = new Uint8Array(0);
   rOverall = new Uint8Array(0);
   /** Q bytes per rating: the answer's level, 0 for none. */
@@ -279,7 +284,7 @@ export class Facts {
           const q = QUESTION_INDEX.get(`${set}\u0000${id}`);
           if (q !== undefined && Number.isInteger(level) && level >= 1 && level <= 5) {
             this.rAnswers[base + q] = level;
-            this.rFlags[i] = this.rFlags[i]! | 16;
+            this.rFlags[i] = (this.rFlags[i]! & 31) | 16 | (SET_IDS.indexOf(set) << 5);
           }
         }
       }
