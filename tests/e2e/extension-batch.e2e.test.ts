@@ -338,6 +338,40 @@ describe('extension batch audit', () => {
     await page.close();
   }, 150_000);
 
+  it('carries on by itself when its service worker is stopped while running, asking again only the pages in progress', async () => {
+    const page = await openBatchPage();
+    await newBatch(page);
+    const urls = procedures.slice(0, 12).map((f) => `${portal.url}/p/${encodeURIComponent(f)}?run=3`);
+    portal.log.length = 0;
+    portal.delayMs = 400;
+    await startBatch(page, urls, { concurrency: 2, timeout: 20 });
+    await expect.poll(() => count(page, 'done'), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    const cdp = await session.context.newCDPSession(page);
+    const statuses: string[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated' as never, (event: { versions: { runningStatus: string }[] }) =>
+      statuses.push(...event.versions.map((v) => v.runningStatus)),
+    );
+    await cdp.send('ServiceWorker.enable' as never);
+    await cdp.send('ServiceWorker.stopAllWorkers' as never);
+    await expect.poll(() => statuses.includes('stopped')).toBe(true);
+    const recorded = await page.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } })
+        .chrome;
+      const batch = (await api.storage.local.get('batch:v1'))['batch:v1'] as { queue: { pages: { url: string; state: string }[] } };
+      return batch.queue.pages.filter((p) => p.state === 'done').map((p) => p.url);
+    });
+    await expect.poll(() => runState(page), { timeout: 90_000, interval: 1_000 }).toBe('finished');
+    expect(statuses.slice(statuses.indexOf('stopped'))).toContain('running');
+    expect(await count(page, 'done')).toBe(12);
+    const requests = (url: string) => requestsOf(new URL(url).pathname + new URL(url).search);
+    // Pages recorded before the stop are never asked again; pages in progress at the stop at most once more.
+    for (const url of recorded) expect(requests(url), url).toBe(1);
+    for (const url of urls) expect(requests(url), url).toBeLessThanOrEqual(2);
+    portal.delayMs = 0;
+    await cdp.detach();
+    await page.close();
+  }, 150_000);
+
   it('takes the list from the open tab, from the side panel button', async () => {
     const list = await session.context.newPage();
     await list.goto(`${portal.url}/list?page=1`);
