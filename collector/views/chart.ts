@@ -52,7 +52,7 @@ export function renderSeriesChart(series: readonly SeriesPoint[], bucket: 'week'
     const [y, m, d] = p.bucketStart.split('-').map(Number) as [number, number, number];
     return {
       t: new Date(Date.UTC(y, m - 1, d)),
-      v: p.share === null ? null : Math.round(p.share * 1000) / 10,
+      v: p.share === null ? null : p.share * 100,
       few: p.tooFew,
       title: text.point(bucketLabel(p.bucketStart, bucket), percent(p.share, locale), p.answers),
     };
