@@ -2,14 +2,21 @@
  * `npm start`: runs the collector with its demo portal pages on http://127.0.0.1:8787. Settings come
  * from the environment (collector/config.ts; PORT, HOST, DATA_DIR, DATABASE_URL, …); messages from
  * the collector catalog, in Vietnamese unless LANG starts with "en".
+ * The dashboard is never left open: without DASHBOARD_TOKEN a token is made once and kept in the
+ * data folder (file dashboard-token, readable by the owner only). A demo start (no NODE_ENV=
+ * production, no DATA_DIR, no DATABASE_URL) stores the demo dataset into an empty database and
+ * prints the token; any other start never seeds and prints only where the token is.
  */
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { collectorCatalogs } from '../shared/i18n/collector';
 import { resolveLocale, translator } from '../shared/i18n/format';
 import { createCollector } from './app';
 import { parseConfig } from './config';
+import { demoFirstDay, isDemoStart, seedDemo } from './dashboard/seed';
 import { openStore } from './db/store';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -32,6 +39,25 @@ try {
   console.error(say('collector.start.databaseFailed', { reason: (error as Error).message }));
   process.exit(1);
 }
+const demo = isDemoStart(process.env);
+let tokenFile: string | null = null;
+if (!config.dashboardToken) {
+  tokenFile = join(config.dataDir, 'dashboard-token');
+  const kept = await readFile(tokenFile, 'utf8').then(
+    (text) => text.trim(),
+    () => '',
+  );
+  if (kept.length >= 16) config.dashboardToken = kept;
+  else {
+    config.dashboardToken = randomBytes(24).toString('base64url');
+    await mkdir(config.dataDir, { recursive: true });
+    await writeFile(tokenFile, `${config.dashboardToken}\n`, { mode: 0o600 });
+  }
+}
+if (demo) {
+  const seeded = await seedDemo(store.db, new Date(), `http://${config.host}:${config.port}`);
+  if (seeded) console.log(say('collector.start.demoSeeded', { count: seeded, from: demoFirstDay(new Date()) }));
+}
 const app = await createCollector({ config, store, demoDir: join(root, 'collector', 'demo'), widgetFile });
 try {
   await app.listen({ port: config.port, host: config.host });
@@ -50,6 +76,9 @@ console.log(
     extensionState: existsSync(extensionDir) ? say('collector.start.extensionBuilt') : say('collector.start.extensionMissing'),
   }),
 );
+
+if (demo) console.log(say('collector.start.demoToken', { token: config.dashboardToken }));
+else if (tokenFile) console.log(say('collector.start.tokenFile', { file: tokenFile }));
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -234,14 +234,23 @@ export function demoRows(now: Date, base = 'http://127.0.0.1:8787'): SeedRow[] {
 }
 
 /**
- * Stores the demo dataset when the table is empty; true when it did. `npm start` calls it on a
- * first run outside production.
+ * Whether a start is the demo (`npm start` as a newcomer runs it): not NODE_ENV=production, and
+ * neither DATA_DIR nor DATABASE_URL given. Only a demo start stores demo data.
  */
-export async function seedDemo(db: Queryable, now: Date = new Date(), base?: string): Promise<boolean> {
+export function isDemoStart(env: Record<string, string | undefined>): boolean {
+  return env.NODE_ENV !== 'production' && !env.DATA_DIR?.trim() && !env.DATABASE_URL?.trim();
+}
+
+/**
+ * Stores the demo dataset when the table is empty; the rows stored (0 when there was data).
+ * `npm start` calls it on a demo start (isDemoStart).
+ */
+export async function seedDemo(db: Queryable, now: Date = new Date(), base?: string): Promise<number> {
   const existing = await db.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM submissions) AS any');
-  if (existing[0]?.any) return false;
-  await insertRows(db, demoRows(now, base));
-  return true;
+  if (existing[0]?.any) return 0;
+  const rows = demoRows(now, base);
+  await insertRows(db, rows);
+  return rows.length;
 }
 
 /** The first day of the demo data, for messages. */

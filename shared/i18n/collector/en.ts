@@ -22,6 +22,10 @@ export const en = {
   'collector.start.widgetMissing': 'The widget is not built yet (%{file}); run npm run build:widget.',
   'collector.start.portInUse': 'Port %{port} is in use; set PORT to another one.',
   'collector.start.databaseFailed': 'The database could not be opened: %{reason}',
+  'collector.start.demoSeeded':
+    'Stored the dashboard\'s demo data: %{count} submissions since %{from}, agencies marked "(dữ liệu mẫu)" (demo data). A production start (NODE_ENV=production, DATA_DIR or DATABASE_URL) never stores demo data.',
+  'collector.start.demoToken': 'Dashboard access token (demo): %{token}',
+  'collector.start.tokenFile': 'DASHBOARD_TOKEN is not set: a dashboard access token was made and saved in %{file}.',
   'collector.config.integer': '%{name} must be a whole number from %{min} to %{max}, got "%{value}".',
   'collector.config.databaseUrl': '%{name} must be a postgres://… or postgresql://… URL, got "%{value}".',
   'collector.config.origin': '%{name} is a comma-separated list of origins such as https://host[:port], or *; "%{value}" is not one.',

@@ -23,6 +23,10 @@ export const vi = {
   'collector.start.widgetMissing': 'Tiện ích chưa được dựng (%{file}); hãy chạy npm run build:widget.',
   'collector.start.portInUse': 'Cổng %{port} đang được dùng; hãy đặt PORT sang cổng khác.',
   'collector.start.databaseFailed': 'Không mở được cơ sở dữ liệu: %{reason}',
+  'collector.start.demoSeeded':
+    'Đã tạo dữ liệu mẫu cho bảng tổng hợp: %{count} ý kiến từ ngày %{from}, các đơn vị ghi "(dữ liệu mẫu)". Khi chạy thật (NODE_ENV=production, DATA_DIR hoặc DATABASE_URL) không bao giờ tạo dữ liệu mẫu.',
+  'collector.start.demoToken': 'Mã truy cập bảng tổng hợp (bản minh hoạ): %{token}',
+  'collector.start.tokenFile': 'Chưa đặt DASHBOARD_TOKEN: mã truy cập bảng tổng hợp đã được tạo và lưu trong %{file}.',
   'collector.config.integer': '%{name} phải là số nguyên từ %{min} đến %{max}, nhận được "%{value}".',
   'collector.config.databaseUrl': '%{name} phải là địa chỉ postgres://… hoặc postgresql://…, nhận được "%{value}".',
   'collector.config.origin':
