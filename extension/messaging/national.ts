@@ -5,8 +5,9 @@
  * are kept in storage.local (key `national`, versioned: extension/storage/keys.ts) by procedure
  * code, so a comparison works after the panel is closed and opened again; a newer import of a code
  * replaces the older one. Size-aware: at most NATIONAL_LIMIT_BYTES of records are kept (the
- * records loaded longest ago go first, and the auditor is told), because storage.local holds about
- * 10 MB in all and the history needs room. Limits: unknown fields are ignored; a file with any
+ * records loaded longest ago go first, and the auditor is told): the panel reads them all each time
+ * it opens, and without unlimitedStorage (asked only for the batch audit) storage.local holds
+ * 10 MB in all, which the history needs too. Limits: unknown fields are ignored; a file with any
  * record that does not parse is refused whole; a stored record that does not parse is kept but not used.
  */
 import * as z from 'zod/mini';
@@ -43,7 +44,7 @@ export function parseRecordFile(content: string): NationalRecord[] | null {
   return Array.isArray(parsed.data) ? parsed.data : [parsed.data];
 }
 
-/** The most record JSON kept on this computer (UTF-8 bytes): 2 MB, a fifth of storage.local. */
+/** The most record JSON kept on this computer (UTF-8 bytes): 2 MB, a fifth of a 10 MB storage.local. */
 export const NATIONAL_LIMIT_BYTES = 2 * 1024 * 1024;
 
 /** One kept record: the record, when it was imported and from where. */
