@@ -1,5 +1,5 @@
 /**
- * `npm run bench:batch [-- --procedures 210] [--concurrency 3] [--timeout 2] [--only plain|render]`:
+ * `npm run bench:batch [-- --procedures 210] [--concurrency 3] [--timeout S] [--only plain|render]`:
  * batch audits with the built CLI (dist/cli/tthc-audit.mjs, built first) over the local demo
  * portal (scripts/portal-fixture.ts: 200+ procedure pages of every fixture layout, plus pages that
  * never finish loading, 404s and non-procedure pages) served on 127.0.0.1, started with
@@ -27,12 +27,13 @@ const MARKS = [50, 100, 200];
 interface Options {
   procedures: number;
   concurrency: number;
-  timeout: number;
+  /** Seconds per page; null: 5 without --render, 20 with it (the never-loading pages cost this each). */
+  timeout: number | null;
   only: 'plain' | 'render' | null;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { procedures: 210, concurrency: 3, timeout: 2, only: null };
+  const options: Options = { procedures: 210, concurrency: 3, timeout: null, only: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -94,7 +95,7 @@ async function runOnce(label: string, render: boolean, options: Options): Promis
     '--concurrency',
     String(options.concurrency),
     '--timeout',
-    String(options.timeout),
+    String(options.timeout ?? (render ? 20 : 5)),
     '--format',
     'json',
   ];
@@ -170,7 +171,7 @@ const options = parseOptions(process.argv.slice(2));
 console.log('Building the CLI (npm run build:cli)…');
 execFileSync('npm', ['run', '-s', 'build:cli'], { cwd: ROOT, stdio: 'inherit' });
 console.log(
-  `# Batch benchmark: ${options.procedures} procedure pages + 15 other links, concurrency ${options.concurrency}, --timeout ${options.timeout} s; ${cpus().length} CPUs, load average ${loadavg()
+  `# Batch benchmark: ${options.procedures} procedure pages + 15 other links, concurrency ${options.concurrency}, --timeout ${options.timeout ?? '5 (20 with --render)'} s; ${cpus().length} CPUs, load average ${loadavg()
     .map((l) => l.toFixed(1))
     .join(' ')} (shared machine: other work running changes the figures)`,
 );
