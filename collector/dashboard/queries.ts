@@ -21,6 +21,13 @@ const FOLD_FROM = `${VI_LOWER}${VI_LOWER.toUpperCase()}ABCDEFGHIJKLMNOPQRSTUVWXY
 const FOLD_TO = [...VI_LOWER, ...VI_LOWER].map((c) => (c === 'đ' ? 'd' : c.normalize('NFD')[0]!)).join('') + 'abcdefghijklmnopqrstuvwxyz';
 const fold = (expr: string) => `translate(${expr}, '${FOLD_FROM}', '${FOLD_TO}')`;
 
+/**
+ * Rows of the procedure entries whose keys and agencies are parameters $k and $a (two text arrays):
+ * the key test alone lets an index on coalesce(procedure_code, page_url) serve it.
+ */
+const byEntries = (k: number, a: number) =>
+  `coalesce(procedure_code, page_url) = ANY($${k}::text[]) AND (coalesce(procedure_code, page_url), coalesce(agency, '')) IN (SELECT * FROM unnest($${k}::text[], $${a}::text[]))`;
+
 /** SQL conditions and parameters for a filter (period, language, agency/procedure as keys). */
 async function where(db: DashDb, filter: Partial<DashboardFilter>, params: unknown[]): Promise<string[]> {
   const cond: string[] = [];
@@ -47,9 +54,7 @@ async function where(db: DashDb, filter: Partial<DashboardFilter>, params: unkno
         agencies.push(p.agency ?? '');
       }
     params.push(keys, agencies);
-    cond.push(
-      `(coalesce(procedure_code, page_url), coalesce(agency, '')) IN (SELECT * FROM unnest($${params.length - 1}::text[], $${params.length}::text[]))`,
-    );
+    cond.push(byEntries(params.length - 1, params.length));
   }
   return cond;
 }
@@ -132,9 +137,7 @@ export async function latestComments(
     entries.map((e) => e.key),
     entries.map((e) => e.agency ?? ''),
   );
-  cond.push(
-    `(coalesce(procedure_code, page_url), coalesce(agency, '')) IN (SELECT * FROM unnest($${params.length - 1}::text[], $${params.length}::text[]))`,
-  );
+  cond.push(byEntries(params.length - 1, params.length));
   const rows = await db.query<CommentDbRow>(
     `SELECT ${COMMENT_COLUMNS} FROM submissions WHERE ${cond.join(' AND ')} ORDER BY received_at DESC, seq DESC LIMIT ${Math.floor(limit)}`,
     params,

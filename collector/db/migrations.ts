@@ -77,6 +77,14 @@ export const MIGRATIONS: readonly Migration[] = [
       -- The dashboard's index catches up with "seq > watermark ORDER BY seq": without this, a full scan.
       CREATE INDEX submissions_seq_idx ON submissions (seq);`,
   },
+  {
+    version: 5,
+    name: 'dashboard: comments by procedure',
+    sql: `
+      -- A procedure's latest comments (its dashboard page) without reading every comment.
+      CREATE INDEX submissions_procedure_comments_idx ON submissions ((coalesce(procedure_code, page_url)), received_at DESC)
+        WHERE comment IS NOT NULL;`,
+  },
 ];
 
 /** Any fixed number, the same in every collector process: the key of the migration lock. */
