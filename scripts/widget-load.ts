@@ -3,7 +3,8 @@
 // script in its place (same request, same page, alternating), each load traced (Chromium's
 // devtools.timeline trace). From each trace, on the page's main thread:
 //  - at load: the time of the top-level tasks (script, style, layout, paint) that start before the
-//    load event ends, the figure the target (under 3 ms added) is about;
+//    load event ends, the figure the target (under 3 ms added) is about; thread time (CPU time of
+//    the main thread) where the trace has it, so a busy machine stretches the figures less;
 //  - settled: the same until load + SETTLE_MS, so the work the widget defers to idle time (its
 //    full render, the outbox) is shown too, not hidden;
 //  - widget script: the widget's own script time (evaluating its file, calling its functions,
@@ -63,6 +64,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread time (CPU time the thread ran), when the trace has it. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: { url?: string; isMainFrame?: boolean } };
@@ -90,7 +93,9 @@ async function once(arm: Arm): Promise<Load> {
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   const onMain = events.filter((e) => e.pid === main?.pid && e.tid === main?.tid && e.ph === 'X' && e.dur);
   const loadEnd = Math.max(...events.filter((e) => e.name === 'loadEventEnd' && e.pid === main?.pid).map((e) => e.ts));
-  const sum = (xs: TraceEvent[]) => xs.reduce((total, e) => total + e.dur!, 0) / 1000;
+  // Thread time where the trace gives it: time the main thread actually ran, so that other processes
+  // on a busy machine, which stretch wall-clock durations, do not count.
+  const sum = (xs: TraceEvent[]) => xs.reduce((total, e) => total + (e.tdur ?? e.dur!), 0) / 1000;
   const tasks = onMain.filter((e) => e.name === 'RunTask');
   const script: TraceEvent[] = [];
   for (const e of onMain.filter((x) => SCRIPT_EVENTS.has(x.name) && x.args?.data?.url?.includes('/widget/tthc-feedback')))

@@ -70,9 +70,16 @@ class TthcFeedbackElement extends HTMLElement {
           if (!this.isConnected) return;
           // Pressed while the chunk was on its way, after the idle start: open the dialog now.
           if (this.#waiting !== token) return void (open && this.#ui?.mount(true));
-          this.#waiting = null;
-          this.#ui ??= m.createController({ element: this, root, css, engineUrl: chunkUrl(engineFile) });
-          this.#ui.mount(open);
+          const mount = () => {
+            if (this.#waiting !== token || !this.isConnected) return;
+            this.#waiting = null;
+            this.#ui ??= m.createController({ element: this, root, css, engineUrl: chunkUrl(engineFile) });
+            this.#ui.mount(open);
+          };
+          // Pressed: at once. Otherwise the first render waits for another idle slice, so loading
+          // the chunk and drawing the form are two short tasks, not one long one.
+          if (open) mount();
+          else idle(mount);
         },
         () => {
           // Not fetched (offline): again when the network is back.
@@ -132,11 +139,16 @@ function loadUi(): Promise<typeof import('./ui')> {
   return import(/* @vite-ignore */ chunkUrl(uiFile)) as Promise<typeof import('./ui')>;
 }
 
+/** Runs `job` when the browser is idle (within a second anyway). */
+function idle(job: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(job, { timeout: 1_000 });
+  else setTimeout(job, 200);
+}
+
 /** Runs `job` in idle time once the page has loaded: the host page's own start comes first. */
 function afterLoad(job: () => void): void {
-  const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(job, { timeout: 1_000 }) : setTimeout(job, 200));
-  if (document.readyState === 'complete') idle();
-  else addEventListener('load', idle, { once: true });
+  if (document.readyState === 'complete') idle(job);
+  else addEventListener('load', () => idle(job), { once: true });
 }
 
 function placeNextToScript(script: HTMLScriptElement | null): void {

@@ -232,7 +232,7 @@ function idle(job: () => void): void {
  * One constructable stylesheet per shadow root, reset to the base rules on every (re)start so theme
  * rules never pile up; a <style> element only where the browser lacks constructable stylesheets.
  */
-export function adoptStyles(root: ShadowRoot, css: string): void {
+function adoptStyles(root: ShadowRoot, css: string): void {
   const adopted = root.adoptedStyleSheets?.[0];
   if (adopted) return adopted.replaceSync(css);
   if (root.querySelector('style')) return;
