@@ -32,13 +32,17 @@ interface TabLike {
 }
 
 /** Complete and navigated away from the blank page a new tab starts with. */
-function isLoaded(tab: TabLike): boolean {
-  return tab.status === 'complete' && !tab.pendingUrl && !!tab.url && tab.url !== 'about:blank';
+function isLoaded(tab: TabLike, sawLoading: boolean): boolean {
+  if (tab.status !== 'complete' || tab.pendingUrl) return false;
+  // The address is hidden when the page went (redirected) to a site not granted: the load counts
+  // once the tab was seen loading, and the audit script's injection then says why it cannot read.
+  return tab.url === undefined || tab.url === '' ? sawLoading : tab.url !== 'about:blank';
 }
 
 function waitForLoad(tabId: number, ms: number): Promise<Loaded> {
   return new Promise((resolve) => {
     let settled = false;
+    let sawLoading = false;
     const finish = (how: Loaded) => {
       if (settled) return;
       settled = true;
@@ -48,8 +52,10 @@ function waitForLoad(tabId: number, ms: number): Promise<Loaded> {
       resolve(how);
     };
     const timer = setTimeout(() => finish('timeout'), ms);
-    const onUpdated = (id: number, _info: unknown, tab: TabLike) => {
-      if (id === tabId && isLoaded(tab)) finish('complete');
+    const onUpdated = (id: number, info: { status?: string }, tab: TabLike) => {
+      if (id !== tabId) return;
+      if (info.status === 'loading') sawLoading = true;
+      if (isLoaded(tab, sawLoading)) finish('complete');
     };
     const onRemoved = (id: number) => {
       if (id === tabId) finish('closed');
@@ -57,7 +63,7 @@ function waitForLoad(tabId: number, ms: number): Promise<Loaded> {
     browser.tabs.onUpdated.addListener(onUpdated);
     browser.tabs.onRemoved.addListener(onRemoved);
     browser.tabs.get(tabId).then(
-      (tab) => isLoaded(tab) && finish('complete'),
+      (tab) => isLoaded(tab, false) && finish('complete'),
       () => finish('closed'),
     );
   });

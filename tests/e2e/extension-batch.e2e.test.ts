@@ -112,6 +112,11 @@ async function servePortal(fixtures: readonly string[]): Promise<Portal> {
       setTimeout(() => void readFile(join(PAGES_DIR, name), 'utf8').then((body) => html(res, 200, body)), state.delayMs);
       return;
     }
+    if (url.pathname === '/moved.html') {
+      // Redirects to another site, one the extension was not granted.
+      res.writeHead(302, { location: `http://localhost:${url.searchParams.get('port')}/p/away.html` }).end();
+      return;
+    }
     if (url.pathname.startsWith('/gone/'))
       return html(res, 404, '<!doctype html><html lang="vi"><title>404</title><p>Không tìm thấy trang</p></html>');
     if (url.pathname === '/plain.html')
@@ -231,13 +236,16 @@ function requestsOf(path: string): number {
 }
 
 describe('extension batch audit', () => {
-  it('audits a demo portal and accounts for every page with its reason; the CSV parses back to the table', async () => {
+  it('audits a demo portal and accounts for every page with its reason (load errors: a closed port, a redirect to a site not granted); the CSV parses back to the table', async () => {
     expect(procedures.length).toBeGreaterThanOrEqual(16);
     const page = await openBatchPage();
     expect(await axeViolations(page)).toEqual([]);
     const port = new URL(portal.url).port;
     const good = procedures.slice(0, 16).map((f) => `${portal.url}/p/${encodeURIComponent(f)}`);
     const refused = [`http://localhost:${port}/p/refused-1.html`, `http://localhost:${port}/p/refused-2.html`];
+    // A port nothing listens on: the browser shows its own error page.
+    const closed = await listen(createServer());
+    await closed.close();
     const urls = [
       ...good,
       `${portal.url}/gone/1.html`,
@@ -245,20 +253,23 @@ describe('extension batch audit', () => {
       `${portal.url}/plain.html`,
       `${portal.url}/hang.html`,
       ...refused,
+      `${closed.url}/p/nothing-here.html`,
+      `${portal.url}/moved.html?port=${port}`,
     ];
     portal.log.length = 0;
     await startBatch(page, urls, { concurrency: 3, timeout: 5 });
     expect(await page.locator('[data-notice="extension.batch.permissionRefused"]').count()).toBe(1);
     await expect.poll(() => runState(page), { timeout: 90_000, interval: 500 }).toBe('finished');
-    expect(await count(page, 'total')).toBe(22);
+    expect(await count(page, 'total')).toBe(24);
     expect(await count(page, 'done')).toBe(16);
-    expect(await count(page, 'unscannable')).toBe(6);
-    await expect.poll(() => page.locator('tr[data-page]').count()).toBe(22);
+    expect(await count(page, 'unscannable')).toBe(8);
+    await expect.poll(() => page.locator('tr[data-page]').count()).toBe(24);
     const kinds = async (kind: string) => page.locator(`tr[data-kind="${kind}"]`).count();
     expect(await kinds('http-status')).toBe(2);
     expect(await kinds('not-a-procedure')).toBe(1);
     expect(await kinds('timeout')).toBe(1);
     expect(await kinds('permission-refused')).toBe(2);
+    expect(await kinds('load-error')).toBe(2);
     // Each page requested once; the refused site never.
     for (const url of good) expect(requestsOf(new URL(url).pathname)).toBe(1);
     expect(portal.log.filter((p) => p.includes('refused'))).toEqual([]);
@@ -271,7 +282,7 @@ describe('extension batch audit', () => {
     const csv = parseCsv(await captureDownload(page, () => page.locator('[data-action="export-csv"]').click()));
     const [head, ...rows] = csv;
     const col = (name: string) => head!.indexOf(name);
-    expect(rows).toHaveLength(22);
+    expect(rows).toHaveLength(24);
     const table = await page
       .locator('tr[data-page]')
       .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-page'), tr.getAttribute('data-kind')] as const));
