@@ -24,7 +24,7 @@ import { csvCell, csvDocument } from '../../shared/report';
 import { MAX_BODY_BYTES } from '../../shared/protocol/constants';
 import type { CollectorConfig } from '../config';
 import type { SubmissionStore } from '../db/store';
-import { dashboardAuth, type Access, type Session } from '../dashboard/auth';
+import { dashboardAuth, readCookies, SESSION_COOKIE, type Access, type Session } from '../dashboard/auth';
 import {
   agencies as listAgencies,
   dashboardSummary,
@@ -135,7 +135,11 @@ export function dashboardRoutes(app: FastifyInstance, deps: { config: CollectorC
     if (access.ok) return { session: access.session };
     const next = safeReturn(request.url);
     if (access.reason === 'locked') void loginPage(request, reply, 429, 'locked', next, access);
-    else void loginPage(request, reply, 401, access.reason === 'wrong' ? 'wrong' : null, next);
+    else {
+      // A session cookie the collector no longer knows: it ended (idle, too old, restart).
+      const stale = access.reason === 'missing' && readCookies(request.headers.cookie).has(SESSION_COOKIE);
+      void loginPage(request, reply, 401, access.reason === 'wrong' ? 'wrong' : stale ? 'expired' : null, next);
+    }
     return null;
   };
 

@@ -163,7 +163,9 @@ describe('dashboard protection over HTTP', () => {
     });
     expect(out.status).toBe(303);
     expect(out.headers.get('set-cookie')).toContain('Max-Age=0');
-    expect((await fetch(`${c.url}/dashboard`, { headers: { cookie, 'x-forwarded-for': from } })).status).toBe(401);
+    const after = await fetch(`${c.url}/dashboard`, { headers: { cookie, 'x-forwarded-for': from } });
+    expect(after.status).toBe(401);
+    expect(await after.text()).toContain('Phiên làm việc đã hết hạn');
   });
 
   it('sends every dashboard page with the strict CSP; only the public embed may be framed', async () => {
