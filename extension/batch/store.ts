@@ -29,7 +29,7 @@ const StoredBatchSchema = z.object({
   queue: z.unknown(),
   /** Pages finished while running, with activeMs: the rate and time left across pauses and restarts. */
   finishedRunning: z.number().check(z.minimum(0)),
-  /** Tabs open for pages in progress, by URL: closed after a restart, their pages asked again. */
+  /** Tabs open for pages in progress, by URL (and kept for the next page, by `idle:<id>`): closed after a restart. */
   tabs: z.record(z.string(), z.number()),
   windowId: z.nullable(z.number()),
   /** Time spent running (paused time excluded), for pages per minute and the time left. */

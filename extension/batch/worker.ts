@@ -16,7 +16,10 @@ import { unreadReport } from './reports';
 import { clearPages, loadBatch, saveBatch, savePage, type StoredBatch } from './store';
 
 interface WorkerDeps {
-  auditPage(url: string, options: { timeoutMs: number; windowId?: number; onTab(tabId: number): void }): Promise<AuditReport>;
+  auditPage(
+    url: string,
+    options: { timeoutMs: number; windowId?: number; onTab(tabId: number): void; reuse?: number; onRelease?(tabId: number): void },
+  ): Promise<AuditReport>;
   /** The window batch tabs open in (created when missing); undefined for the current window. */
   ensureWindow(windowId: number | null): Promise<number | undefined>;
   closeWindow(windowId: number): Promise<void>;
@@ -188,18 +191,29 @@ export class BatchWorker {
       batch.windowId = windowId;
       await this.persist();
     }
+    // Tabs of finished pages, navigated to the next pages (one renderer per slot, not per page);
+    // recorded in `batch.tabs` too, so a restarted worker closes them; closed when the run stops.
+    const idle: number[] = [];
     const result = await runBatch(
       state,
       {
-        auditPage: (page) =>
-          this.deps.auditPage(page.url, {
+        auditPage: (page) => {
+          const reuse = idle.pop();
+          if (reuse !== undefined) delete batch.tabs[`idle:${reuse}`];
+          return this.deps.auditPage(page.url, {
             timeoutMs: batch.timeoutMs,
             ...(batch.windowId !== null ? { windowId: batch.windowId } : {}),
+            ...(reuse !== undefined ? { reuse } : {}),
             onTab: (tabId) => {
               batch.tabs[page.url] = tabId;
               void this.persist();
             },
-          }),
+            onRelease: (tabId) => {
+              idle.push(tabId);
+              batch.tabs[`idle:${tabId}`] = tabId;
+            },
+          });
+        },
         onPageDone: async (page, report) => {
           await savePage(page.url, report);
           delete batch.tabs[page.url];
@@ -215,6 +229,8 @@ export class BatchWorker {
       },
       { concurrency: batch.concurrency, signal },
     );
+    await Promise.all(idle.map((tabId) => this.deps.closeTab(tabId).catch(() => undefined)));
+    for (const tabId of idle) delete batch.tabs[`idle:${tabId}`];
     if (this.batch !== batch) return;
     if (result.completed && batch.run === 'running') {
       this.stopClock(batch);

@@ -270,6 +270,15 @@ describe('extension batch audit', () => {
     expect(await kinds('timeout')).toBe(1);
     expect(await kinds('permission-refused')).toBe(2);
     expect(await kinds('load-error')).toBe(2);
+    // The batch's tabs (and its window) are closed when it ends.
+    await expect
+      .poll(() =>
+        session.serviceWorker.evaluate(async (origin) => {
+          const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ url?: string }[]> } } }).chrome;
+          return (await api.tabs.query({})).filter((t) => t.url?.startsWith(origin)).length;
+        }, portal.url),
+      )
+      .toBe(0);
     // Each page requested once; the refused site never.
     for (const url of good) expect(requestsOf(new URL(url).pathname)).toBe(1);
     expect(portal.log.filter((p) => p.includes('refused'))).toEqual([]);
