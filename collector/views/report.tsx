@@ -52,7 +52,7 @@ export function renderReport(
       </dl>
 
       <h2>{t('collector.dash.report.totals')}</h2>
-      <Table id="report-totals" caption={t('collector.dash.report.totals')}>
+      <Table id="report-totals" caption={periodText(view, filter)}>
         <tbody>
           <tr>
             <th scope="row">{t('collector.dash.index.answers')}</th>
@@ -122,7 +122,7 @@ export function renderReport(
                 <td class="num">{num(view, r.answers)}</td>
                 <td class="num">{num(view, r.satisfied)}</td>
                 <td class="num">
-                  {r.sharePercent ? `${r.sharePercent}%` : '–'}
+                  {pct(view, r.answers ? r.satisfied / r.answers : null)}
                   {r.tooFew ? ` (${t('collector.dash.tooFew')})` : ''}
                 </td>
                 <td class="num">{num(view, r.citizenReports)}</td>
