@@ -10,7 +10,9 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import type { CliMessageId } from '../shared/i18n/cli';
 import type { MessageParams } from '../shared/i18n/format';
-import { chromiumPath, launchChromium, settlePage } from '../shared/node/chromium';
+
+/** Chromium support, loaded only for --render (playwright-core takes a while to load; workers never need it). */
+const chromiumModule = () => import('../shared/node/chromium');
 
 export class LoadError extends Error {
   constructor(
@@ -98,6 +100,7 @@ async function fetchUrl(url: string, timeoutMs = FETCH_TIMEOUT_MS, stop?: AbortS
 
 /** Opens one headless Chromium for all --render inputs. */
 export async function openBrowser(): Promise<Browser> {
+  const { chromiumPath, launchChromium } = await chromiumModule();
   try {
     return await launchChromium();
   } catch (error) {
@@ -116,7 +119,7 @@ async function render(browser: Browser, input: string, timeoutMs = RENDER_TIMEOU
     });
     if (response && !response.ok() && isUrl(input)) throw new LoadError('cli.load.httpStatus', { url: input, status: response.status() });
     // Wait until the page stops changing for a moment (single-page portals fill in after load).
-    await settlePage(page);
+    await (await chromiumModule()).settlePage(page);
     return await page.content();
   } finally {
     await page.close();
