@@ -127,7 +127,13 @@ async function main(): Promise<void> {
     headless: true,
     // --expose-gc: garbage is collected in the extension's page and worker before each sample, so
     // the figures are memory kept, not garbage not yet collected.
-    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--js-flags=--expose-gc', ...CHROMIUM_ARGS],
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--js-flags=--expose-gc',
+      '--enable-precise-memory-info',
+      ...CHROMIUM_ARGS,
+    ],
   });
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -145,6 +151,9 @@ async function main(): Promise<void> {
       await worker.evaluate('globalThis.gc?.(); 0').catch(() => undefined);
       if (!page.isClosed()) await page.evaluate('globalThis.gc?.(); 0').catch(() => undefined);
     };
+    /** JS heap in use in the batch page (MB), when it is open. */
+    const pageHeap = async (): Promise<number | null> =>
+      page.isClosed() ? null : Math.round(((await page.evaluate('performance.memory.usedJSHeapSize')) as number) / 1048576);
     await collectGarbage();
     const before = await browserMemory(userDataDir);
     const started = Date.now();
@@ -152,7 +161,7 @@ async function main(): Promise<void> {
     await page.locator('[data-counts]').waitFor();
     if (CLOSE_PAGE) await page.close();
     const read = () => (CLOSE_PAGE ? storedCounts(worker) : counts(page));
-    const marks: ({ pages: number; seconds: number } & Awaited<ReturnType<typeof browserMemory>>)[] = [];
+    const marks: ({ pages: number; seconds: number; pageHeapMb: number | null } & Awaited<ReturnType<typeof browserMemory>>)[] = [];
     let last = await read();
     while (last.run === 'running') {
       await new Promise((done) => setTimeout(done, 250));
@@ -162,7 +171,7 @@ async function main(): Promise<void> {
         if (finished >= mark && !marks.some((m) => m.pages === mark)) {
           const seconds = (Date.now() - started) / 1000;
           await collectGarbage();
-          marks.push({ pages: mark, seconds, ...(await browserMemory(userDataDir)) });
+          marks.push({ pages: mark, seconds, pageHeapMb: await pageHeap(), ...(await browserMemory(userDataDir)) });
         }
     }
     const seconds = (Date.now() - started) / 1000;
@@ -200,7 +209,7 @@ async function main(): Promise<void> {
     );
     for (const m of marks)
       console.log(
-        `  after ${String(m.pages).padStart(3)} pages: ${m.pssMb} MB in ${m.processes} processes [${m.byType}] (${m.seconds.toFixed(1)} s, ${((60 * m.pages) / m.seconds).toFixed(1)} pages/min so far)`,
+        `  after ${String(m.pages).padStart(3)} pages: ${m.pssMb} MB in ${m.processes} processes [${m.byType}]${m.pageHeapMb !== null ? `, batch page JS heap ${m.pageHeapMb} MB` : ''} (${m.seconds.toFixed(1)} s, ${((60 * m.pages) / m.seconds).toFixed(1)} pages/min so far)`,
       );
     console.log(`  at the end: ${after.pssMb} MB in ${after.processes} processes [${after.byType}]`);
   } finally {

@@ -37,6 +37,9 @@ interface StartRequest {
   timeoutMs: number;
 }
 
+/** Pages one batch tab is navigated through before it is closed and replaced. */
+const PAGES_PER_TAB = 8;
+
 /** The stored batch's queue, parsed (pages left running by a stopped worker read as pending). */
 export function queueOf(batch: StoredBatch): BatchState | null {
   const parsed = parseBatchState(batch.queue);
@@ -194,6 +197,7 @@ export class BatchWorker {
     // Tabs of finished pages, navigated to the next pages (one renderer per slot, not per page);
     // recorded in `batch.tabs` too, so a restarted worker closes them; closed when the run stops.
     const idle: number[] = [];
+    const uses = new Map<number, number>();
     const result = await runBatch(
       state,
       {
@@ -209,6 +213,16 @@ export class BatchWorker {
               void this.persist();
             },
             onRelease: (tabId) => {
+              // A tab keeps its earlier pages for back/forward navigation: after a few pages it is
+              // closed and the slot opens a new one, so memory stays flat over a long batch.
+              const used = (uses.get(tabId) ?? 0) + 1;
+              if (used >= PAGES_PER_TAB) {
+                uses.delete(tabId);
+                delete batch.tabs[page.url];
+                void this.deps.closeTab(tabId).catch(() => undefined);
+                return;
+              }
+              uses.set(tabId, used);
               idle.push(tabId);
               batch.tabs[`idle:${tabId}`] = tabId;
             },
