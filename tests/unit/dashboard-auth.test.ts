@@ -15,7 +15,7 @@ let c: RunningCollector;
 beforeAll(async () => {
   // trustProxy: each test takes its own client address through X-Forwarded-For.
   c = await startCollector({ dashboardToken: TOKEN, trustProxy: true });
-});
+}, 120_000); // PGlite starts slowly on a busy machine
 afterAll(() => c?.close());
 
 let nextAddress = 10;
