@@ -3,7 +3,7 @@
  * exactly-once by client id, CORS allow-list, rate limit, spam checks, beacon bodies, hostile URLs
  * and bodies, health and readiness, dashboard token, retention.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connect } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { MAX_BODY_BYTES, RECEIPT_ALPHABET } from '../../shared/protocol/constants';
@@ -11,6 +11,10 @@ import { ERROR_CODES, ERROR_MESSAGES } from '../../shared/protocol/errors';
 import { widgetCatalogs } from '../../shared/i18n/widget';
 import { openStore } from '../../collector/db/store';
 import { post, rating, startCollector, type RunningCollector } from '../collector/kit';
+
+// Each collector opens its own PGlite (a worker thread, WebAssembly): on a shared 2-core machine
+// under heavy load that took over a minute, so starts get a generous ceiling.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 let c: RunningCollector;
 const RECEIPT = new RegExp(`^[${RECEIPT_ALPHABET}]{8}$`);
@@ -346,8 +350,10 @@ describe('rate limit, health, dashboard, retention', () => {
   });
 
   it('reports the satisfied share as (Hài lòng + Rất hài lòng) over current ratings', async () => {
-    const summary = await (await fetch(`${c.url}/api/v1/summary`)).json();
-    expect(summary.satisfiedShare).toBeCloseTo((summary.byLevel[3] + summary.byLevel[4]) / summary.total);
+    for (const overall of [5, 2]) expect((await post(c.url, rating({ overall }))).status).toBe(201);
+    const { overall } = await (await fetch(`${c.url}/api/v1/summary`)).json();
+    expect(overall.answers).toBeGreaterThanOrEqual(2);
+    expect(overall.share).toBeCloseTo((overall.byLevel5[3] + overall.byLevel5[4] + overall.byLevel3[2]) / overall.answers);
   });
 
   it('deletes comments and contact details after the retention period, keeping the counts', async () => {
