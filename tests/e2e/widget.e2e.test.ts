@@ -400,7 +400,10 @@ describe('pages without a procedure code, single-page portals, auto-report', () 
     );
     await open();
     await page.waitForTimeout(2_000);
-    expect(front.posts.filter((p) => p.body.kind === 'gap-report')).toHaveLength(1);
+    // One report: the same submission may reach the collector again (a beacon when the page goes
+    // before the reply came back, then the outbox on the next load), which stores it once by id.
+    const reports = new Set(front.posts.filter((p) => p.body.kind === 'gap-report').map((p) => p.id));
+    expect(reports.size).toBe(1);
     await context.close();
     await front.close();
   }, 45_000);
