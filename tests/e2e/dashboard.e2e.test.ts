@@ -207,7 +207,8 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-describe('dashboard in Chromium', () => {
+// Each test drives several pages in Chromium: minutes on a machine as busy as CI can be.
+describe('dashboard in Chromium', { timeout: 90_000 }, () => {
   it('answers 401 with the login form, logs in, and keeps the session in an HttpOnly SameSite=Strict cookie for /dashboard only', async () => {
     const { context, page } = await loggedIn();
     expect(await page.locator('h1').textContent()).toBe('Mức độ hài lòng của người dân');
@@ -448,7 +449,7 @@ describe('dashboard in Chromium', () => {
     }
     await context.close();
     expect(cspViolations).toEqual([]);
-  });
+  }, 180_000);
 
   it('publishes aggregates only: no comments, nothing below the minimum, and an embeddable snippet', async () => {
     const context = await browser.newContext();
