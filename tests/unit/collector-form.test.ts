@@ -1,9 +1,13 @@
 /** The no-JavaScript form (GET/POST /form): a plain HTML form that stores a rating once and answers with an HTML receipt. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createCollector } from '../../collector/app';
 import { testConfig } from '../../collector/config';
 import { openStore, type SubmissionStore } from '../../collector/db/store';
+
+// Each collector opens its own PGlite (a worker thread, WebAssembly): on a shared 2-core machine
+// under heavy load that took over a minute, so starts get a generous ceiling.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 let app: FastifyInstance;
 let store: SubmissionStore;
