@@ -131,6 +131,10 @@ async function runOnce(label: string, render: boolean, options: Options): Promis
       if (MARKS.includes(finished)) {
         const s = sample();
         memory.push({ pages: finished, cliKb: s.cli, chromiumKb: s.chromium, chromiumProcesses: s.processes });
+        // Said at once, so a run stopped early still gives its figures.
+        console.log(
+          `  [${label}] ${finished} pages after ${((now - started) / 1000).toFixed(1)} s: CLI RSS ${mb(s.cli)}${render ? `; Chromium Pss ${mb(s.chromium)}` : ''}`,
+        );
       }
     }
   });
