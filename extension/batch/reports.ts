@@ -11,7 +11,7 @@ import type { AuditReport } from '../../shared/audit/types';
 import type { Reason } from '../../shared/checklist/types';
 
 /** The engine named in reports of pages the engine never read. */
-const ENGINE_OF_UNREAD = { name: 'tthc-audit', version: 'unread' } as const;
+export const ENGINE_OF_UNREAD = { name: 'tthc-audit', version: 'unread' } as const;
 
 export function unreadReport(url: string, reason: Reason): AuditReport {
   return {

@@ -300,6 +300,16 @@ describe('extension batch audit', () => {
     expect(new Map(table)).toEqual(fromCsv);
     expect(rows.filter((r) => r[col('report_status')] === 'audited')).toHaveLength(16);
 
+    const json = JSON.parse(await captureDownload(page, () => page.locator('[data-action="export-json"]').click())) as {
+      kind: string;
+      engine: { version: string };
+      totals: { pages: number; audited: number; unscannable: number; byKind: Record<string, number> };
+    };
+    expect(json.kind).toBe('tthc-portal-report');
+    expect(json.engine.version).not.toBe('unread');
+    expect(json.totals).toMatchObject({ pages: 24, audited: 16, unscannable: 8 });
+    expect(json.totals.byKind).toMatchObject({ 'http-status': 2, timeout: 1, 'permission-refused': 2, 'load-error': 2 });
+
     // Any audited page opens in the minutes page.
     const [minutes] = await Promise.all([
       session.context.waitForEvent('page'),

@@ -24,6 +24,7 @@ import { portalToCsv, portalToHtml, portalToJson, reasonText, statusLabel, summa
 import { DEFAULT_LIST_PAGES, discoverList, MAX_LIST_PAGES, parseUrlList } from '../../batch/discover';
 import { mayRead, originPatterns, requestOrigins } from '../../batch/permissions';
 import { loadBatch, loadPages, watchBatch, type StoredBatch } from '../../batch/store';
+import { ENGINE_OF_UNREAD } from '../../batch/reports';
 import { progressOf, queueOf } from '../../batch/worker';
 import { send } from '../../messaging/router';
 import type { MessageOf, MessageType, ResponseOf } from '../../messaging/protocol';
@@ -415,8 +416,10 @@ function Results({ batch, pages }: { batch: StoredBatch; pages: readonly (readon
   /** The portal report from the full stored reports. */
   async function fullReport(): Promise<PortalReport> {
     const full = await loadPages(pages.map(([url]) => url));
+    // Reports the engine read first: the portal report names the engine of its first report.
+    const read = (r: AuditReport) => Number(r.engine.version === ENGINE_OF_UNREAD.version);
     return buildPortalReport(
-      full.map((p) => p.report),
+      full.map((p) => p.report).sort((a, b) => read(a) - read(b)),
       { source: batch.source, generatedAt: new Date().toISOString() },
     );
   }
