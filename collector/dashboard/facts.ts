@@ -8,9 +8,10 @@
  * alike, while SQL over 1,000,000 rows (or over daily counts with 2,000 procedures, nearly as many
  * rows) does not fit 300 ms on PGlite. Nothing is added to the insert path.
  *
- * Catch-up reads `seq > watermark` in pages; for each new rating the database says whether a later
- * rating of the same respondent and procedure exists (then it is not current) and which earlier
- * one it replaces (then that one stops counting). On PostgreSQL several transactions commit out
+ * Catch-up reads `seq > watermark` in pages. The first load learns the replaced ratings in one
+ * ordered pass; afterwards, for each new rating the database says whether a later rating of the
+ * same respondent and procedure exists (then it is not current) and which earlier one it replaces
+ * (then that one stops counting). On PostgreSQL several transactions commit out
  * of sequence order, so the watermark advances only past rows older than SETTLE_MS; rows above it
  * already applied are remembered by sequence number. Limits: memory about 40 bytes per submission
  * per process; comments deleted later by retention still count in `totals.comments`; rows deleted
