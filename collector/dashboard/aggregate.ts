@@ -332,7 +332,10 @@ export async function publicSummary(
   };
 }
 
-/** The per-procedure table of a summary as plain rows (exports, printable report), with gap counts. */
+/**
+ * The per-procedure table of a summary as plain rows (exports, printable report), with the gap
+ * counts of the procedures in `summary.gaps` (ask the summary for `gapLimit: Infinity` to have all).
+ */
 export function summaryRows(summary: DashboardSummary): SummaryRow[] {
   const gaps = new Map(summary.gaps.map((g) => [`${g.code ?? g.pageUrl}\u0000${g.agency ?? ''}`, g]));
   return summary.perProcedure.map((p) => {

@@ -34,7 +34,7 @@ export interface DashboardFilter {
 export interface SummaryOptions {
   /** Below this many answers a figure is `tooFew` (default DEFAULT_MIN_ANSWERS). */
   minAnswers?: number;
-  /** At most this many gap rows, most reported first (default 200). */
+  /** At most this many gap rows, most reported first (default 200; Infinity for all). */
   gapLimit?: number;
 }
 
