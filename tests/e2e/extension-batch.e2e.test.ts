@@ -462,4 +462,24 @@ describe('extension batch audit', () => {
     }
     await page.close();
   }, 90_000);
+
+  it('speaks English when the auditor chose it, with no axe violation', async () => {
+    const setLocale = (locale: string) =>
+      session.serviceWorker.evaluate(async (value) => {
+        const api = (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome;
+        await api.storage.local.set({ options: { auditorName: '', unit: '', locale: value, recordSource: '' } });
+      }, locale);
+    await setLocale('en');
+    try {
+      const page = await openBatchPage();
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      expect(await page.locator('h1').textContent()).toBe('Audit the publication of administrative procedures on a whole portal');
+      expect(await page.locator('[data-counts]').textContent()).toMatch(/pages finished/);
+      expect(await page.locator('tr[data-outcome="done"] .outcome').first().textContent()).toMatch(/^Audited · /);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    } finally {
+      await setLocale('vi');
+    }
+  }, 60_000);
 });
