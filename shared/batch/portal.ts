@@ -137,6 +137,12 @@ function pageOf(report: AuditReport): PortalPage {
   };
 }
 
+/** The engine that audited the pages: an audited page's (an unread page's report may come from elsewhere). */
+function engineOf(reports: readonly AuditReport[]): PortalReport['engine'] {
+  const from = reports.find((r) => r.status === 'audited') ?? reports[0];
+  return from ? { ...from.engine } : null;
+}
+
 export interface PortalReportOptions {
   source?: string | null;
   generatedAt?: string | null;
@@ -176,7 +182,7 @@ export function buildPortalReport(reports: readonly AuditReport[], options: Port
   return {
     schemaVersion: PORTAL_REPORT_SCHEMA_VERSION,
     kind: 'tthc-portal-report',
-    engine: reports[0] ? { ...reports[0].engine } : null,
+    engine: engineOf(reports),
     source: options.source ?? null,
     generatedAt: options.generatedAt ?? null,
     totals: { pages: all.length, audited: audited.length, unscannable: unscannable.length, counts, byKind },

@@ -95,6 +95,12 @@ describe('buildPortalReport', () => {
     expect(new Set([...portal.pages, ...portal.unscannable].map((p) => p.id)).size).toBe(7);
   });
 
+  it('names the engine of an audited page, even when an unread page comes first', () => {
+    const unread = { ...reports[4]!, engine: { name: 'extension-loader', version: '9' } };
+    expect(buildPortalReport([unread, ...reports.slice(0, 4)]).engine).toEqual({ name: 'tthc-audit', version: 'test' });
+    expect(buildPortalReport([]).engine).toBeNull();
+  });
+
   it('counts a page given twice once (the later audit)', () => {
     const twice = buildPortalReport([...reports, audited('https://p.vn/tt/1/#x', {}, 'Sở Tư pháp')]);
     expect(twice.totals.pages).toBe(7);
