@@ -102,7 +102,7 @@ export interface CollectorProcess {
  * Spawns `collector/main.ts` on a free port with `env`; resolves once it listens. One process
  * (node --import tsx, not the tsx wrapper), so SIGKILL and CPU readings reach the collector itself.
  */
-export async function spawnCollector(env: Record<string, string>, timeoutMs = 60_000): Promise<CollectorProcess> {
+export async function spawnCollector(env: Record<string, string>, timeoutMs = 120_000): Promise<CollectorProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'collector', 'main.ts')], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LANG: 'en', RATE_LIMIT_PER_MINUTE: '0', ...env },

@@ -104,7 +104,7 @@ describe('durability on PGlite (DATA_DIR)', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('starts on a fresh machine, making its data folder and the folders above it', { timeout: 120_000 }, async () => {
+  it('starts on a fresh machine, making its data folder and the folders above it', { timeout: 180_000 }, async () => {
     const proc = await spawnCollector({ DATA_DIR: join(dir, 'fresh', '.data', 'collector') });
     try {
       const answer = await post(proc.url, rating());
@@ -114,7 +114,7 @@ describe('durability on PGlite (DATA_DIR)', () => {
     }
   });
 
-  it('keeps every answered submission exactly once across SIGKILL and restart', { timeout: 300_000 }, async () => {
+  it('keeps every answered submission exactly once across SIGKILL and restart', { timeout: 600_000 }, async () => {
     const { acked, sent } = await killCycles({ DATA_DIR: dir }, 3);
     expect(acked).toBeGreaterThan(100);
     const store = await openStore({ dataDir: dir });
@@ -184,7 +184,7 @@ withPostgres('durability on PostgreSQL (DATABASE_URL)', () => {
     await schema?.drop();
   });
 
-  it('keeps every answered submission exactly once across SIGKILL and restart', { timeout: 300_000 }, async () => {
+  it('keeps every answered submission exactly once across SIGKILL and restart', { timeout: 600_000 }, async () => {
     const { acked, sent } = await killCycles({ DATABASE_URL: schema.url }, 3);
     expect(acked).toBeGreaterThan(100);
     const client = new pg.Client({ connectionString: schema.url });
