@@ -75,6 +75,8 @@ interface FetchedRow {
   seq: number;
   kind: string;
   ms: number;
+  /** The database's clock at the query. */
+  now: number;
   code: string | null;
   name: string | null;
   agency: string | null;
@@ -95,6 +97,7 @@ interface FetchedRow {
 // jsonb travels as text and is parsed here: PGlite's own jsonb parsing was 4 times slower.
 const FETCH = `
   SELECT s.seq::float8 AS seq, s.kind, (extract(epoch FROM s.received_at) * 1000)::float8 AS ms,
+         (extract(epoch FROM now()) * 1000)::float8 AS now,
          s.procedure_code AS code, s.procedure_name AS name, s.agency, s.page_url AS url, s.lang,
          s.scale_levels AS scale, s.overall, s.question_set AS qs, s.answers::text AS answers, (s.comment IS NOT NULL) AS has_comment,
          CASE WHEN s.kind = 'gap-report' THEN s.details::text END AS details,
@@ -184,15 +187,13 @@ export class Facts {
     }
     const mark = this.loaded ? 0 : this.firstMark;
     const concurrent = this.db.kind === 'postgres';
-    const nowRows = concurrent ? await this.db.query<{ now: number }>('SELECT (extract(epoch FROM now()) * 1000)::float8 AS now') : [];
-    const settled = (nowRows[0]?.now ?? Infinity) - SETTLE_MS;
     let cursor = this.low;
     let contiguous = true;
     for (;;) {
       const rows = await this.db.query<FetchedRow>(FETCH, [cursor, mark]);
       for (const row of rows) {
         const seq = Number(row.seq);
-        const settledRow = !concurrent || (contiguous && Number(row.ms) < settled);
+        const settledRow = !concurrent || (contiguous && Number(row.ms) < Number(row.now) - SETTLE_MS);
         if (!this.applied.has(seq)) {
           this.apply(row, seq);
           // Rows at or below the watermark are never read again; the others may be.
