@@ -113,7 +113,11 @@ export async function spawnCollector(env: Record<string, string>, timeoutMs = 12
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<number | string | null>((done) => child.on('exit', (code, signal) => done(signal ?? code)));
   const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`collector did not start in ${timeoutMs} ms:\n${out}`)), timeoutMs);
+    // A collector that did not start in time is killed, not left running after the test.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`collector did not start in ${timeoutMs} ms:\n${out}`));
+    }, timeoutMs);
     const check = () => {
       const m = /Submissions API:\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
       if (m) {
