@@ -18,6 +18,7 @@ import type { Browser } from 'playwright-core';
 import { normalizeUrl } from '../../shared/batch';
 import { buildDemoPortal, serveDemoPortal, type DemoPortal, type DemoServer } from '../../scripts/portal-fixture';
 import { ROOT, assertBuilt, launchBrowser } from './kit';
+import { parseCsv } from '../csv-reader';
 
 const CLI = join(ROOT, 'dist', 'cli', 'tthc-audit.mjs');
 
@@ -46,34 +47,6 @@ const REASON_OF_KIND = {
   'not-found': 'unscannable.httpStatus',
   'not-procedure': 'unscannable.notProcedure',
 };
-
-/** A small RFC 4180 reader (quoted cells, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else if (c !== '\r') cell += c;
-  }
-  return rows;
-}
 
 let portal: DemoPortal;
 let server: DemoServer;

@@ -17,6 +17,7 @@ import { testConfig } from '../../collector/config';
 import { openStore, type SubmissionStore } from '../../collector/db/store';
 import { ELEMENT_IDS } from '../../shared/checklist';
 import { launchBrowser } from './kit';
+import { parseCsv } from '../csv-reader';
 
 const TOKEN = 'e2e-dashboard-token-0123456789abcdef';
 const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -182,29 +183,6 @@ async function summaryApi(query: string): Promise<{
   const res = await fetch(`${base}/api/v1/summary?${query}`, { headers: { authorization: `Bearer ${TOKEN}` } });
   expect(res.status).toBe(200);
   return res.json();
-}
-
-/** RFC 4180 CSV (quotes, doubled quotes, CRLF) into rows of cells. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') (row.push(cell), (cell = ''));
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      ((row = []), (cell = ''), i++);
-    } else cell += ch;
-  }
-  return rows;
 }
 
 // Each test drives several pages in Chromium: minutes on a machine as busy as CI can be.

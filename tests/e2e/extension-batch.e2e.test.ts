@@ -26,6 +26,7 @@ import { normalizeUrl } from '../../shared/batch';
 import { parseHtmlDocument } from '../../shared/node/html';
 import { buildDemoPortal, serveDemoPortal } from '../../scripts/portal-fixture';
 import { FIXTURES, ROOT, assertBuilt, launchWithExtension, listen, type ExtensionSession, type StaticServer } from './kit';
+import { parseCsv } from '../csv-reader';
 
 const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -43,28 +44,6 @@ async function axeViolations(page: Page): Promise<string[]> {
     if (outcome === 'timeout') return ['axe did not finish in 5 s'];
     return outcome.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
   });
-}
-
-/** A CSV document (RFC 4180 quoting, as shared/report writes it) as rows of cells. */
-function parseCsv(document: string): string[][] {
-  const text = document.replace(/^\uFEFF/, '');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(cell), (cell = ''));
-    else if (c === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''));
-    else if (c !== '\r') cell += c;
-  }
-  if (cell || row.length) (row.push(cell), rows.push(row));
-  return rows;
 }
 
 /** Runs `act` in `page` and returns the text of the file it downloads through an `<a download>`. */

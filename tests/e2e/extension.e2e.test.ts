@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { createServer } from 'node:http';
 import { FIXTURES, ROOT, launchWithExtension, listen, serveStatic, type ExtensionSession, type StaticServer } from './kit';
+import { parseCsv } from '../csv-reader';
 
 interface ChromeApi {
   tabs: { query(q: { url?: string; active?: boolean }): Promise<{ id?: number; url?: string }[]> };
@@ -57,26 +58,6 @@ async function captureDownload(page: Page, act: () => Promise<void>): Promise<st
   await expect.poll(() => page.evaluate(() => (window as unknown as { __downloads: unknown[] }).__downloads.length)).toBe(1);
   const bytes = await page.evaluate(() => (window as unknown as { __downloads: Promise<string>[] }).__downloads[0]!);
   return Buffer.from(bytes, 'latin1').toString('utf8');
-}
-
-/** A CSV document (RFC 4180 quoting, as shared/report writes it) as rows of cells. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(cell), (cell = ''));
-    else if (c === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''));
-    else if (c !== '\r') cell += c;
-  }
-  return rows;
 }
 
 let session: ExtensionSession;

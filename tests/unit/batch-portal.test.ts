@@ -8,6 +8,7 @@ import { unscannableReport, type AuditReport } from '../../shared/audit';
 import { buildPortalReport } from '../../shared/batch';
 import { ELEMENT_IDS, type ElementId, type ElementResult, type Status } from '../../shared/checklist';
 import { portalCsvColumns, portalToCsv, portalToHtml, portalToJson } from '../../shared/report';
+import { parseCsv } from '../csv-reader';
 
 function audited(url: string, statuses: Partial<Record<ElementId, Status>>, agency: string | null): AuditReport {
   const results: ElementResult[] = ELEMENT_IDS.map((id) => {
@@ -113,26 +114,6 @@ describe('buildPortalReport', () => {
     expect(buildPortalReport([r]).totals.counts.fail).toBe(0);
   });
 });
-
-/** A small RFC 4180 reader (quotes, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(cell), (cell = ''));
-    else if (c === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''));
-    else if (c !== '\r') cell += c;
-  }
-  return rows;
-}
 
 describe('portal report renderers', () => {
   const portal = buildPortalReport(reports, { source: 'https://p.vn/ds' });
