@@ -17,7 +17,6 @@ import { unscannableReport, type AuditReport } from '../shared/audit';
 import {
   buildPortalReport,
   createBatch,
-  discoverLinks,
   mergeLinks,
   normalizeUrl,
   runBatch,
@@ -25,6 +24,7 @@ import {
   type BatchState,
   type DiscoveredLink,
   type SiteProfile,
+  walkList,
 } from '../shared/batch';
 import type { Reason } from '../shared/checklist';
 import type { CliMessageId } from '../shared/i18n/cli';
@@ -97,52 +97,31 @@ async function readList(options: CliOptions, say: Say, browser: Browser | null):
     ...(options.nextSelector ? { nextSelector: options.nextSelector } : {}),
     allowHosts: options.allowHosts,
   };
-  // A list's first page is often linked again as "page 1": one key for both.
-  const pageKey = (url: string) => url.replace(/([?&])(?:page|p|trang|pageindex|page_index)=1(?=&|$)/i, '$1').replace(/[?&]$/, '');
-  const queue = [start];
-  const seen = new Set([pageKey(start)]);
-  const listUrls = new Set([start]);
-  const found: DiscoveredLink[][] = [];
-  let read = 0;
-  let total = 0;
-  while (queue.length > 0 && read < options.maxListPages && total < options.maxLinks) {
-    const url = queue.shift()!;
-    read++;
-    process.stderr.write(`${say('cli.batch.listReading', { n: read, url })}\n`);
-    let html: string;
-    try {
-      html = await loadHtml(url, browser, { timeoutMs: options.timeoutS * 1000 });
-    } catch (error) {
-      const detail = error instanceof LoadError ? say(error.id, error.params) : (error as Error).message;
-      // The first list page is the run: without it there is nothing to audit.
-      if (read === 1) throw new BatchInputError(say('cli.batch.listFailed', { url, detail }), 3);
-      process.stderr.write(`tthc-audit: ${say('cli.batch.listFailed', { url, detail })}\n`);
-      continue;
-    }
-    let discovered;
-    try {
-      discovered = discoverLinks(parseHtmlDocument(html), url, profile);
-    } catch (error) {
-      // A selector the user gave that is not valid CSS.
-      throw new BatchInputError(say('cli.batch.listFailed', { url, detail: (error as Error).message }), 2);
-    }
-    found.push(discovered.links);
-    total += discovered.links.length;
-    for (const next of discovered.nextPages) {
-      listUrls.add(next);
-      if (!seen.has(pageKey(next))) {
-        seen.add(pageKey(next));
-        queue.push(next);
-      }
-    }
+  const detail = (error: unknown) => (error instanceof LoadError ? say(error.id, error.params) : (error as Error).message);
+  let walk;
+  try {
+    walk = await walkList(
+      start,
+      {
+        load: (url) => loadHtml(url, browser, { timeoutMs: options.timeoutS * 1000 }),
+        parse: parseHtmlDocument,
+        onPage: (n, url) => process.stderr.write(`${say('cli.batch.listReading', { n, url })}\n`),
+        onFailure: (url, error, n) => {
+          if (n > 1) process.stderr.write(`tthc-audit: ${say('cli.batch.listFailed', { url, detail: detail(error) })}\n`);
+        },
+      },
+      { maxListPages: options.maxListPages, maxLinks: options.maxLinks, profile },
+    );
+  } catch (error) {
+    // A selector the user gave that is not valid CSS.
+    throw new BatchInputError(say('cli.batch.listFailed', { url: start, detail: (error as Error).message }), 2);
   }
-  if (queue.length > 0 && read >= options.maxListPages)
-    process.stderr.write(`${say('cli.batch.listCapPages', { max: options.maxListPages })}\n`);
-  let links = mergeLinks(found).filter((l) => !listUrls.has(l.url));
-  if (links.length > options.maxLinks) {
-    links = links.slice(0, options.maxLinks);
-    process.stderr.write(`${say('cli.batch.listCapLinks', { max: options.maxLinks })}\n`);
-  }
+  // The first list page is the run: without it there is nothing to audit.
+  if (walk.firstFailed) throw new BatchInputError(say('cli.batch.listFailed', { url: start, detail: detail(walk.failures[0]!.error) }), 3);
+  if (walk.cappedPages) process.stderr.write(`${say('cli.batch.listCapPages', { max: options.maxListPages })}\n`);
+  if (walk.cappedLinks) process.stderr.write(`${say('cli.batch.listCapLinks', { max: options.maxLinks })}\n`);
+  const { links } = walk;
+  const read = walk.listPages + walk.failures.length;
   process.stderr.write(`${say('cli.batch.listFound', { links: links.length, pages: read })}\n`);
   if (links.length === 0) throw new BatchInputError(say('cli.batch.noLinks', { url: start }), 3);
   return links;

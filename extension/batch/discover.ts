@@ -1,13 +1,13 @@
 /**
  * Finding the pages of a batch from a portal's procedure list, in an extension page (it has a
  * DOM parser; the service worker has none). The recognition of procedure links and pagination is
- * shared/batch's `discoverLinks`; this module only walks the list: the first page (fetched, or
- * the HTML of the auditor's open tab), then the pages its pagination names, breadth first, up to
- * `maxListPages`. Fetches go out with the auditor's cookies (credentials: 'include'), so a list
+ * shared/batch's (`discoverLinks`, and `walkList` for the pagination); this module gives it the
+ * loading (fetched, or the HTML of the auditor's open tab) and the browser's DOMParser. Fetches go out with the auditor's cookies (credentials: 'include'), so a list
  * behind a login works when the browser is logged in. Limits: pagination done by script (no
  * address) cannot be followed; a list filled by script after load is found only from the open tab.
  */
-import { discoverLinks, mergeLinks, normalizeUrl, type DiscoveredLink, type SiteProfile } from '../../shared/batch';
+import { normalizeUrl, walkList, type DiscoveredLink, type SiteProfile } from '../../shared/batch';
+import type { DomDocument } from '../../shared/extractor';
 
 interface ListDiscovery {
   links: DiscoveredLink[];
@@ -30,11 +30,7 @@ const fetchHtml: FetchHtml = async (url) => {
   return response.text();
 };
 
-type ListDocument = Parameters<typeof discoverLinks>[0];
-
-function parse(html: string): ListDocument {
-  return new DOMParser().parseFromString(html, 'text/html') as unknown as ListDocument;
-}
+const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as DomDocument;
 
 /**
  * Walks the list from `first` (its address, and its HTML when already read, as from the open
@@ -44,32 +40,20 @@ export async function discoverList(
   first: { url: string; html?: string },
   options: { maxListPages: number; fetch?: FetchHtml; profile?: SiteProfile },
 ): Promise<ListDiscovery> {
-  const get = options.fetch ?? fetchHtml;
-  const start = normalizeUrl(first.url) ?? first.url;
-  const queue: string[] = [start];
-  const seen = new Set(queue);
-  const found: DiscoveredLink[][] = [];
-  const failures: ListDiscovery['failures'] = [];
-  let listPages = 0;
-  while (queue.length > 0 && listPages + failures.length < options.maxListPages) {
-    const url = queue.shift()!;
-    let html: string;
-    try {
-      html = url === start && first.html !== undefined ? first.html : await get(url);
-    } catch (error) {
-      failures.push({ url, reason: error instanceof Error ? error.message : String(error) });
-      continue;
-    }
-    listPages++;
-    const discovery = discoverLinks(parse(html), url === start ? first.url : url, options.profile);
-    found.push(discovery.links);
-    for (const next of discovery.nextPages)
-      if (!seen.has(next)) {
-        seen.add(next);
-        queue.push(next);
-      }
-  }
-  return { links: mergeLinks(found), listPages, failures };
+  const walk = await walkList(
+    first.url,
+    { load: options.fetch ?? fetchHtml, parse },
+    {
+      maxListPages: options.maxListPages,
+      ...(first.html !== undefined ? { firstHtml: first.html } : {}),
+      ...(options.profile ? { profile: options.profile } : {}),
+    },
+  );
+  return {
+    links: walk.links,
+    listPages: walk.listPages,
+    failures: walk.failures.map(({ url, error }) => ({ url, reason: error instanceof Error ? error.message : String(error) })),
+  };
 }
 
 /** A pasted list: one address per line; invalid lines and duplicates (by normalised address) reported. */

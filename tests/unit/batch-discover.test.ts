@@ -4,7 +4,7 @@
  * and by procedure code, other hosts left out, and a site profile's selectors overriding the defaults.
  */
 import { describe, expect, it } from 'vitest';
-import { discoverLinks, mergeLinks, normalizeUrl } from '../../shared/batch';
+import { discoverLinks, mergeLinks, normalizeUrl, walkList } from '../../shared/batch';
 import { parseHtmlDocument } from '../../shared/node/html';
 
 const LIST = 'https://dichvucong.tinh.gov.vn/thu-tuc/danh-sach?page=2';
@@ -143,5 +143,62 @@ describe('normalizeUrl', () => {
     expect(normalizeUrl('javascript:void(0)')).toBeNull();
     expect(normalizeUrl('mailto:a@b.vn')).toBeNull();
     expect(normalizeUrl('not a url')).toBeNull();
+  });
+});
+
+describe('walkList through a list and its pagination', () => {
+  const BASE = 'https://sotuphap.tinh.gov.vn/thu-tuc';
+  /** Three list pages of two procedures each; page 1 is also linked as ?page=1; page 3 cannot be read at first. */
+  const listPage = (n: number) =>
+    `<!doctype html><html><body><table><tr><th>Mã</th><th>Tên thủ tục</th></tr>${[1, 2]
+      .map((i) => `<tr><td>1.00${n}${i}00</td><td><a href="/thu-tuc/chi-tiet?id=${n}${i}">Thủ tục ${n}.${i}</a></td></tr>`)
+      .join('')}</table><div class="pagination"><a href="?page=1">1</a><a href="?page=2">2</a><a href="?page=3">3</a></div></body></html>`;
+
+  function io(fail: Set<string> = new Set()) {
+    const requested: string[] = [];
+    return {
+      requested,
+      load: async (url: string) => {
+        requested.push(url);
+        if (fail.has(url)) throw new Error('HTTP 503');
+        const n = Number(new URL(url).searchParams.get('page') ?? '1');
+        return listPage(n);
+      },
+      parse: parseHtmlDocument,
+    };
+  }
+
+  it('reads every list page once (page 1 linked again as ?page=1 included) and keeps only procedure links', async () => {
+    const pages = io();
+    const walk = await walkList(BASE, pages, { maxListPages: 10 });
+    expect(pages.requested).toEqual([BASE, `${BASE}?page=2`, `${BASE}?page=3`]);
+    expect(walk.links.map((l) => l.url)).toEqual(
+      ['11', '12', '21', '22', '31', '32'].map((id) => `https://sotuphap.tinh.gov.vn/thu-tuc/chi-tiet?id=${id}`),
+    );
+    expect(walk).toMatchObject({ listPages: 3, failures: [], firstFailed: false, cappedPages: false, cappedLinks: false });
+  });
+
+  it('goes on past a list page that cannot be read, and says which', async () => {
+    const walk = await walkList(BASE, io(new Set([`${BASE}?page=2`])), { maxListPages: 10 });
+    expect(walk.links).toHaveLength(4);
+    expect(walk.failures.map((f) => f.url)).toEqual([`${BASE}?page=2`]);
+    expect(walk.firstFailed).toBe(false);
+    const dead = await walkList(BASE, io(new Set([BASE])), { maxListPages: 10 });
+    expect(dead).toMatchObject({ links: [], listPages: 0, firstFailed: true });
+  });
+
+  it('stops at the list-page and link caps and says it did', async () => {
+    const byPages = await walkList(BASE, io(), { maxListPages: 2 });
+    expect(byPages).toMatchObject({ listPages: 2, cappedPages: true });
+    expect(byPages.links).toHaveLength(4);
+    const byLinks = await walkList(BASE, io(), { maxListPages: 10, maxLinks: 3 });
+    expect(byLinks.links).toHaveLength(3);
+    expect(byLinks.cappedLinks).toBe(true);
+  });
+
+  it("uses the first page's HTML when the caller already has it (the open tab)", async () => {
+    const pages = io();
+    await walkList(BASE, pages, { maxListPages: 10, firstHtml: listPage(1) });
+    expect(pages.requested).toEqual([`${BASE}?page=2`, `${BASE}?page=3`]);
   });
 });
