@@ -26,7 +26,7 @@ import type { SubmissionStore } from '../db/store';
 import type { SubmissionLimits } from '../middleware/rate-limit';
 import { originAllowed } from '../middleware/cors';
 import { HttpError } from '../middleware/errors';
-import { escapeHtml } from '../views/html';
+import { escapeHtml } from '../../shared/text/escape';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -11,6 +11,7 @@ import { ELEMENT_IDS, elementName, STATUSES, type Status } from '../checklist';
 import { commonCatalogs, type CommonMessageId } from '../i18n/common';
 import { formatMessage, type Locale, type MessageParams } from '../i18n/format';
 import { csvDocument, reasonText, statusLabel } from './index';
+import { escapeHtml } from '../text/escape';
 
 const PAGE_COLUMNS = [
   'page_id',
@@ -68,10 +69,6 @@ export function portalToCsv(report: PortalReport, locale: Locale): string {
 /** The portal report as JSON (the model itself: versioned, stable ids). */
 export function portalToJson(report: PortalReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 const STYLE = `body{font:14px/1.45 system-ui,"Segoe UI",Roboto,Arial,sans-serif;color:#111;margin:2rem;max-width:72rem}
