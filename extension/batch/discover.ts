@@ -6,8 +6,7 @@
  * behind a login works when the browser is logged in. Limits: pagination done by script (no
  * address) cannot be followed; a list filled by script after load is found only from the open tab.
  */
-import { normalizeUrl, walkList, type DiscoveredLink, type SiteProfile } from '../../shared/batch';
-import type { DomDocument } from '../../shared/extractor';
+import { normalizeUrl, walkList, type DiscoveredLink, type ListWalkIo, type SiteProfile } from '../../shared/batch';
 
 interface ListDiscovery {
   links: DiscoveredLink[];
@@ -30,7 +29,8 @@ const fetchHtml: FetchHtml = async (url) => {
   return response.text();
 };
 
-const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as DomDocument;
+const parse: ListWalkIo['parse'] = (html) =>
+  new DOMParser().parseFromString(html, 'text/html') as unknown as ReturnType<ListWalkIo['parse']>;
 
 /**
  * Walks the list from `first` (its address, and its HTML when already read, as from the open
