@@ -399,6 +399,32 @@ function slim(report: AuditReport): AuditReport {
   };
 }
 
+/** The heading cells of a totals table: one column per status. */
+function StatusHeads({ locale }: { locale: Locale }) {
+  return (
+    <>
+      {STATUSES.map((s) => (
+        <th key={s} scope="col">
+          {statusLabel(s, locale)}
+        </th>
+      ))}
+    </>
+  );
+}
+
+/** One totals row's counts, in the order of StatusHeads. */
+function StatusCounts({ counts }: { counts: Readonly<Record<(typeof STATUSES)[number], number>> }) {
+  return (
+    <>
+      {STATUSES.map((s) => (
+        <td key={s} class="n">
+          {counts[s]}
+        </td>
+      ))}
+    </>
+  );
+}
+
 function Results({ batch, pages }: { batch: StoredBatch; pages: readonly (readonly [string, AuditReport])[] }) {
   const { t, locale, options } = useUi();
   const sort = useSignal<SortKey>('status');
@@ -548,22 +574,14 @@ function Results({ batch, pages }: { batch: StoredBatch; pages: readonly (readon
           <thead>
             <tr>
               <th scope="col">{t('extension.batch.colMissing')}</th>
-              {STATUSES.map((s) => (
-                <th key={s} scope="col">
-                  {statusLabel(s, locale)}
-                </th>
-              ))}
+              <StatusHeads locale={locale} />
             </tr>
           </thead>
           <tbody>
             {portal.elements.map((e) => (
               <tr key={e.id} data-element={e.id}>
                 <th scope="row">{elementName(e.id, locale)}</th>
-                {STATUSES.map((s) => (
-                  <td key={s} class="n">
-                    {e.counts[s]}
-                  </td>
-                ))}
+                <StatusCounts counts={e.counts} />
               </tr>
             ))}
           </tbody>
@@ -576,11 +594,7 @@ function Results({ batch, pages }: { batch: StoredBatch; pages: readonly (readon
             <tr>
               <th scope="col">{t('extension.batch.colAgency')}</th>
               <th scope="col">{t('extension.batch.colPage')}</th>
-              {STATUSES.map((s) => (
-                <th key={s} scope="col">
-                  {statusLabel(s, locale)}
-                </th>
-              ))}
+              <StatusHeads locale={locale} />
             </tr>
           </thead>
           <tbody>
@@ -588,11 +602,7 @@ function Results({ batch, pages }: { batch: StoredBatch; pages: readonly (readon
               <tr key={a.id} data-agency={a.id}>
                 <th scope="row">{a.name ?? t('extension.batch.noAgency')}</th>
                 <td class="n">{a.pages}</td>
-                {STATUSES.map((s) => (
-                  <td key={s} class="n">
-                    {a.counts[s]}
-                  </td>
-                ))}
+                <StatusCounts counts={a.counts} />
               </tr>
             ))}
           </tbody>
