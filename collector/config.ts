@@ -32,6 +32,8 @@ export interface CollectorConfig {
   retentionDays: number;
   /** Forms sent faster than this (fillMs) are treated as spam; 0 turns the check off. */
   minFillMs: number;
+  /** Answers a figure needs to be trusted on the dashboard and published on the public page (MIN_ANSWERS). */
+  minAnswers: number;
 }
 
 export interface ConfigProblem {
@@ -103,6 +105,7 @@ export function parseConfig(env: Env, root: string): ConfigResult {
 
   const retentionDays = int('RETENTION_DAYS', 365, 0, 36500);
   const minFillMs = int('MIN_FILL_MS', 1500, 0, 600_000);
+  const minAnswers = int('MIN_ANSWERS', 30, 1, 1_000_000);
 
   if (problems.length) return { ok: false, problems };
   return {
@@ -121,6 +124,7 @@ export function parseConfig(env: Env, root: string): ConfigResult {
       trustProxy,
       retentionDays,
       minFillMs,
+      minAnswers,
     },
   };
 }
