@@ -71,7 +71,17 @@ export function portalToJson(report: PortalReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-const STYLE = `body{font:14px/1.45 system-ui,"Segoe UI",Roboto,Arial,sans-serif;color:#111;margin:2rem;max-width:72rem}
+/**
+ * One face for a whole Vietnamese word: the saved file embeds no font (it stays small and prints
+ * anywhere), so the stack names only faces that hold every Vietnamese letter, the first one a
+ * platform has being the one used: the Mac system face, Segoe UI (Windows), Noto Sans (most Linux
+ * desktops, Android), Roboto (ChromeOS), DejaVu Sans (any Debian). Not `system-ui`, which on Linux
+ * can be a face without ơ/ư (Cantarell), nor Arial, which Linux maps to Liberation Sans (no ơ/ư):
+ * either would draw the missing letters from another face, inside the word.
+ */
+const PORTAL_FONT_STACK = '-apple-system,BlinkMacSystemFont,"Segoe UI","Noto Sans",Roboto,"DejaVu Sans",sans-serif';
+
+const STYLE = `body{font:14px/1.45 ${PORTAL_FONT_STACK};color:#111;margin:2rem;max-width:72rem}
 h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}table{border-collapse:collapse;width:100%;margin:.5rem 0}
 th,td{border:1px solid #777;padding:.25rem .5rem;text-align:left;vertical-align:top}th{background:#eee}
 td.n{text-align:right;font-variant-numeric:tabular-nums}a{color:#0645ad;word-break:break-all}

@@ -156,4 +156,14 @@ describe('portal report renderers', () => {
     expect(en).toContain('8 pages in all: 5 audited, 3 could not be audited.');
     expect(en).toContain('Timed out');
   });
+
+  it('the printable page names only faces that hold every Vietnamese letter, so no word mixes two faces', () => {
+    const html = portalToHtml(portal, 'vi');
+    const stack = /body\{font:[^ ]+ ([^;]+);/.exec(html)?.[1] ?? '';
+    const families = stack.split(',').map((f) => f.trim().replace(/^"|"$/g, ''));
+    // system-ui can be Cantarell on Linux and Arial is Liberation Sans there: neither has ơ or ư.
+    const complete = ['-apple-system', 'BlinkMacSystemFont', 'Segoe UI', 'Noto Sans', 'Roboto', 'DejaVu Sans', 'sans-serif'];
+    expect(families.length).toBeGreaterThan(1);
+    expect(families.filter((f) => !complete.includes(f))).toEqual([]);
+  });
 });
