@@ -68,6 +68,40 @@ describe('widget outbox', () => {
     outbox.dispose();
   });
 
+  it('on pagehide beacons an item not yet sent, but not one whose request is still on its way', async () => {
+    const first = { ...submission, id: '11111111-1111-4111-8111-111111111111' } as Submission;
+    const second = { ...submission, id: '22222222-2222-4222-8222-222222222222' } as Submission;
+    let answer: (r: Response) => void = () => undefined;
+    const fetch = vi.fn(() => new Promise<Response>((resolve) => (answer = resolve)));
+    const sendBeacon = vi.fn((_url: string, _body: Blob) => true);
+    vi.stubGlobal('navigator', { sendBeacon });
+    const outbox = createOutbox({ fetch, store: null });
+    // The first request hangs; the second item waits behind it, not yet sent.
+    const sent = outbox.submit(first, 'https://c.example/s', () => undefined);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    void outbox.submit(second, 'https://c.example/s', () => undefined);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetch).toHaveBeenCalledTimes(1);
+
+    outbox.beacon();
+    expect(sendBeacon).toHaveBeenCalledTimes(1);
+    const beaconed = JSON.parse(await sendBeacon.mock.calls[0]![1].text()) as Submission;
+    expect(beaconed.id).toBe(second.id);
+    expect(sendBeacon.mock.calls[0]![1].type).toBe('text/plain;charset=utf-8');
+
+    // The first request fails: that item waits for a retry, and the second one's request goes out.
+    answer(json(503, {}));
+    await sent;
+    expect(fetch).toHaveBeenCalledTimes(2);
+    sendBeacon.mockClear();
+    outbox.beacon();
+    const ids = await Promise.all(sendBeacon.mock.calls.map(async (c) => (JSON.parse(await c[1].text()) as Submission).id));
+    expect(ids).toEqual([first.id]);
+    outbox.dispose();
+    vi.unstubAllGlobals();
+  });
+
   it('backs off exponentially with jitter and reads Retry-After as seconds or a date', () => {
     expect(backoff(1, 1000, 60_000, () => 0)).toBe(500);
     expect(backoff(3, 1000, 60_000, () => 1)).toBe(4000);

@@ -4,7 +4,7 @@
  * collector stored it (201/200) or refused it for good (a 4xx that retrying cannot fix). Retries
  * back off exponentially with full jitter, honour Retry-After, and start again on `online`, on the
  * next page load on the same site (any instance flushes the whole outbox) and, as a last try, on
- * `pagehide` with sendBeacon and a text/plain body. Flushes hold a Web Lock, and each one re-reads
+ * `pagehide` with sendBeacon and a text/plain body (not for an item whose request is in flight). Flushes hold a Web Lock, and each one re-reads
  * the store inside it, so two tabs send an item once; the collector's idempotency by id covers
  * what no lock can (a beacon, a reply lost on the way back). Without IndexedDB (blocked storage)
  * the items live in memory for the life of the page. One outbox per widget instance, no module state.
@@ -45,7 +45,11 @@ export interface Outbox {
   submit(submission: Submission, endpoint: string, listen: (d: Delivery) => void): Promise<void>;
   /** Sends every item that is due (all items when `all`), one tab at a time. */
   flush(all?: boolean): Promise<void>;
-  /** Last try when the page goes away: each item of this page by sendBeacon (kept for the next load). */
+  /**
+   * Last try when the page goes away: each item of this page by sendBeacon (kept for the next load),
+   * except those whose request is still on its way (the collector would store them once anyway,
+   * but the beacon would be wasted traffic).
+   */
   beacon(): void;
   dispose(): void;
 }
@@ -76,6 +80,8 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
   /** Items this page submitted (and, without IndexedDB, the only copy). */
   const mine = new Map<string, OutboxItem>();
   const listeners = new Map<string, (d: Delivery) => void>();
+  /** Ids whose request is on its way: the pagehide beacon leaves them to that request. */
+  const inFlight = new Set<string>();
   let running: Promise<void> | null = null;
   let again = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -131,7 +137,13 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
   async function attempt(item: OutboxItem): Promise<boolean> {
     const id = item.submission.id;
     tell(id, { state: 'sending' });
-    const result: Attempt = await attemptDelivery(item.endpoint, item.submission, fetchImpl);
+    inFlight.add(id);
+    let result: Attempt;
+    try {
+      result = await attemptDelivery(item.endpoint, item.submission, fetchImpl);
+    } finally {
+      inFlight.delete(id);
+    }
     if (result.kind === 'delivered') {
       await remove(id);
       settle(id, result.receipt ? { state: 'sent', receipt: result.receipt } : { state: 'sent' });
@@ -199,6 +211,7 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
     beacon() {
       if (typeof globalThis.navigator?.sendBeacon !== 'function') return;
       for (const item of mine.values()) {
+        if (inFlight.has(item.submission.id)) continue;
         try {
           navigator.sendBeacon(item.endpoint, new Blob([JSON.stringify(item.submission)], { type: 'text/plain;charset=UTF-8' }));
         } catch {
