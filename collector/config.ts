@@ -34,6 +34,8 @@ export interface CollectorConfig {
   minFillMs: number;
   /** Answers a figure needs to be trusted on the dashboard and published on the public page (MIN_ANSWERS). */
   minAnswers: number;
+  /** PGlite: fsync each commit to disk (PGLITE_FSYNC, default on); off survives a killed process, not a power cut. */
+  pgliteFsync: boolean;
 }
 
 export interface ConfigProblem {
@@ -105,6 +107,13 @@ export function parseConfig(env: Env, root: string): ConfigResult {
 
   const retentionDays = int('RETENTION_DAYS', 365, 0, 36500);
   const minFillMs = int('MIN_FILL_MS', 1500, 0, 600_000);
+
+  const fsyncRaw = env.PGLITE_FSYNC?.trim().toLowerCase();
+  let pgliteFsync = true;
+  if (fsyncRaw === 'off' || fsyncRaw === 'false' || fsyncRaw === '0') pgliteFsync = false;
+  else if (fsyncRaw && fsyncRaw !== 'on' && fsyncRaw !== 'true' && fsyncRaw !== '1')
+    bad('PGLITE_FSYNC', 'collector.config.onOff', env.PGLITE_FSYNC!.trim());
+
   const minAnswers = int('MIN_ANSWERS', 30, 1, 1_000_000);
 
   if (problems.length) return { ok: false, problems };
@@ -124,6 +133,7 @@ export function parseConfig(env: Env, root: string): ConfigResult {
       trustProxy,
       retentionDays,
       minFillMs,
+      pgliteFsync,
       minAnswers,
     },
   };

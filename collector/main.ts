@@ -34,11 +34,22 @@ if (!existsSync(widgetFile)) console.warn(say('collector.start.widgetMissing', {
 
 let store: Awaited<ReturnType<typeof openStore>>;
 try {
-  store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+  store = await openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+    durable: config.pgliteFsync,
+  });
 } catch (error) {
   console.error(say('collector.start.databaseFailed', { reason: (error as Error).message }));
   process.exit(1);
 }
+// A PGlite worker that died cannot store anything: exit non-zero so that the supervisor restarts
+// the collector on the same data (every answered submission is already committed there).
+void store.db.lost.then((error) => {
+  console.error(say('collector.start.databaseLost', { reason: error.message }));
+  process.exit(1);
+});
 const demo = isDemoStart(process.env);
 let tokenFile: string | null = null;
 if (!config.dashboardToken) {

@@ -19,6 +19,12 @@ export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   exclusive<T>(lockKey: number, work: (session: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * Settles when the database is gone for good while the process runs (the PGlite worker died):
+   * nothing can be stored any more, so the process should exit and be restarted. Never settles for
+   * PostgreSQL (a lost connection is retried by the pool) nor after close().
+   */
+  readonly lost: Promise<Error>;
 }
 
 /** Rejects every later call: the worker has stopped. */
@@ -32,7 +38,12 @@ class StoppedError extends Error {
  * and the HTTP work use two cores. One connection; calls queue inside PGlite in the order sent.
  * `durable`: each commit is fsynced to disk (pglite-open.ts).
  */
-export async function openPglite(dataDir: string, options: { durable?: boolean } = {}): Promise<Db> {
+export function openPglite(dataDir: string, options: { durable?: boolean } = {}): Promise<Db> {
+  return connectPgliteWorker(startPgliteWorker(dataDir, options));
+}
+
+/** Starts the worker thread that opens PGlite (pglite-worker.ts). */
+export function startPgliteWorker(dataDir: string, options: { durable?: boolean } = {}): Worker {
   const file = new URL(`./pglite-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href;
   // The worker is TypeScript like the rest of the collector; Node 20 does not apply tsx's loader
   // to a worker's first file, so a one-line entry loads it through tsx's API.
@@ -40,11 +51,19 @@ export async function openPglite(dataDir: string, options: { durable?: boolean }
     ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
       `.then((tsx) => tsx.tsImport(${JSON.stringify(file)}, ${JSON.stringify(file)}))`
     : `import(${JSON.stringify(file)})`;
-  const worker = new Worker(entry, { eval: true, workerData: { dataDir, durable: options.durable ?? false } satisfies PgliteOptions });
+  return new Worker(entry, { eval: true, workerData: { dataDir, durable: options.durable ?? false } satisfies PgliteOptions });
+}
+
+/** The Db over a started PGlite worker: resolves when PGlite is open, rejects when it failed to open. */
+export async function connectPgliteWorker(worker: Worker): Promise<Db> {
   const pending = new Map<number, { done: (rows: unknown[]) => void; fail: (error: Error) => void }>();
   let next = 1;
   let stopped: Error | null = null;
+  let closing = false;
+  let reportLost: (error: Error) => void = () => {};
+  const lost = new Promise<Error>((settle) => (reportLost = settle));
   const stop = (error: Error) => {
+    if (!stopped && !closing) reportLost(error);
     stopped ??= error;
     for (const p of pending.values()) p.fail(stopped);
     pending.clear();
@@ -97,8 +116,10 @@ export async function openPglite(dataDir: string, options: { durable?: boolean }
     ...session,
     // A PGlite folder belongs to one process, so the one connection is already exclusive.
     exclusive: (_lockKey, work) => work(session),
+    lost,
     async close() {
       if (stopped) return;
+      closing = true;
       await call({ op: 'close' }).catch(() => {});
       stop(new StoppedError('the database is closed'));
       await worker.terminate();
@@ -137,5 +158,6 @@ export async function openPostgres(url: string, poolSize: number): Promise<Db> {
       }
     },
     close: () => pool.end(),
+    lost: new Promise<Error>(() => {}),
   };
 }

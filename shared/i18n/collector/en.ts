@@ -21,6 +21,7 @@ export const en = {
   'collector.start.extensionMissing': 'run npm run build:extension, then load',
   'collector.start.widgetMissing': 'The widget is not built yet (%{file}); run npm run build:widget.',
   'collector.start.portInUse': 'Port %{port} is in use; set PORT to another one.',
+  'collector.start.databaseLost': 'The embedded database stopped (%{reason}); the collector exits so that its supervisor (systemd, Docker…) restarts it.',
   'collector.start.databaseFailed': 'The database could not be opened: %{reason}',
   'collector.start.demoSeeded':
     'Stored the dashboard\'s demo data: %{count} submissions since %{from}, agencies marked "(dữ liệu mẫu)" (demo data). A production start (NODE_ENV=production, DATA_DIR or DATABASE_URL) never stores demo data.',
@@ -30,6 +31,7 @@ export const en = {
   'collector.config.databaseUrl': '%{name} must be a postgres://… or postgresql://… URL, got "%{value}".',
   'collector.config.origin': '%{name} is a comma-separated list of origins such as https://host[:port], or *; "%{value}" is not one.',
   'collector.config.token': '%{name} must be at least 16 characters long (it has %{value}).',
+  'collector.config.onOff': '%{name} must be on or off, got "%{value}".',
   'collector.config.trustProxy': '%{name} must be true, false, a number of proxy hops, or a list of proxy addresses/CIDRs; got "%{value}".',
   'collector.dash.brand': 'Satisfaction dashboard',
   'collector.dash.publicBrand': 'Citizens’ evaluation results',

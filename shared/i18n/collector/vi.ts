@@ -22,6 +22,7 @@ export const vi = {
   'collector.start.extensionMissing': 'chạy npm run build:extension, rồi tải',
   'collector.start.widgetMissing': 'Tiện ích chưa được dựng (%{file}); hãy chạy npm run build:widget.',
   'collector.start.portInUse': 'Cổng %{port} đang được dùng; hãy đặt PORT sang cổng khác.',
+  'collector.start.databaseLost': 'Cơ sở dữ liệu nhúng đã dừng (%{reason}); trình thu nhận thoát để trình giám sát (systemd, Docker…) khởi động lại.',
   'collector.start.databaseFailed': 'Không mở được cơ sở dữ liệu: %{reason}',
   'collector.start.demoSeeded':
     'Đã tạo dữ liệu mẫu cho bảng tổng hợp: %{count} ý kiến từ ngày %{from}, các đơn vị ghi "(dữ liệu mẫu)". Khi chạy thật (NODE_ENV=production, DATA_DIR hoặc DATABASE_URL) không bao giờ tạo dữ liệu mẫu.',
@@ -32,6 +33,7 @@ export const vi = {
   'collector.config.origin':
     '%{name} là danh sách nguồn (origin) cách nhau bằng dấu phẩy, dạng https://ten-mien[:cổng] hoặc *; "%{value}" không hợp lệ.',
   'collector.config.token': '%{name} phải dài ít nhất 16 ký tự (đang có %{value}).',
+  'collector.config.onOff': '%{name} phải là on hoặc off, nhận được "%{value}".',
   'collector.config.trustProxy': '%{name} phải là true, false, số lớp proxy, hoặc danh sách địa chỉ/CIDR của proxy; nhận được "%{value}".',
   'collector.dash.brand': 'Bảng theo dõi mức độ hài lòng',
   'collector.dash.publicBrand': 'Kết quả đánh giá của người dân',
