@@ -174,6 +174,17 @@ describe('strict Content-Security-Policy, keyboard and panels', () => {
     await page.locator('tthc-feedback [data-tab="gap-report"]').click();
     await expect.poll(() => page.locator('tthc-feedback .tf-check').count(), { timeout: 10_000 }).toBeGreaterThan(5);
     expect(await page.evaluate(() => document.querySelector('tthc-feedback')!.shadowRoot!.querySelectorAll('style').length)).toBe(0);
+    // An agency file: its schema chunk (zod) and its theme rule run under the same policy.
+    await page.evaluate(() => {
+      const el = document.createElement('tthc-feedback');
+      el.id = 'configured';
+      el.setAttribute('config', '/demo/agency.json');
+      el.setAttribute('procedure-code', '1.000178');
+      document.querySelector('main')!.append(el);
+    });
+    await expect
+      .poll(() => page.locator('#configured .tf-tab[aria-selected="true"]').evaluate((b) => getComputedStyle(b).color))
+      .toBe('rgb(122, 31, 31)');
     expect(violations).toEqual([]);
     await page.close();
   });
@@ -454,6 +465,45 @@ describe('agency configuration file', () => {
     await el.locator('[data-tab="rating"]').click();
     await el.locator('.tf-more summary').click();
     await expect.poll(() => el.locator('[data-question]').count()).toBe(6);
+    await page.close();
+  });
+
+  it('ignores a file with a bad part, a file that is not JSON and a missing file: one warning each naming "config", defaults kept', async () => {
+    const page = await browser.newPage();
+    const warnings: string[] = [];
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'warning' && m.text().includes('"config"')) warnings.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${collector.url}/demo/no-collector-configured.html`);
+    await shown(page);
+    const files = ['/demo/agency-invalid.json', '/demo/strict-csp.html', '/demo/no-such-file.json'];
+    for (const [i, file] of files.entries()) {
+      await page.evaluate(
+        ([id, url]) => {
+          const el = document.createElement('tthc-feedback');
+          el.id = id!;
+          el.setAttribute('config', url!);
+          el.setAttribute('procedure-code', '1.000178');
+          document.body.append(el);
+        },
+        [`bad-${i}`, file],
+      );
+      await expect.poll(() => warnings.length).toBe(i + 1);
+      expect(warnings[i]).toMatch(/\[tthc-feedback\] attribute "config": /);
+      const el = page.locator(`#bad-${i}`);
+      // The safe fallback: 5 levels, the default question set, the default accent, no configured contact.
+      await expect.poll(() => el.locator('.tf-level').count()).toBe(5);
+      expect(await el.locator('.tf-tab[aria-selected="true"]').evaluate((b) => getComputedStyle(b).color)).toBe('rgb(11, 92, 173)');
+      await el.locator('.tf-more summary').click();
+      await expect.poll(() => el.locator('[data-question]').count()).toBe(9);
+      expect(await el.locator('[data-source="config"]').count()).toBe(0);
+    }
+    // Nothing more arrives later (one warning per bad file), and the host page saw no exception.
+    await page.waitForTimeout(500);
+    expect(warnings).toHaveLength(3);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -109,11 +109,40 @@ describe('agency configuration file', () => {
     ).toBe(5);
   });
 
-  it('refuses a file with a bad part (CSS injection in a colour, unknown set, contacts without agency)', () => {
+  it('refuses a file with a bad part (CSS injection in a colour, unknown theme key, unknown set, contacts without agency); drops a website that is not http(s)', () => {
     expect(parseAgencyFile({ theme: { accent: 'red;}:host{display:none' } })).toBeNull();
     expect(parseAgencyFile({ questionSet: 'x' })).toBeNull();
     expect(parseAgencyFile({ scale: 4 })).toBeNull();
     expect(parseAgencyFile({ contacts: [{ phones: ['1'] }] })).toBeNull();
     expect(parseAgencyFile([1])).toBeNull();
+    expect(parseAgencyFile({ theme: { accent: '#fff', shadow: '#000' } })).toBeNull();
+    expect(parseAgencyFile({ theme: { accent: 12 } })).toBeNull();
+    expect(parseAgencyFile({ contacts: [{ agency: 'A', websites: ['javascript:alert(1)'] }] })).toEqual({ contacts: [{ agency: 'A' }] });
+    expect(parseAgencyFile({ contacts: [] })).toBeNull();
+    expect(parseAgencyFile({ contacts: { agency: '   ' } })).toBeNull();
+    expect(parseAgencyFile('{"contacts":[]}')).toBeNull();
+    expect(parseAgencyFile(null)).toBeNull();
+  });
+
+  it('reads one value or a list for phones, e-mails and websites, trimmed', () => {
+    expect(
+      parseAgencyFile({
+        contacts: [
+          {
+            agency: ' Sở Tư pháp ',
+            phones: '0214 3840 888',
+            emails: ['a@b.vn', 'c@d.vn'],
+            websites: 'https://stp.example.gov.vn',
+            upper: false,
+          },
+        ],
+        scale: 5,
+      }),
+    ).toEqual({
+      contacts: [
+        { agency: 'Sở Tư pháp', phones: ['0214 3840 888'], emails: ['a@b.vn', 'c@d.vn'], websites: ['https://stp.example.gov.vn'] },
+      ],
+      scale: 5,
+    });
   });
 });
