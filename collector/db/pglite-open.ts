@@ -5,11 +5,12 @@
  * NODEFS) has no fsync operation, so a commit reaches the OS page cache but never the disk: it
  * survives a killed process, not a power cut. `durable: true` turns that back on: PostgreSQL runs
  * without `-F` and with `wal_sync_method=fsync`, and NODEFS's file streams get the fsync operation
- * Emscripten calls for it (Node's fs.fsyncSync on the real file), so each commit — one per group
+ * Emscripten calls for it (Node's fs.fdatasyncSync on the real file: the data and the size needed to
+ * read it back, without the timestamps fsync would also write), so each commit — one per group
  * commit batch — is on disk before PGlite returns. `relaxedDurability` (a PGlite option) is not
  * this: it only lets queries return before a browser filesystem's copy (IndexedDB, OPFS) is flushed.
  */
-import { fsyncSync } from 'node:fs';
+import { fdatasyncSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
@@ -34,7 +35,7 @@ class SyncingNodeFS extends NodeFS {
       ...(result.emscriptenOpts.preRun ?? []),
       (mod: EmscriptenModule) => {
         mod.NODEFS.stream_ops.fsync = (stream) => {
-          if (typeof stream.nfd === 'number') fsyncSync(stream.nfd);
+          if (typeof stream.nfd === 'number') fdatasyncSync(stream.nfd);
           return 0;
         };
       },

@@ -112,7 +112,7 @@ export function createStore(db: Db): SubmissionStore {
   // Group commit: while one batch is being written, new submissions queue up and go together in
   // the next statement. Each caller's promise resolves only after its batch has committed.
   let queue: Pending[] = [];
-  let flushing = false;
+  let flushing: Promise<void> | null = null;
 
   async function writeBatch(batch: Pending[]): Promise<Map<string, StoredOutcome>> {
     for (let attempt = 0; ; attempt++) {
@@ -142,7 +142,6 @@ export function createStore(db: Db): SubmissionStore {
   }
 
   async function flush(): Promise<void> {
-    flushing = true;
     while (queue.length) {
       const batch = queue.slice(0, MAX_BATCH);
       queue = queue.slice(MAX_BATCH);
@@ -164,7 +163,7 @@ export function createStore(db: Db): SubmissionStore {
         for (const p of batch) p.fail(error);
       }
     }
-    flushing = false;
+    flushing = null;
   }
 
   return {
@@ -173,7 +172,7 @@ export function createStore(db: Db): SubmissionStore {
     insert(submission, origin) {
       return new Promise<StoredOutcome>((done, fail) => {
         queue.push({ submission, origin, done, fail });
-        if (!flushing) void flush();
+        flushing ??= flush();
       });
     },
     async summary() {
@@ -216,7 +215,12 @@ export function createStore(db: Db): SubmissionStore {
       );
       return rows[0]?.n ?? 0;
     },
-    close: () => db.close(),
+    // Submissions already accepted into the queue are written before the database closes (a
+    // graceful stop answers them; a request that arrives after close fails as unavailable).
+    async close() {
+      while (flushing) await flushing;
+      await db.close();
+    },
   };
 }
 

@@ -40,7 +40,27 @@ async function settings(durable: boolean) {
   }
 }
 
+/** Syncs to disk while `commits` single-row transactions run on a durable store. */
+async function syncsPerCommits(commits: number) {
+  const db = await openPgliteHere({ dataDir: await freshDir(), durable: true });
+  try {
+    await db.exec('CREATE TABLE t (v text)');
+    const ops = (db as unknown as { Module: { NODEFS: { stream_ops: { fsync: (stream: unknown) => number } } } }).Module.NODEFS.stream_ops;
+    const sync = ops.fsync;
+    let calls = 0;
+    ops.fsync = (stream) => (calls++, sync(stream));
+    for (let i = 0; i < commits; i++) await db.query('INSERT INTO t VALUES ($1)', [String(i)]);
+    return calls;
+  } finally {
+    await db.close();
+  }
+}
+
 describe('embedded store durability', () => {
+  it('reaches the disk at every commit: each of 20 single-row transactions syncs at least once', async () => {
+    expect(await syncsPerCommits(20)).toBeGreaterThanOrEqual(20);
+  });
+
   it('fsyncs each commit on DATA_DIR: fsync on, wal_sync_method fsync, files that can be fsynced', async () => {
     expect(await settings(true)).toEqual({ fsync: 'on', walSyncMethod: 'fsync', fileFsync: 'function' });
   });

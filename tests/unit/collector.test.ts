@@ -6,6 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connect } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Submission } from '../../shared/protocol/submission';
 import { MAX_BODY_BYTES, RECEIPT_ALPHABET } from '../../shared/protocol/constants';
 import { ERROR_CODES, ERROR_MESSAGES } from '../../shared/protocol/errors';
 import { widgetCatalogs } from '../../shared/i18n/widget';
@@ -354,6 +358,24 @@ describe('rate limit, health, dashboard, retention', () => {
     const { overall } = await (await fetch(`${c.url}/api/v1/summary`)).json();
     expect(overall.answers).toBeGreaterThanOrEqual(2);
     expect(overall.share).toBeCloseTo((overall.byLevel5[3] + overall.byLevel5[4] + overall.byLevel3[2]) / overall.answers);
+  });
+
+  it('a graceful stop writes every submission it had already accepted before the database closes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tthc-drain-'));
+    try {
+      const store = await openStore({ dataDir: dir, durable: false });
+      const ids = Array.from({ length: 300 }, () => randomUUID());
+      const writes = ids.map((id) => store.insert(Submission.parse(rating({ id })), null));
+      const closed = store.close();
+      const outcomes = await Promise.all(writes);
+      await closed;
+      expect(outcomes.every((o) => o.created && o.receipt.length > 0)).toBe(true);
+      const reopened = await openStore({ dataDir: dir, durable: false });
+      expect(await reopened.count()).toBe(300);
+      await reopened.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('deletes comments and contact details after the retention period, keeping the counts', async () => {
