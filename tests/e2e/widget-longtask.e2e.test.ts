@@ -8,12 +8,11 @@
  * 400 ms task before the audit shows both instruments catch a real long task.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { FIXTURES, ROOT, WIDGET_FILE, assertBuilt, launchBrowser, listen, type StaticServer } from './kit';
+import { FIXTURES, WIDGET_FILE, assertBuilt, launchBrowser, type StaticServer } from './kit';
+import { serveWidgetPages } from './widget-kit';
 
 const LONG_TASK_MS = 50;
 
@@ -53,18 +52,7 @@ let server: StaticServer;
 
 beforeAll(async () => {
   assertBuilt(WIDGET_FILE, 'The widget');
-  const page = bigProcedurePage();
-  server = await listen(
-    createServer((request, response) => {
-      const path = new URL(request.url ?? '/', 'http://x').pathname;
-      if (path === '/big.html') return void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
-      if (!path.startsWith('/widget/')) return void response.writeHead(404).end();
-      readFile(join(ROOT, 'widget', 'dist', basename(path))).then(
-        (body) => response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(body),
-        () => response.writeHead(404).end(),
-      );
-    }),
-  );
+  server = await serveWidgetPages({ '/big.html': bigProcedurePage() });
   browser = await launchBrowser();
 }, 60_000);
 

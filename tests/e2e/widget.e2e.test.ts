@@ -5,13 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { openStore, type SubmissionStore as FeedbackStore } from '../../collector/db/store';
 import { createCollector } from '../../collector/app';
 import { testConfig } from '../../collector/config';
 import { FIXTURES, ROOT, WIDGET_FILE, assertBuilt, launchBrowser, listen, type StaticServer } from './kit';
+import { AXE, axeViolations } from './widget-kit';
 
 /** The collector app on 127.0.0.1 at a free port. */
 async function serve(app: FastifyInstance): Promise<StaticServer> {
@@ -626,25 +626,6 @@ describe('outbox: nothing lost, nothing counted twice', () => {
     await front.close();
   });
 });
-
-/** axe-core from node_modules, injected into the page under test (never fetched). */
-const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-
-/** axe-core's violations inside the widget(s) of `page`: rule id and the number of nodes. */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }
-    ).axe;
-    const result = await axe.run({ include: [['tthc-feedback']] }, {});
-    // axe must have looked inside the shadow root: some passing nodes have a shadow path (nested target).
-    const inside = (result as unknown as { passes: { nodes: { target: unknown[] }[] }[] }).passes.some((p) =>
-      p.nodes.some((n) => Array.isArray(n.target[0])),
-    );
-    return [...result.violations.map((v) => `${v.id} (${v.nodes.length})`), ...(inside ? [] : ['axe saw nothing inside the shadow root'])];
-  });
-}
 
 /**
  * Every panel and state a citizen can meet, as examples (GOV.UK Frontend style): each one is
