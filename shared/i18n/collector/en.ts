@@ -21,7 +21,8 @@ export const en = {
   'collector.start.extensionMissing': 'run npm run build:extension, then load',
   'collector.start.widgetMissing': 'The widget is not built yet (%{file}); run npm run build:widget.',
   'collector.start.portInUse': 'Port %{port} is in use; set PORT to another one.',
-  'collector.start.databaseLost': 'The embedded database stopped (%{reason}); the collector exits so that its supervisor (systemd, Docker…) restarts it.',
+  'collector.start.databaseLost':
+    'The embedded database stopped (%{reason}); the collector exits so that its supervisor (systemd, Docker…) restarts it.',
   'collector.start.databaseFailed': 'The database could not be opened: %{reason}',
   'collector.start.demoSeeded':
     'Stored the dashboard\'s demo data: %{count} submissions since %{from}, agencies marked "(dữ liệu mẫu)" (demo data). A production start (NODE_ENV=production, DATA_DIR or DATABASE_URL) never stores demo data.',
@@ -50,6 +51,10 @@ export const en = {
   'collector.dash.csrf': 'This form has expired or did not come from this dashboard. Please reload the page and try again.',
   'collector.dash.error.title': 'This page cannot be shown',
   'collector.dash.error.back': 'Go back',
+  'collector.dash.loading.title': 'Loading the figures',
+  'collector.dash.loading.body':
+    'The server has just started and is reading the stored answers. The figures are not complete yet, so none are shown rather than wrong ones. Please reload the page in a few seconds.',
+  'collector.dash.loading.reload': 'Reload the page',
   'collector.dash.login.title': 'Dashboard login',
   'collector.dash.login.intro':
     'This page is for the agency’s staff. Enter the access token (DASHBOARD_TOKEN) given by the server’s administrator.',

@@ -22,7 +22,8 @@ export const vi = {
   'collector.start.extensionMissing': 'chạy npm run build:extension, rồi tải',
   'collector.start.widgetMissing': 'Tiện ích chưa được dựng (%{file}); hãy chạy npm run build:widget.',
   'collector.start.portInUse': 'Cổng %{port} đang được dùng; hãy đặt PORT sang cổng khác.',
-  'collector.start.databaseLost': 'Cơ sở dữ liệu nhúng đã dừng (%{reason}); trình thu nhận thoát để trình giám sát (systemd, Docker…) khởi động lại.',
+  'collector.start.databaseLost':
+    'Cơ sở dữ liệu nhúng đã dừng (%{reason}); trình thu nhận thoát để trình giám sát (systemd, Docker…) khởi động lại.',
   'collector.start.databaseFailed': 'Không mở được cơ sở dữ liệu: %{reason}',
   'collector.start.demoSeeded':
     'Đã tạo dữ liệu mẫu cho bảng tổng hợp: %{count} ý kiến từ ngày %{from}, các đơn vị ghi "(dữ liệu mẫu)". Khi chạy thật (NODE_ENV=production, DATA_DIR hoặc DATABASE_URL) không bao giờ tạo dữ liệu mẫu.',
@@ -52,6 +53,10 @@ export const vi = {
   'collector.dash.csrf': 'Biểu mẫu đã hết hạn hoặc không đến từ bảng theo dõi này. Vui lòng tải lại trang rồi thử lại.',
   'collector.dash.error.title': 'Không hiển thị được trang',
   'collector.dash.error.back': 'Quay lại',
+  'collector.dash.loading.title': 'Đang nạp số liệu',
+  'collector.dash.loading.body':
+    'Máy chủ vừa khởi động và đang đọc các câu trả lời đã lưu. Số liệu chưa đủ nên chưa hiển thị, để không đưa ra con số sai. Vui lòng tải lại trang sau ít giây.',
+  'collector.dash.loading.reload': 'Tải lại trang',
   'collector.dash.login.title': 'Đăng nhập bảng theo dõi',
   'collector.dash.login.intro':
     'Trang này dành cho cán bộ của cơ quan. Nhập mã truy cập (DASHBOARD_TOKEN) do người quản trị máy chủ cung cấp.',
