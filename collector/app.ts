@@ -54,14 +54,18 @@ export async function createCollector(options: CollectorOptions): Promise<Fastif
   summaryApiRoutes(app, { config, db: store.db });
   await staticRoutes(app, options);
 
-  if (config.retentionDays > 0) {
-    const purge = () =>
-      store.purgeText(config.retentionDays).catch((error: Error) => console.error('[collector] retention purge failed:', error.message));
-    const timer = setInterval(purge, 3_600_000);
-    timer.unref();
-    app.addHook('onReady', async () => void purge());
-    app.addHook('onClose', async () => clearInterval(timer));
-  }
+  // Hourly and at start: the retention purge, then the store's housekeeping (statistics on PGlite).
+  const hourly = async () => {
+    if (config.retentionDays > 0)
+      await store
+        .purgeText(config.retentionDays)
+        .catch((error: Error) => console.error('[collector] retention purge failed:', error.message));
+    await store.maintain().catch((error: Error) => console.error('[collector] database housekeeping failed:', error.message));
+  };
+  const timer = setInterval(() => void hourly(), 3_600_000);
+  timer.unref();
+  app.addHook('onReady', async () => void hourly());
+  app.addHook('onClose', async () => clearInterval(timer));
   await app.ready();
   return app;
 }

@@ -378,6 +378,20 @@ describe('rate limit, health, dashboard, retention', () => {
     }
   });
 
+  it("keeps the embedded database's planner statistics current (PGlite has no autovacuum)", async () => {
+    const store = await openStore();
+    try {
+      await Promise.all(Array.from({ length: 40 }, () => store.insert(Submission.parse(rating()), null)));
+      const tuples = async () =>
+        (await store.db.query<{ n: number }>(`SELECT reltuples::int AS n FROM pg_class WHERE relname = 'submissions'`))[0]!.n;
+      expect(await tuples()).toBeLessThan(40);
+      await store.maintain();
+      expect(await tuples()).toBe(40);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('deletes comments and contact details after the retention period, keeping the counts', async () => {
     const store = await openStore();
     const own = await startCollector({}, store);
