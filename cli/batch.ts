@@ -12,7 +12,6 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { unscannableReport, type AuditReport } from '../shared/audit';
 import {
   buildPortalReport,
@@ -33,7 +32,7 @@ import { parseHtmlDocument } from '../shared/node/html';
 import { portalToCsv, portalToHtml, portalToJson, renderTable, toCsv, toJson } from '../shared/report';
 import type { CliOptions } from './args';
 import { createAuditPool, poolSize, type AuditPool } from './audit-pool';
-import { LoadError, loadHtml, openBrowser } from './load';
+import { LoadError, loadHtml, openBrowser, type Renderer } from './load';
 import { createProgress, formatRate } from './progress';
 import { appendReport, readSavedRun, writeState } from './store';
 
@@ -90,7 +89,7 @@ function readUrlFile(path: string, say: Say): DiscoveredLink[] {
 }
 
 /** Follows a list of procedures and its pagination, collecting the procedure links. */
-async function readList(options: CliOptions, say: Say, browser: Browser | null): Promise<DiscoveredLink[]> {
+async function readList(options: CliOptions, say: Say, browser: Renderer | null): Promise<DiscoveredLink[]> {
   const start = normalizeUrl(options.fromList!)!;
   const profile: SiteProfile = {
     ...(options.linkSelector ? { linkSelector: options.linkSelector } : {}),
@@ -143,7 +142,7 @@ function writeOut(dir: string, state: BatchState, reports: Map<string, AuditRepo
 export async function runBatchCommand(options: CliOptions, say: Say, entry: URL): Promise<number> {
   const statePath = options.resume ? resolve(options.resume) : null;
   const outDir = options.out ? resolve(options.out) : null;
-  let browser: Browser | null = null;
+  let browser: Renderer | null = null;
   let pool: AuditPool | null = null;
   const stop = new AbortController();
   let signals = 0;

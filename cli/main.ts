@@ -9,7 +9,6 @@
  * Exit codes: 0 ran, 2 bad arguments, 3 an input could not be read, 4 a batch stopped before the
  * end, 1 unexpected error.
  */
-import type { Browser } from 'playwright-core';
 import { auditDocument, unscannableReport, type AuditReport } from '../shared/audit';
 import { cliCatalogs } from '../shared/i18n/cli';
 import { translator } from '../shared/i18n/format';
@@ -18,7 +17,7 @@ import { reasonText, renderTable, toCsv, toJson } from '../shared/report';
 import { isBatch, parseArgs } from './args';
 import { runAsWorkerIfAsked } from './audit-pool';
 import { runBatchCommand } from './batch';
-import { LoadError, loadHtml, openBrowser } from './load';
+import { LoadError, loadHtml, openBrowser, type Renderer } from './load';
 
 async function main(argv: readonly string[]): Promise<number> {
   const options = parseArgs(argv);
@@ -33,7 +32,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (isBatch(options)) return runBatchCommand(options, t, new URL(import.meta.url));
-  let browser: Browser | null = null;
+  let browser: Renderer | null = null;
   let failedInputs = 0;
   const reports: AuditReport[] = [];
   try {
