@@ -8,7 +8,8 @@
  * a procedure's detail page, the first page of comments, and GET /api/v1/summary over HTTP on
  * 127.0.0.1; prints median and p95 (wall clock and this process's CPU), the cold load of the fact
  * index and a catch-up after 1,000 new rows.
- * Options: --rows N, --procedures N, --runs N, --only pg|pglite.
+ * Options: --rows N, --procedures N, --runs N, --only pg|pglite, --keep (keep the PostgreSQL database
+ * for the next run, which then reuses its rows like PGlite's).
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     procedures: { type: 'string', default: '2000' },
     runs: { type: 'string', default: '20' },
     only: { type: 'string' },
+    keep: { type: 'boolean', default: false },
   },
 });
 const ROWS = Number(values.rows);
@@ -133,8 +135,11 @@ if (values.only !== 'pglite') {
     console.log(`PostgreSQL at 127.0.0.1:5432 does not answer (${(error as Error).message}): PostgreSQL SKIPPED.`);
   }
   if (up) {
-    await admin.query(`DROP DATABASE IF EXISTS ${PG_DB}`);
-    await admin.query(`CREATE DATABASE ${PG_DB}`);
+    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [PG_DB])).rowCount;
+    if (!values.keep || !exists) {
+      await admin.query(`DROP DATABASE IF EXISTS ${PG_DB}`);
+      await admin.query(`CREATE DATABASE ${PG_DB}`);
+    }
     const url = new URL(PG_ADMIN);
     url.pathname = `/${PG_DB}`;
     const db = await openPostgres(url.toString(), 4);
@@ -143,7 +148,7 @@ if (values.only !== 'pglite') {
       await bench(db, 'PostgreSQL');
     } finally {
       await db.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${PG_DB}`);
+      if (!values.keep) await admin.query(`DROP DATABASE IF EXISTS ${PG_DB}`);
       await admin.end();
     }
   }

@@ -8,8 +8,8 @@
  * alike, while SQL over 1,000,000 rows (or over daily counts with 2,000 procedures, nearly as many
  * rows) does not fit 300 ms on PGlite. Nothing is added to the insert path.
  *
- * Catch-up reads `seq > watermark` in pages. The first load learns the replaced ratings in one
- * ordered pass; afterwards, for each new rating the database says whether a later rating of the
+ * Catch-up reads `seq > watermark` in pages. The first load finds the replaced ratings itself as
+ * the rows come in seq order (each respondent's latest rating per procedure); afterwards, for each new rating the database says whether a later rating of the
  * same respondent and procedure exists (then it is not current) and which earlier one it replaces
  * (then that one stops counting). On PostgreSQL several transactions commit out
  * of sequence order, so the watermark advances only past rows older than SETTLE_MS; rows above it
@@ -43,7 +43,6 @@ export interface ProcEntry {
 export const QUESTIONS: readonly { set: string; id: string }[] = Object.values(QUESTION_SETS).flatMap((s) =>
   s.questions.map((q) => ({ set: s.id, id: q.id })),
 );
-const QUESTION_INDEX = new Map(QUESTIONS.map((q, i) => [`${q.set}\u0000${q.id}`, i]));
 export const Q = QUESTIONS.length;
 const SET_IDS = Object.keys(QUESTION_SETS);
 /** Per question set (by its order): the first question's position and the one after its last. */
@@ -57,8 +56,12 @@ export const WRONG = 1;
 export const ENGINE_FAIL = 2;
 export const ENGINE_REVIEW = 3;
 
-/** Rows read per query while catching up. */
-const PAGE = 20_000;
+/**
+ * Rows read per query. Small enough that one page's work (about 50 ms of this thread) never holds
+ * up the collector's requests for long, and that PGlite (one connection) serves the submissions
+ * queued behind a page soon.
+ */
+const PAGE = 10_000;
 /** On PostgreSQL, rows younger than this may still have rows of lower seq not yet committed. */
 const SETTLE_MS = 10_000;
 
@@ -71,54 +74,111 @@ function grow<T extends Typed>(array: T, need: number): T {
   return next;
 }
 
-interface FetchedRow {
-  seq: number;
-  kind: string;
-  ms: number;
-  /** The database's clock at the query. */
-  now: number;
-  code: string | null;
-  name: string | null;
-  agency: string | null;
-  url: string;
-  lang: string;
-  scale: number | null;
-  overall: number | null;
-  qs: string | null;
-  /** jsonb as text. */
-  answers: string | null;
-  has_comment: boolean;
-  /** jsonb as text: { elements?: { id, problem }[]; findings?: { results?: { id, status }[] } }. */
-  details: string | null;
-  superseded: boolean | null;
-  prev: number | null;
+/** One submission as read, by position (see COLUMNS); jsonb columns come parsed or as text. */
+type Fetched = [
+  seq: number,
+  kind: string,
+  ms: number,
+  code: string | null,
+  name: string | null,
+  agency: string | null,
+  url: string,
+  lang: string,
+  scale: number | null,
+  overall: number | null,
+  qs: string | null,
+  /** The answers of its question set, one digit per question (ANSWER_DIGITS). */
+  answers: string | null,
+  hasComment: boolean,
+  details: GapDetails | string | null,
+  superseded: boolean | null,
+  prev: number | null,
+  respondent: string | null,
+];
+
+interface GapDetails {
+  elements?: { id: string; problem: string }[];
+  findings?: { results?: { id: string; status: string }[] };
 }
 
-// jsonb travels as text and is parsed here: PGlite's own jsonb parsing was 4 times slower.
-const FETCH = `
-  SELECT s.seq::float8 AS seq, s.kind, (extract(epoch FROM s.received_at) * 1000)::float8 AS ms,
-         (extract(epoch FROM now()) * 1000)::float8 AS now,
-         s.procedure_code AS code, s.procedure_name AS name, s.agency, s.page_url AS url, s.lang,
-         s.scale_levels AS scale, s.overall, s.question_set AS qs, s.answers::text AS answers, (s.comment IS NOT NULL) AS has_comment,
-         CASE WHEN s.kind = 'gap-report' THEN s.details::text END AS details,
-         CASE WHEN s.kind = 'rating' AND s.seq > $2 THEN EXISTS (
-           SELECT 1 FROM submissions l WHERE l.kind = 'rating' AND l.respondent = s.respondent
-             AND coalesce(l.procedure_code, l.page_url) = coalesce(s.procedure_code, s.page_url) AND l.seq > s.seq) END AS superseded,
-         CASE WHEN s.kind = 'rating' AND s.seq > $2 THEN (
-           SELECT l.seq::float8 FROM submissions l WHERE l.kind = 'rating' AND l.respondent = s.respondent
-             AND coalesce(l.procedure_code, l.page_url) = coalesce(s.procedure_code, s.page_url) AND l.seq < s.seq
-           ORDER BY l.seq DESC LIMIT 1) END AS prev
-  FROM submissions s WHERE s.seq > $1 ORDER BY s.seq LIMIT ${PAGE}`;
+/** A page as read: its rows, its last seq and the database's clock. */
+interface Page {
+  rows: Fetched[];
+  last: number;
+  now: number;
+}
 
 /**
- * The first load's replaced ratings up to `$1`, in one ordered pass over the current-rating index
- * (respondent, procedure key, seq DESC) instead of one lookup per row.
+ * A rating's answers as digits, one per question of its set in the set's order, '0' where none or
+ * not a level 1–5: a few bytes to read instead of a JSON text to parse per rating.
  */
-const REPLACED = `
-  SELECT seq::float8 AS seq FROM (
-    SELECT seq, row_number() OVER (PARTITION BY respondent, coalesce(procedure_code, page_url) ORDER BY seq DESC) AS rn
-    FROM submissions WHERE kind = 'rating' AND seq <= $1) AS x
-  WHERE rn > 1`;
+const ANSWER_DIGITS = `CASE coalesce(s.question_set, 'nd118-art33') ${Object.values(QUESTION_SETS)
+  .map(
+    (set) =>
+      `WHEN '${set.id}' THEN concat(${set.questions
+        .map((q) => `CASE WHEN s.answers->>'${q.id}' IN ('1', '2', '3', '4', '5') THEN s.answers->>'${q.id}' ELSE '0' END`)
+        .join(', ')})`,
+  )
+  .join(' ')} END`;
+
+/**
+ * The columns of a fact, in Fetched's order. For a rating with seq above $2, whether a later
+ * rating replaces it and which earlier one it replaces; up to $2 (the first load) its respondent
+ * instead, and the load finds the replaced ones itself (rows come in seq order): one lookup per
+ * row, or one window over the whole table, took longer than the reading.
+ */
+const COLUMNS = [
+  's.seq::float8',
+  's.kind',
+  '(extract(epoch FROM s.received_at) * 1000)::float8',
+  's.procedure_code',
+  's.procedure_name',
+  's.agency',
+  's.page_url',
+  's.lang',
+  's.scale_levels',
+  's.overall',
+  's.question_set',
+  ANSWER_DIGITS,
+  's.comment IS NOT NULL',
+  "CASE WHEN s.kind = 'gap-report' THEN s.details END",
+  `CASE WHEN s.kind = 'rating' AND s.seq > $2 THEN EXISTS (
+    SELECT 1 FROM submissions l WHERE l.kind = 'rating' AND l.respondent = s.respondent
+      AND coalesce(l.procedure_code, l.page_url) = coalesce(s.procedure_code, s.page_url) AND l.seq > s.seq) END`,
+  `CASE WHEN s.kind = 'rating' AND s.seq > $2 THEN (
+    SELECT l.seq::float8 FROM submissions l WHERE l.kind = 'rating' AND l.respondent = s.respondent
+      AND coalesce(l.procedure_code, l.page_url) = coalesce(s.procedure_code, s.page_url) AND l.seq < s.seq
+    ORDER BY l.seq DESC LIMIT 1) END`,
+  "CASE WHEN s.kind = 'rating' AND s.seq <= $2 THEN s.respondent::text END",
+];
+
+/**
+ * How a page travels, per driver (measured at 1,000,000 rows): from PostgreSQL as ordinary rows,
+ * jsonb as text (node-postgres parses rows fast; building one text per page costs the server more);
+ * from PGlite as one JSON text per page (json_build_array per row, string_agg), parsed by one
+ * JSON.parse: PGlite's worker hands rows over one object at a time, five times slower.
+ */
+const FETCH_ROWS = `
+  SELECT ${COLUMNS.map((c, i) => `${i === 13 ? `(${c})::text` : c} AS c${i}`).join(', ')},
+    (extract(epoch FROM now()) * 1000)::float8 AS c17
+  FROM submissions s WHERE s.seq > $1 ORDER BY s.seq LIMIT ${PAGE}`;
+const FETCH_JSON = `
+  SELECT count(*)::int AS n, max(p.seq)::float8 AS last, (extract(epoch FROM now()) * 1000)::float8 AS now,
+         '[' || string_agg(p.j, ',' ORDER BY p.seq) || ']' AS rows
+  FROM (SELECT s.seq, json_build_array(${COLUMNS.join(', ')})::text AS j FROM submissions s WHERE s.seq > $1 ORDER BY s.seq LIMIT ${PAGE}) AS p`;
+
+/** Reads the page after `cursor`. */
+async function fetchPage(db: Queryable & { kind: string }, cursor: number, mark: number): Promise<Page> {
+  if (db.kind === 'pglite') {
+    const r = (await db.query<{ n: number; last: number | null; now: number; rows: string | null }>(FETCH_JSON, [cursor, mark]))[0];
+    return { rows: r?.rows ? (JSON.parse(r.rows) as Fetched[]) : [], last: Number(r?.last ?? cursor), now: Number(r?.now ?? 0) };
+  }
+  const rows = await db.query<Record<string, unknown>>(FETCH_ROWS, [cursor, mark]);
+  const out: Fetched[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = Object.values(rows[i]!) as unknown as Fetched;
+  const lastRow = out[out.length - 1];
+  return { rows: out, last: lastRow ? Number(lastRow[0]) : cursor, now: lastRow ? Number((lastRow as unknown[])[17]) : 0 };
+}
 
 export class Facts {
   readonly procs: ProcEntry[] = [];
@@ -158,8 +218,8 @@ export class Facts {
   private loaded = false;
   /** Highest seq when the first run began. */
   private firstMark: number | null = null;
-  /** Ratings up to firstMark that a later one up to firstMark replaced (first run only). */
-  private replaced = new Set<number>();
+  /** First run: per procedure key, each respondent's latest rating up to firstMark (its position). */
+  private latest = new Map<string, Map<string, number>>();
   /** Where a late-committed rating sits (its seq breaks the ascending order of rSeq). */
   private readonly late = new Map<number, number>();
   private running: Promise<void> | null = null;
@@ -180,20 +240,20 @@ export class Facts {
     if (this.firstMark === null) {
       // PGlite has no autovacuum: without statistics its planner sorts where an index would do.
       if (this.db.kind === 'pglite') await this.db.exec('ANALYZE submissions');
-      const mark = (await this.db.query<{ m: number | null }>('SELECT max(seq)::float8 AS m FROM submissions'))[0]?.m ?? 0;
-      const replaced = await this.db.query<{ seq: number }>(REPLACED, [mark]);
-      this.replaced = new Set(replaced.map((r) => Number(r.seq)));
-      this.firstMark = mark;
+      this.firstMark = (await this.db.query<{ m: number | null }>('SELECT max(seq)::float8 AS m FROM submissions'))[0]?.m ?? 0;
     }
     const mark = this.loaded ? 0 : this.firstMark;
     const concurrent = this.db.kind === 'postgres';
-    let cursor = this.low;
     let contiguous = true;
-    for (;;) {
-      const rows = await this.db.query<FetchedRow>(FETCH, [cursor, mark]);
-      for (const row of rows) {
-        const seq = Number(row.seq);
-        const settledRow = !concurrent || (contiguous && Number(row.ms) < Number(row.now) - SETTLE_MS);
+    // The next page is asked for while this one is applied (the database works meanwhile).
+    let next: Promise<Page> | null = fetchPage(this.db, this.low, mark);
+    while (next) {
+      const page: Page = await next;
+      next = page.rows.length < PAGE ? null : fetchPage(this.db, page.last, mark);
+      const settle = page.now - SETTLE_MS;
+      for (const row of page.rows) {
+        const seq = Number(row[0]);
+        const settledRow = !concurrent || (contiguous && Number(row[2]) < settle);
         if (!this.applied.has(seq)) {
           this.apply(row, seq);
           // Rows at or below the watermark are never read again; the others may be.
@@ -203,17 +263,21 @@ export class Facts {
         if (settledRow) this.low = seq;
         else contiguous = false;
       }
-      if (rows.length < PAGE) break;
-      cursor = Number(rows[rows.length - 1]!.seq);
     }
     this.loaded = true;
-    this.replaced.clear();
+    this.latest.clear();
     for (const seq of this.applied) if (seq <= this.low) this.applied.delete(seq);
   }
 
-  private proc(row: FetchedRow, seq: number): number {
-    const key = row.code ?? row.url;
-    const k = `${key}\u0000${row.agency ?? ''}`;
+  /** The first load has completed: the figures are whole. */
+  get ready(): boolean {
+    return this.loaded;
+  }
+
+  private proc(row: Fetched, seq: number): number {
+    const [, , , code, name, agency, url] = row;
+    const key = code ?? url;
+    const k = `${key}\u0000${agency ?? ''}`;
     let id = this.procIndex.get(k);
     if (id === undefined) {
       id = this.procs.length;
@@ -221,24 +285,24 @@ export class Facts {
       this.procs.push({
         id,
         key,
-        code: row.code,
-        name: row.name,
-        agency: row.agency,
-        pageUrl: row.url,
-        pageUrls: new Set([row.url]),
+        code,
+        name,
+        agency,
+        pageUrl: url,
+        pageUrls: new Set([url]),
         fold: '',
         seenSeq: seq,
       });
-      this.procs[id]!.fold = searchKey(`${row.code ?? ''} ${row.name ?? ''}`);
+      this.procs[id]!.fold = searchKey(`${code ?? ''} ${name ?? ''}`);
       return id;
     }
     const p = this.procs[id]!;
-    p.pageUrls.add(row.url);
+    p.pageUrls.add(url);
     if (seq > p.seenSeq) {
       p.seenSeq = seq;
-      p.pageUrl = row.url;
-      if (row.name && row.name !== p.name) {
-        p.name = row.name;
+      p.pageUrl = url;
+      if (name && name !== p.name) {
+        p.name = name;
         p.fold = searchKey(`${p.code ?? ''} ${p.name}`);
       }
     }
@@ -269,23 +333,34 @@ export class Facts {
     return lo < this.rn && this.rSeq[lo] === seq ? lo : -1;
   }
 
-  private apply(row: FetchedRow, seq: number): void {
-    const day = vnDay(Number(row.ms));
-    const en = row.lang === 'en' ? 1 : 0;
-    const comment = row.has_comment ? 4 : 0;
+  private apply(row: Fetched, seq: number): void {
+    const [, kind, msRaw, , , , , lang, scale, overall, qs, answers, hasComment, detailsRaw, superseded, prev, respondent] = row;
+    const ms = Number(msRaw);
+    const day = vnDay(ms);
+    const en = lang === 'en' ? 1 : 0;
+    const comment = hasComment ? 4 : 0;
     const proc = this.proc(row, seq);
-    if (row.kind === 'rating') {
-      if (row.prev !== null && row.prev !== undefined) {
-        const at = this.findRating(Number(row.prev));
+    if (kind === 'rating') {
+      if (prev !== null && prev !== undefined) {
+        const at = this.findRating(Number(prev));
         if (at >= 0 && this.rFlags[at]! & 2) {
           this.rFlags[at] = this.rFlags[at]! & ~2;
         }
       }
-      if (row.superseded ?? this.replaced.has(seq)) {
+      if (superseded) {
         if (comment) this.deadComments.push({ day, proc, en: en === 1 });
         return;
       }
       const i = this.rn++;
+      if (respondent) {
+        // First run: this rating replaces the respondent's previous one of the entry's procedure.
+        const key = this.procs[proc]!.key;
+        let seen = this.latest.get(key);
+        if (!seen) this.latest.set(key, (seen = new Map()));
+        const before = seen.get(respondent);
+        if (before !== undefined) this.rFlags[before] = this.rFlags[before]! & ~2;
+        seen.set(respondent, i);
+      }
       this.rSeq = grow(this.rSeq, this.rn);
       this.rDay = grow(this.rDay, this.rn);
       this.rProc = grow(this.rProc, this.rn);
@@ -299,23 +374,26 @@ export class Facts {
       } else this.rSeq[i] = seq;
       this.rDay[i] = day;
       this.rProc[i] = proc;
-      this.rFlags[i] = en | 2 | comment | (row.scale === 3 ? 8 : 0);
-      this.rOverall[i] = row.overall ?? 0;
+      this.rFlags[i] = en | 2 | comment | (Number(scale) === 3 ? 8 : 0);
+      this.rOverall[i] = Number(overall ?? 0);
       const base = i * Q;
       this.rAnswers.fill(0, base, base + Q);
-      if (row.answers) {
-        const set = row.qs ?? 'nd118-art33';
-        for (const [id, level] of Object.entries(JSON.parse(row.answers) as Record<string, number>)) {
-          const q = QUESTION_INDEX.get(`${set}\u0000${id}`);
-          if (q !== undefined && Number.isInteger(level) && level >= 1 && level <= 5) {
+      const set = SET_IDS.indexOf(qs ?? 'nd118-art33');
+      if (answers && set >= 0) {
+        let any = false;
+        const start = SET_START[set]!;
+        for (let q = start, end = SET_END[set]!; q < end; q++) {
+          const level = answers.charCodeAt(q - start) - 48;
+          if (level >= 1 && level <= 5) {
             this.rAnswers[base + q] = level;
-            this.rFlags[i] = (this.rFlags[i]! & 31) | 16 | (SET_IDS.indexOf(set) << 5);
+            any = true;
           }
         }
+        if (any) this.rFlags[i] = (this.rFlags[i]! & 31) | 16 | (set << 5);
       }
       return;
     }
-    if (row.kind !== 'gap-report') return;
+    if (kind !== 'gap-report') return;
     const i = this.gn++;
     this.gDay = grow(this.gDay, this.gn);
     this.gMs = grow(this.gMs, this.gn);
@@ -323,14 +401,9 @@ export class Facts {
     this.gFlags = grow(this.gFlags, this.gn);
     this.gStart = grow(this.gStart, this.gn + 1);
     this.gDay[i] = day;
-    this.gMs[i] = Number(row.ms);
+    this.gMs[i] = ms;
     this.gProc[i] = proc;
-    const details = row.details
-      ? (JSON.parse(row.details) as {
-          elements?: { id: string; problem: string }[];
-          findings?: { results?: { id: string; status: string }[] };
-        })
-      : null;
+    const details = typeof detailsRaw === 'string' ? (JSON.parse(detailsRaw) as GapDetails) : detailsRaw;
     const results = details?.findings?.results;
     this.gFlags[i] = en | (results ? 2 : 0) | comment;
     const codes: number[] = [];
@@ -356,6 +429,31 @@ export async function factsOf(db: Queryable & { kind: string }): Promise<Facts> 
   }
   await facts.catchUp();
   return facts;
+}
+
+/** How long a page waits for the figures to finish loading before it says they are loading. */
+export const LOADING_WAIT_MS = 2_000;
+
+/**
+ * True while the first load of `db`'s fact index has not completed (it is started if it was not):
+ * the figures would be partial, so pages say so instead of showing them. Waits up to `waitMs` for
+ * the load to end first (a small database loads in a blink: no page needs to say anything then).
+ */
+export async function factsLoading(db: Queryable & { kind: string }, waitMs = 0): Promise<boolean> {
+  let facts = cache.get(db);
+  if (!facts) {
+    facts = new Facts(db);
+    cache.set(db, facts);
+  }
+  if (facts.ready) return false;
+  // A failure is logged by startFactsRefresh's timer, which tries again.
+  const load = facts.catchUp().catch(() => {});
+  if (waitMs > 0) {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([load, new Promise((done) => (timer = setTimeout(done, waitMs)))]);
+    clearTimeout(timer);
+  }
+  return !facts.ready;
 }
 
 /** Forgets the fact index of `db` (after rows were deleted or the table replaced). */

@@ -28,8 +28,9 @@ import { dashboardAuth, readCookies, SESSION_COOKIE, type Access, type Session }
 import {
   agencies as listAgencies,
   dashboardSummary,
-  DEFAULT_MIN_ANSWERS,
   exportSubmissions,
+  factsLoading,
+  LOADING_WAIT_MS,
   listComments,
   markHandled,
   parseFilterQuery,
@@ -49,7 +50,7 @@ import { GAP_SORTS, gapKey, renderOverview, type GapSort } from '../views/overvi
 import { renderProcedure } from '../views/procedure';
 import { renderPublic, renderPublicEmbed } from '../views/public';
 import { renderReport } from '../views/report';
-import { renderError } from '../views/error';
+import { renderError, renderLoading } from '../views/error';
 
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
@@ -91,6 +92,9 @@ function fontFile(name: string): Buffer {
   return readFileSync(join(dir, name));
 }
 
+/** Seconds a reader is asked to wait while the figures load after a start (Retry-After). */
+const LOADING_RETRY_SECONDS = 5;
+
 /** Newest comments read for the gaps table (spread over its rows, two shown per row at most). */
 const GAP_COMMENTS_SCAN = 200;
 
@@ -99,7 +103,7 @@ const PUBLIC_DIR = join(import.meta.dirname, '..', 'public');
 export function dashboardRoutes(app: FastifyInstance, deps: { config: CollectorConfig; store: SubmissionStore }): void {
   const auth = dashboardAuth(deps.config);
   const db = deps.store.db;
-  const minAnswers = DEFAULT_MIN_ANSWERS;
+  const minAnswers = deps.config.minAnswers;
 
   const assets = new Map<string, { type: string; body: Buffer }>([
     ['dashboard.css', { type: 'text/css; charset=utf-8', body: readFileSync(join(PUBLIC_DIR, 'dashboard.css')) }],
@@ -150,6 +154,17 @@ export function dashboardRoutes(app: FastifyInstance, deps: { config: CollectorC
     const parsed = parseFilterQuery(given);
     if (parsed.ok) return { filter: parsed.filter, bad: false };
     return { filter: { ...periodFilter('quarter'), bucket: 'week' }, bad: true };
+  };
+
+  /**
+   * While the fact index loads after a start: answers 503 with Retry-After and a page saying the
+   * figures are loading (never partial figures) and returns true; false once they are whole.
+   */
+  const stillLoading = async (request: FastifyRequest, reply: FastifyReply, view: View, csp = CSP): Promise<boolean> => {
+    if (!(await factsLoading(db, LOADING_WAIT_MS))) return false;
+    reply.header('retry-after', String(LOADING_RETRY_SECONDS));
+    void html(reply, 503, renderLoading(view, new URL(request.url, 'http://x').pathname, view.protected || view.csrf !== null), csp);
+    return true;
   };
 
   const badFilter = (reply: FastifyReply, view: View) =>
@@ -207,6 +222,7 @@ export function dashboardRoutes(app: FastifyInstance, deps: { config: CollectorC
       const who = guard(request, reply);
       if (!who) return reply;
       const view = viewOf(request, who.session);
+      if (await stillLoading(request, reply, view)) return reply;
       const { filter, bad } = filterOf(request);
       if (bad) return badFilter(reply, view);
       const q = request.query as Query;
@@ -237,6 +253,7 @@ export function dashboardRoutes(app: FastifyInstance, deps: { config: CollectorC
       const who = guard(request, reply);
       if (!who) return reply;
       const view = viewOf(request, who.session);
+      if (await stillLoading(request, reply, view)) return reply;
       const { filter, bad } = filterOf(request);
       if (bad) return badFilter(reply, view);
       const code = request.params.code.slice(0, 200);
@@ -248,6 +265,7 @@ export function dashboardRoutes(app: FastifyInstance, deps: { config: CollectorC
       const who = guard(request, reply);
       if (!who) return reply;
       const view = viewOf(request, who.session);
+      if (await stillLoading(request, reply, view)) return reply;
       const { filter, bad } = filterOf(request);
       if (bad) return badFilter(reply, view);
       const q = request.query as Query;
@@ -291,6 +309,7 @@ export function dashboardRoutes(app: FastifyInstance, deps: { config: CollectorC
       const who = guard(request, reply);
       if (!who) return reply;
       const view = viewOf(request, who.session);
+      if (await stillLoading(request, reply, view)) return reply;
       const { filter, bad } = filterOf(request);
       if (bad) return badFilter(reply, view);
       const [summary, agencies] = await Promise.all([dashboardSummary(db, filter, { minAnswers }), listAgencies(db)]);
@@ -301,6 +320,7 @@ export function dashboardRoutes(app: FastifyInstance, deps: { config: CollectorC
       const who = guard(request, reply);
       if (!who) return reply;
       const view = viewOf(request, who.session);
+      if (await stillLoading(request, reply, view)) return reply;
       const m = /^(submissions|summary)\.(csv|json)$/.exec(request.params.file);
       if (!m) return reply.callNotFound();
       const { filter, bad } = filterOf(request);
@@ -363,12 +383,14 @@ export function dashboardRoutes(app: FastifyInstance, deps: { config: CollectorC
   };
   app.get<{ Params: { agency: string } }>('/public/:agency', async (request, reply) => {
     const view = makeView(uiOf(request.query), null, false, stringParams(request.query));
+    if (await stillLoading(request, reply, view)) return reply;
     const data = await publicData(request);
     if (!data) return html(reply, 404, renderError(view, 404, view.t('collector.dash.public.unknown'), null));
     return html(reply, 200, renderPublic(view, data, `${request.protocol}://${request.host}`));
   });
   app.get<{ Params: { agency: string } }>('/public/:agency/embed', async (request, reply) => {
     const view = makeView(uiOf(request.query), null, false, stringParams(request.query));
+    if (await stillLoading(request, reply, view, CSP_EMBED)) return reply;
     const data = await publicData(request);
     if (!data) return html(reply, 404, renderError(view, 404, view.t('collector.dash.public.unknown'), null), CSP_EMBED);
     return html(reply, 200, renderPublicEmbed(view, data), CSP_EMBED);
