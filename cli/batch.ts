@@ -10,18 +10,20 @@
  * Exit codes: 0 completed, 3 completed but some pages could not be loaded (timeout, HTTP error,
  * load error), 4 stopped before the end (Ctrl+C, SIGTERM: the state is saved), 2 bad input.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { unscannableReport, type AuditReport } from '../shared/audit';
+import { unscannableReport } from '../shared/audit';
 import {
-  buildPortalReport,
   createBatch,
+  createPortalBuilder,
   mergeLinks,
   normalizeUrl,
   runBatch,
   stableId,
   type BatchState,
   type DiscoveredLink,
+  type PortalReport,
   type SiteProfile,
   walkList,
 } from '../shared/batch';
@@ -29,12 +31,13 @@ import type { Reason } from '../shared/checklist';
 import type { CliMessageId } from '../shared/i18n/cli';
 import type { MessageParams } from '../shared/i18n/format';
 import { parseHtmlDocument } from '../shared/node/html';
-import { portalToCsv, portalToHtml, portalToJson, renderTable, toCsv, toJson } from '../shared/report';
+import { portalToCsv, portalToHtml, portalToJson } from '../shared/report';
 import type { CliOptions } from './args';
 import { createAuditPool, poolSize, type AuditPool } from './audit-pool';
 import { LoadError, loadHtml, openBrowser, type Renderer } from './load';
 import { createProgress, formatRate } from './progress';
-import { appendReport, readSavedRun, writeState } from './store';
+import { createReportStream } from './output';
+import { readSavedRun, ReportLog, reportsPath, writeState } from './store';
 
 type Say = (id: CliMessageId, params?: MessageParams) => string;
 
@@ -130,12 +133,19 @@ function inputLinks(inputs: readonly string[]): DiscoveredLink[] {
   return inputs.map((input) => ({ url: /^https?:\/\//i.test(input) ? (normalizeUrl(input) ?? input) : input }));
 }
 
-function writeOut(dir: string, state: BatchState, reports: Map<string, AuditReport>, options: CliOptions): void {
-  const all = state.pages.flatMap((p) => reports.get(p.url) ?? []);
-  const portal = buildPortalReport(all, { source: state.source, generatedAt: new Date().toISOString() });
+function writeOut(dir: string, portal: PortalReport, options: CliOptions): void {
   writeFileSync(join(dir, 'portal.csv'), portalToCsv(portal, options.lang));
   writeFileSync(join(dir, 'portal.json'), portalToJson(portal));
   writeFileSync(join(dir, 'portal.html'), portalToHtml(portal, options.lang));
+}
+
+/** Writes `text` to stdout, waiting when its buffer is full (the output is written a report at a time). */
+function print(text: string): Promise<void> {
+  if (!text) return Promise.resolve();
+  return new Promise((done) => {
+    if (process.stdout.write(text)) done();
+    else process.stdout.once('drain', done);
+  });
 }
 
 /** `entry`: the CLI's module URL, run by the audit workers (see audit-pool.ts). */
@@ -144,6 +154,8 @@ export async function runBatchCommand(options: CliOptions, say: Say, entry: URL)
   const outDir = options.out ? resolve(options.out) : null;
   let browser: Renderer | null = null;
   let pool: AuditPool | null = null;
+  let log: ReportLog | null = null;
+  let scratch: string | null = null;
   const stop = new AbortController();
   let signals = 0;
   const onSignal = () => {
@@ -171,12 +183,11 @@ export async function runBatchCommand(options: CliOptions, say: Say, entry: URL)
 
     // The pages: a saved run, else the list, the file of URLs and the inputs.
     let state: BatchState;
-    let reports = new Map<string, AuditReport>();
     const saved = statePath ? readSavedRun(statePath) : null;
     if (saved && !saved.ok) throw new BatchInputError(say('cli.batch.stateUnreadable', { path: statePath!, detail: saved.detail }), 2);
     if (saved?.ok) {
       state = saved.state;
-      reports = saved.reports;
+      log = saved.reports;
       if (options.fromList || options.urlsFile || options.inputs.length > 0)
         process.stderr.write(`${say('cli.batch.resumeIgnoresInputs', { path: statePath! })}\n`);
       const left = state.pages.filter((p) => p.state === 'pending').length;
@@ -190,6 +201,15 @@ export async function runBatchCommand(options: CliOptions, say: Say, entry: URL)
       state = createBatch(mergeLinks(lists), { source, createdAt: new Date().toISOString() });
       if (statePath) await saveOrSay(statePath, state, say);
     }
+    // The reports stay on disk (beside the state, or in a temporary folder), not in memory.
+    if (!log) {
+      if (statePath) log = ReportLog.open(reportsPath(statePath));
+      else {
+        scratch = mkdtempSync(join(tmpdir(), 'tthc-audit-'));
+        log = ReportLog.open(join(scratch, 'reports.jsonl'));
+      }
+    }
+    const reports = log;
 
     pool = createAuditPool(poolSize(options.concurrency), entry);
     const audits = pool;
@@ -209,9 +229,8 @@ export async function runBatchCommand(options: CliOptions, say: Say, entry: URL)
           }
         },
         onPageDone(page, report) {
-          if (statePath) appendReport(statePath, report);
+          reports.append(report);
           if (outDir) writeFileSync(join(outDir, 'pages', `p-${stableId(page.url)}.json`), `${JSON.stringify(report, null, 2)}\n`);
-          reports.set(page.url, report);
           progress.page(report, page.url);
         },
         saveState: statePath ? (s) => saveOrSay(statePath, s, say) : undefined,
@@ -224,28 +243,30 @@ export async function runBatchCommand(options: CliOptions, say: Say, entry: URL)
     );
     progress.stop();
 
-    const ordered = state.pages.flatMap((p) => reports.get(p.url) ?? []);
     const finished = result.counts.done + result.counts.unscannable;
     const elapsed = Date.now() - startedAt;
     const rate = finished > before && elapsed > 0 ? ((finished - before) / elapsed) * 60_000 : null;
     process.stderr.write(
       `${say('cli.batch.summary', { finished, total: result.counts.total, done: result.counts.done, unscannable: result.counts.unscannable, rate: formatRate(rate) })}\n`,
     );
+    // The reports, read back from the log in the run's page order: printed, and summed up for the portal report.
+    const portal = createPortalBuilder({ source: state.source, generatedAt: new Date().toISOString() });
+    const stream = createReportStream(options.format, options.lang);
+    for (const page of state.pages) {
+      const report = reports.read(page.url);
+      if (!report) continue;
+      if (outDir) portal.add(report);
+      await print(stream.next(report));
+    }
+    await print(stream.end());
     if (outDir) {
       try {
-        writeOut(outDir, state, reports, options);
+        writeOut(outDir, portal.build(), options);
         process.stderr.write(`${say('cli.batch.outWritten', { dir: outDir })}\n`);
       } catch (error) {
         process.stderr.write(`tthc-audit: ${say('cli.batch.outFailed', { dir: outDir, detail: (error as Error).message })}\n`);
       }
     }
-    const output =
-      options.format === 'json'
-        ? toJson(ordered)
-        : options.format === 'csv'
-          ? toCsv(ordered, options.lang)
-          : renderTable(ordered, options.lang);
-    await new Promise<void>((done) => process.stdout.write(output, () => done()));
     if (!result.completed) {
       const left = result.counts.pending + result.counts.running;
       process.stderr.write(
@@ -265,6 +286,8 @@ export async function runBatchCommand(options: CliOptions, say: Say, entry: URL)
     process.off('SIGTERM', onSignal);
     await pool?.close();
     await browser?.close();
+    log?.close();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
 }
 

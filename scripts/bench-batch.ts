@@ -22,7 +22,7 @@ import { buildDemoPortal, serveDemoPortal } from './portal-fixture';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist', 'cli', 'tthc-audit.mjs');
-const MARKS = [50, 100, 200];
+const MARKS = [50, 100, 200, 500, 1000, 2000];
 
 interface Options {
   procedures: number;

@@ -137,26 +137,44 @@ function pageOf(report: AuditReport): PortalPage {
   };
 }
 
-/** The engine that audited the pages: an audited page's (an unread page's report may come from elsewhere). */
-function engineOf(reports: readonly AuditReport[]): PortalReport['engine'] {
-  const from = reports.find((r) => r.status === 'audited') ?? reports[0];
-  return from ? { ...from.engine } : null;
-}
-
 export interface PortalReportOptions {
   source?: string | null;
   generatedAt?: string | null;
 }
 
+/**
+ * Builds the portal report one page report at a time, keeping only each page's summary (a few
+ * hundred bytes, not the report with its evidence), so a run of thousands of pages can read its
+ * reports back from disk one by one. A page given twice (same normalised address) counts once,
+ * the last one.
+ */
+export function createPortalBuilder(options: PortalReportOptions = {}): { add(report: AuditReport): void; build(): PortalReport } {
+  const byId = new Map<string, PortalPage>();
+  let engine: PortalReport['engine'] = null;
+  let engineFromAudited = false;
+  return {
+    add(report) {
+      // The engine that audited the pages: an audited page's (an unread page's report may come from elsewhere).
+      if (!engineFromAudited && (report.status === 'audited' || engine === null)) {
+        engine = { ...report.engine };
+        engineFromAudited = report.status === 'audited';
+      }
+      const page = pageOf(report);
+      byId.delete(page.id);
+      byId.set(page.id, page);
+    },
+    build: () => summarize([...byId.values()], engine, options),
+  };
+}
+
 /** Sums up page audits into the portal report. A page given twice (same normalised address) counts once, the last one. */
 export function buildPortalReport(reports: readonly AuditReport[], options: PortalReportOptions = {}): PortalReport {
-  const byId = new Map<string, PortalPage>();
-  for (const report of reports) {
-    const page = pageOf(report);
-    byId.delete(page.id);
-    byId.set(page.id, page);
-  }
-  const all = [...byId.values()];
+  const builder = createPortalBuilder(options);
+  for (const report of reports) builder.add(report);
+  return builder.build();
+}
+
+function summarize(all: PortalPage[], engine: PortalReport['engine'], options: PortalReportOptions): PortalReport {
   const audited = all.filter((p) => p.status === 'audited');
   const unscannable = all.filter((p) => p.status === 'unscannable');
   const counts = zero();
@@ -182,7 +200,7 @@ export function buildPortalReport(reports: readonly AuditReport[], options: Port
   return {
     schemaVersion: PORTAL_REPORT_SCHEMA_VERSION,
     kind: 'tthc-portal-report',
-    engine: engineOf(reports),
+    engine,
     source: options.source ?? null,
     generatedAt: options.generatedAt ?? null,
     totals: { pages: all.length, audited: audited.length, unscannable: unscannable.length, counts, byKind },

@@ -1,16 +1,30 @@
 /**
  * The batch options of the command-line auditor (defaults, safety caps, clear errors) and its
  * resumable store: a state written whole, and on resume the reports log deciding which pages are
- * finished (a torn last line means that page is audited again).
+ * finished (a torn last line means that page is audited again, and is cut off); the reports read
+ * back from disk; stdout written a report at a time, identical to the single-page output.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_CONCURRENCY, DEFAULT_MAX_LINKS, DEFAULT_MAX_LIST_PAGES, isBatch, parseArgs, type CliOptions } from '../../cli/args';
-import { appendReport, readSavedRun, reportsPath, writeState } from '../../cli/store';
-import { unscannableReport } from '../../shared/audit';
+import {
+  DEFAULT_CONCURRENCY,
+  DEFAULT_MAX_LINKS,
+  DEFAULT_MAX_LIST_PAGES,
+  isBatch,
+  parseArgs,
+  type CliOptions,
+  type Format,
+} from '../../cli/args';
+import { createReportStream } from '../../cli/output';
+import { readSavedRun, ReportLog, reportsPath, writeState } from '../../cli/store';
+import { auditDocument, unscannableReport } from '../../shared/audit';
 import { createBatch } from '../../shared/batch';
+import { parseHtmlDocument } from '../../shared/node/html';
+import { renderTable, toCsv, toJson } from '../../shared/report';
+
+const PAGES = join(import.meta.dirname, '..', 'fixtures', 'pages');
 
 describe('batch arguments', () => {
   it('has documented defaults and turns batch mode on only for batch options', () => {
@@ -65,7 +79,9 @@ describe('batch arguments', () => {
 
 describe('resumable store', () => {
   const dirs: string[] = [];
+  const logs: ReportLog[] = [];
   afterEach(() => {
+    for (const log of logs.splice(0)) log.close();
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
   const links = ['https://p.vn/1', 'https://p.vn/2', 'https://p.vn/3', 'https://p.vn/4'].map((url) => ({ url }));
@@ -77,6 +93,7 @@ describe('resumable store', () => {
     await writeState(path, createBatch(links, { source: 'x' }));
     expect(readdirSync(dir)).toEqual(['state.json']);
     const saved = readSavedRun(path);
+    if (saved?.ok) logs.push(saved.reports);
     expect(saved?.ok && saved.state.pages.map((p) => p.state)).toEqual(['pending', 'pending', 'pending', 'pending']);
     expect(readSavedRun(join(dir, 'none.json'))).toBeNull();
   });
@@ -89,15 +106,15 @@ describe('resumable store', () => {
     state.pages[1]!.state = 'done'; // marked done, but its report line was torn by a kill
     state.pages[2]!.state = 'running';
     await writeState(path, state);
-    appendReport(
-      path,
-      unscannableReport({ url: 'https://p.vn/1', title: null }, { id: 'unscannable.httpStatus', params: { status: 404 } }),
-    );
-    appendReport(path, unscannableReport({ url: 'https://p.vn/3', title: null }, { id: 'unscannable.notProcedure' }));
+    const earlier = ReportLog.open(reportsPath(path));
+    earlier.append(unscannableReport({ url: 'https://p.vn/1', title: null }, { id: 'unscannable.httpStatus', params: { status: 404 } }));
+    earlier.append(unscannableReport({ url: 'https://p.vn/3', title: null }, { id: 'unscannable.notProcedure' }));
+    earlier.close();
     appendFileSync(reportsPath(path), '{"schemaVersion":2,"page":{"url":"https://p.vn/2"');
     const saved = readSavedRun(path);
     expect(saved?.ok).toBe(true);
     if (!saved?.ok) return;
+    logs.push(saved.reports);
     expect(saved.state.pages.map((p) => [p.state, p.kind ?? null])).toEqual([
       ['unscannable', 'http-status'],
       ['pending', null],
@@ -105,6 +122,17 @@ describe('resumable store', () => {
       ['pending', null],
     ]);
     expect([...saved.reports.keys()]).toEqual(['https://p.vn/1', 'https://p.vn/3']);
+    // The torn line is cut off: the next report is a line of its own, and every report reads back.
+    saved.reports.append(unscannableReport({ url: 'https://p.vn/2', title: null }, { id: 'unscannable.empty' }));
+    expect(
+      readFileSync(reportsPath(path), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l).page.url),
+    ).toEqual(['https://p.vn/1', 'https://p.vn/3', 'https://p.vn/2']);
+    expect(saved.reports.read('https://p.vn/3')?.unscannableReason?.id).toBe('unscannable.notProcedure');
+    expect(saved.reports.read('https://p.vn/2')?.unscannableReason?.id).toBe('unscannable.empty');
+    expect(saved.reports.read('https://p.vn/4')).toBeNull();
   });
 
   it('says what is wrong with a state file that is not one', () => {
@@ -115,5 +143,29 @@ describe('resumable store', () => {
     expect(readSavedRun(path)).toMatchObject({ ok: false });
     writeFileSync(path, JSON.stringify({ version: 1, kind: 'tthc-batch-state', source: null, createdAt: null, pages: [{ url: 1 }] }));
     expect(readSavedRun(path)).toMatchObject({ ok: false, detail: expect.stringContaining('pages.0') });
+  });
+});
+
+describe('batch output on stdout', () => {
+  const reports = [
+    auditDocument(parseHtmlDocument(readFileSync(join(PAGES, 'l1-national-new-ui.complaint-1.000178.html'), 'utf8')), {
+      url: 'https://p.vn/1',
+    }),
+    unscannableReport({ url: 'https://p.vn/2', title: 'Đã xóa' }, { id: 'unscannable.httpStatus', params: { status: 404 } }),
+    auditDocument(parseHtmlDocument(readFileSync(join(PAGES, 'l1-national-new-ui.complaint-1.000178.html'), 'utf8')), {
+      url: 'https://p.vn/3',
+    }),
+  ];
+  const streamed = (format: Format, list: typeof reports) => {
+    const stream = createReportStream(format, 'vi');
+    return list.map((r) => stream.next(r)).join('') + stream.end();
+  };
+
+  it('is, written one report at a time, exactly what the single-page auditor prints for the same reports', () => {
+    for (const list of [reports, reports.slice(0, 1), []]) {
+      expect(streamed('json', list)).toBe(toJson(list));
+      expect(streamed('csv', list)).toBe(toCsv(list, 'vi'));
+      expect(streamed('table', list)).toBe(renderTable(list, 'vi'));
+    }
   });
 });
