@@ -7,7 +7,7 @@
 import { elementName } from '../../shared/report';
 import type { DashboardFilter, Formula, GapRow, QuestionFigure, SeriesPoint } from '../dashboard/types';
 import { bucketLabel, renderSeriesChart } from './chart';
-import { Few, lastDay, day, num, pct, questionText, Table, type View } from './layout';
+import { FigureCells, lastDay, day, questionText, Table, type View } from './layout';
 
 export const PERIODS = ['quarter', 'half', 'year', 'custom'] as const;
 
@@ -168,14 +168,7 @@ export function SeriesSection({
           {series.map((point) => (
             <tr key={point.bucketStart} data-bucket={point.bucketStart}>
               <th scope="row">{bucketLabel(point.bucketStart, bucket)}</th>
-              <td class="num" data-answers={point.answers}>
-                {num(view, point.answers)}
-              </td>
-              <td class="num">{num(view, point.satisfied)}</td>
-              <td class="num" data-share={point.share ?? ''}>
-                {pct(view, point.share)}
-                <Few view={view} figure={point} />
-              </td>
+              <FigureCells view={view} figure={point} satisfied />
             </tr>
           ))}
         </tbody>
@@ -204,13 +197,7 @@ export function QuestionTable({ view, rows, id }: { view: View; rows: readonly Q
         {rows.map((q) => (
           <tr key={`${q.questionSet}:${q.questionId}`} data-question={`${q.questionSet}:${q.questionId}`}>
             <th scope="row">{questionText(view, q.questionSet, q.questionId)}</th>
-            <td class="num" data-answers={q.answers}>
-              {num(view, q.answers)}
-            </td>
-            <td class="num">
-              {pct(view, q.share)}
-              <Few view={view} figure={q} />
-            </td>
+            <FigureCells view={view} figure={q} />
           </tr>
         ))}
       </tbody>

@@ -92,6 +92,40 @@ export function Few({ view, figure }: { view: View; figure: Pick<IndexFigure, 't
   ) : null;
 }
 
+/**
+ * The cells every figures table ends a row with: the number of answers, optionally the satisfied
+ * ones, and the share with the "too few answers" marker. One place, so that the overview, the
+ * procedure page, the printable report and the public page show a figure the same way (the
+ * data-answers and data-share attributes are what the tests and scripts read).
+ */
+export function FigureCells({
+  view,
+  figure,
+  satisfied = false,
+}: {
+  view: View;
+  figure: { answers: number; satisfied: number; share: number | null; tooFew?: boolean };
+  /** Also a cell with the number of satisfied answers. */
+  satisfied?: boolean;
+}) {
+  return (
+    <>
+      <td class="num" data-answers={figure.answers}>
+        {num(view, figure.answers)}
+      </td>
+      {satisfied ? (
+        <td class="num" data-satisfied={figure.satisfied}>
+          {num(view, figure.satisfied)}
+        </td>
+      ) : null}
+      <td class="num" data-share={figure.share ?? ''}>
+        {pct(view, figure.share)}
+        <Few view={view} figure={{ answers: figure.answers, tooFew: figure.tooFew ?? false }} />
+      </td>
+    </>
+  );
+}
+
 /** A table in a focusable scrolling region (narrow screens), named by its caption. */
 export function Table({
   id,

@@ -7,7 +7,7 @@
  */
 import type { DashboardSummary, GapRow } from '../dashboard/types';
 import { FilterForm, FormulaNotice, GapElements, periodText, QuestionTable, SeriesSection } from './figures';
-import { Few, href, num, Page, pct, renderPage, Table, when, type View } from './layout';
+import { FigureCells, Few, href, num, Page, pct, renderPage, Table, when, type View } from './layout';
 
 /**
  * Procedures listed on the overview (those with the most answers): the page stays light with
@@ -192,13 +192,7 @@ export function renderOverview(
                     <a href={href(view, '/dashboard', { agency: a.agency })}>{a.agency}</a>
                   )}
                 </th>
-                <td class="num" data-answers={a.answers}>
-                  {num(view, a.answers)}
-                </td>
-                <td class="num">
-                  {pct(view, a.share)}
-                  <Few view={view} figure={a} />
-                </td>
+                <FigureCells view={view} figure={a} />
                 <td>
                   {a.agency === null ? null : (
                     <a href={href(view, `/public/${encodeURIComponent(a.agency)}`, {}, false)}>{t('collector.dash.agencies.publicLink')}</a>
@@ -241,13 +235,7 @@ export function renderOverview(
                 </th>
                 <td class="wide">{p.name ?? ''}</td>
                 <td>{p.agency ?? ''}</td>
-                <td class="num" data-answers={p.answers}>
-                  {num(view, p.answers)}
-                </td>
-                <td class="num" data-share={p.share ?? ''}>
-                  {pct(view, p.share)}
-                  <Few view={view} figure={p} />
-                </td>
+                <FigureCells view={view} figure={p} />
               </tr>
             ))}
           </tbody>

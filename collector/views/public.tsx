@@ -8,7 +8,7 @@
  */
 import type { PublicSummary } from '../dashboard/types';
 import { periodText } from './figures';
-import { href, num, Page, pct, renderPage, Table, type View } from './layout';
+import { FigureCells, href, num, Page, pct, renderPage, Table, type View } from './layout';
 
 function Figures({ view, data }: { view: View; data: PublicSummary }) {
   const t = view.t;
@@ -52,8 +52,7 @@ function Figures({ view, data }: { view: View; data: PublicSummary }) {
               <tr key={`${p.code ?? ''}|${p.name ?? ''}`} data-procedure={p.code ?? ''}>
                 <th scope="row">{p.code ?? '–'}</th>
                 <td class="wide">{p.name ?? ''}</td>
-                <td class="num">{num(view, p.answers)}</td>
-                <td class="num">{pct(view, p.share)}</td>
+                <FigureCells view={view} figure={p} />
               </tr>
             ))}
           </tbody>

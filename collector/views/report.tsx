@@ -8,7 +8,7 @@
  */
 import type { DashboardSummary, SummaryRow } from '../dashboard/types';
 import { FilterForm, periodText, QuestionTable } from './figures';
-import { num, Page, pct, renderPage, Table, when, type View } from './layout';
+import { FigureCells, Few, num, Page, pct, renderPage, Table, when, type View } from './layout';
 
 export function renderReport(
   view: View,
@@ -68,7 +68,7 @@ export function renderReport(
             <th scope="row">{t('collector.dashboard.satisfied')}</th>
             <td class="num">
               {pct(view, overall.share)}
-              {overall.tooFew ? ` (${t('collector.dash.tooFew')})` : ''}
+              <Few view={view} figure={overall} />
             </td>
           </tr>
           <tr>
@@ -119,12 +119,7 @@ export function renderReport(
                 <th scope="row">{r.code}</th>
                 <td>{r.name}</td>
                 <td>{r.agency}</td>
-                <td class="num">{num(view, r.answers)}</td>
-                <td class="num">{num(view, r.satisfied)}</td>
-                <td class="num">
-                  {pct(view, r.answers ? r.satisfied / r.answers : null)}
-                  {r.tooFew ? ` (${t('collector.dash.tooFew')})` : ''}
-                </td>
+                <FigureCells view={view} figure={{ ...r, share: r.answers ? r.satisfied / r.answers : null }} satisfied />
                 <td class="num">{num(view, r.citizenReports)}</td>
               </tr>
             ))}
