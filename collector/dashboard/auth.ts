@@ -4,20 +4,30 @@
  *
  * - The token is compared in constant time (both sides hashed to 32 bytes, then timingSafeEqual),
  *   so neither its content nor its length leaks through timing.
- * - A session is an opaque random id (32 bytes, base64url) kept in this process's memory with its
- *   CSRF token; the cookie carries the id only, for Path=/dashboard, HttpOnly, SameSite=Strict, and
- *   Secure when the request came over HTTPS (request.protocol, which honours TRUST_PROXY). Sessions
- *   end on logout, after 2 hours idle or 12 hours in all, and when the process restarts; several
- *   processes behind a balancer each keep their own (sticky sessions, or Bearer for scripts).
+ * - A session is a signed cookie, not a record in this process: `v1.<created>.<seen>.<id>.<mac>`,
+ *   the MAC an HMAC-SHA-256 under a key derived from DASHBOARD_TOKEN. Every collector process with
+ *   the same token therefore knows every session (several processes behind a load balancer need no
+ *   sticky sessions and no shared store), a restart keeps them, and changing the token ends them
+ *   all. The CSRF token is an HMAC of the session id under the same key, so a form rendered by one
+ *   process is accepted by another. The cookie is for Path=/dashboard, HttpOnly, SameSite=Strict,
+ *   and Secure when the request came over HTTPS (request.protocol, which honours TRUST_PROXY).
+ * - Expiry: after 2 hours idle or 12 hours in all. The idle clock (`seen`) is in the cookie: an
+ *   answer renews the cookie when `seen` is more than RENEW_MS old.
+ * - Logout clears the cookie in the browser and refuses its id in this process until it would have
+ *   expired. Honestly: another process still accepts a copy of that cookie (taken before logout)
+ *   until its idle or total time runs out, since nothing is shared between processes; to end every
+ *   session at once everywhere, change DASHBOARD_TOKEN.
  * - Brute force is slowed per client address: after 5 wrong tokens within 15 minutes every attempt
  *   (right or wrong) is refused with 429 and Retry-After for 30 s, doubling with each further
- *   failure up to 15 minutes. Counters are in memory, per process, like the submission rate limits.
+ *   failure up to 15 minutes. Counters are in memory, per process, like the submission rate limits:
+ *   behind a balancer with N processes an address gets up to N times the tries before each process
+ *   locks it (DASHBOARD_TOKEN has at least 16 characters; a random one makes guessing hopeless).
  * - Forms that change something (mark a comment handled, log out) carry the session's CSRF token, on
  *   top of SameSite=Strict; `checkCsrf` compares it in constant time.
  * With no DASHBOARD_TOKEN configured (in-process tests and embedding; `npm start` always sets one)
  * every request is let through.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CollectorConfig } from '../config';
 
@@ -33,9 +43,10 @@ export interface AuthLimits {
   maxLockMs: number;
   sessionIdleMs: number;
   sessionMaxMs: number;
-  /** Sessions kept at most (the oldest is dropped first). */
-  maxSessions: number;
 }
+
+/** A session's cookie is renewed (its idle clock reset) when its `seen` is older than this. */
+export const RENEW_MS = 60_000;
 
 export const DEFAULT_AUTH_LIMITS: AuthLimits = {
   freeFailures: 5,
@@ -44,14 +55,18 @@ export const DEFAULT_AUTH_LIMITS: AuthLimits = {
   maxLockMs: 15 * 60_000,
   sessionIdleMs: 2 * 3_600_000,
   sessionMaxMs: 12 * 3_600_000,
-  maxSessions: 10_000,
 };
 
 export interface Session {
+  /** Random, 16 bytes base64url: what logout revokes and the CSRF token is derived from. */
   id: string;
   csrf: string;
   created: number;
   seen: number;
+  /** The signed cookie value. */
+  value: string;
+  /** The answer should carry a renewed cookie (`value` already is). */
+  renew: boolean;
 }
 
 /** What a guard decided about one request. */
@@ -70,7 +85,7 @@ export interface DashboardAuth {
   /** A token typed into the login form: a new session on success; failures count. */
   login(request: FastifyRequest, token: string): { ok: true; session: Session } | Extract<Access, { ok: false }>;
   logout(request: FastifyRequest): void;
-  /** The Set-Cookie value that starts `session` (or, with null, ends the cookie). */
+  /** The Set-Cookie value that starts or renews `session` (or, with null, ends the cookie). */
   cookie(request: FastifyRequest, session: Session | null): string;
   checkCsrf(session: Session | null, given: unknown): boolean;
   /**
@@ -105,12 +120,35 @@ export function createDashboardAuth(
   now: () => number = Date.now,
 ): DashboardAuth {
   const token = config.dashboardToken;
-  const sessions = new Map<string, Session>();
+  // The session key: from the token, so every process with the same token has the same key.
+  const key = token === null ? null : createHmac('sha256', token).update('tthc dashboard session key v1').digest();
+  const mac = (text: string) => createHmac('sha256', key!).update(text).digest('base64url');
+  /** Session ids logged out in this process, until the moment they would have expired anyway. */
+  const revoked = new Map<string, number>();
   const failures = new Map<string, { count: number; first: number; lockedUntil: number }>();
 
   const prune = (t: number) => {
-    for (const [key, f] of failures) if (f.lockedUntil <= t && t - f.first > limits.windowMs) failures.delete(key);
-    for (const [id, s] of sessions) if (t - s.seen > limits.sessionIdleMs || t - s.created > limits.sessionMaxMs) sessions.delete(id);
+    for (const [k, f] of failures) if (f.lockedUntil <= t && t - f.first > limits.windowMs) failures.delete(k);
+    for (const [id, until] of revoked) if (until <= t) revoked.delete(id);
+  };
+  const expired = (s: Pick<Session, 'created' | 'seen'>, t: number) =>
+    t - s.seen > limits.sessionIdleMs || t - s.created > limits.sessionMaxMs;
+  const sign = (id: string, created: number, seen: number, renew: boolean): Session => {
+    const body = `v1.${created.toString(36)}.${seen.toString(36)}.${id}`;
+    return { id, csrf: mac(`csrf.${id}`), created, seen, value: `${body}.${mac(body)}`, renew };
+  };
+  /** The session a cookie value carries, when its MAC is right and it has not expired or been revoked. */
+  const verify = (value: string, t: number): Session | null => {
+    const m = /^v1\.([0-9a-z]{1,12})\.([0-9a-z]{1,12})\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/.exec(value);
+    if (!m || key === null) return null;
+    const [, c, s, id, given] = m as unknown as [string, string, string, string, string];
+    const expected = Buffer.from(mac(`v1.${c}.${s}.${id}`));
+    const got = Buffer.from(given);
+    if (got.length !== expected.length || !timingSafeEqual(got, expected)) return null;
+    const created = parseInt(c, 36);
+    const seen = parseInt(s, 36);
+    if (seen < created || seen > t + 60_000 || expired({ created, seen }, t) || revoked.has(id)) return null;
+    return t - seen > RENEW_MS ? sign(id, created, t, true) : sign(id, created, seen, false);
   };
   const locked = (ip: string): Access | null => {
     const f = failures.get(ip);
@@ -140,17 +178,8 @@ export function createDashboardAuth(
     return m ? m[1]! : '';
   };
   const sessionOf = (request: FastifyRequest): Session | null => {
-    const id = readCookies(request.headers.cookie).get(SESSION_COOKIE);
-    if (!id) return null;
-    const s = sessions.get(id);
-    const t = now();
-    if (!s) return null;
-    if (t - s.seen > limits.sessionIdleMs || t - s.created > limits.sessionMaxMs) {
-      sessions.delete(id);
-      return null;
-    }
-    s.seen = t;
-    return s;
+    const value = readCookies(request.headers.cookie).get(SESSION_COOKIE);
+    return value ? verify(value, now()) : null;
   };
   const checkBearer = (request: FastifyRequest): Access => {
     if (token === null) return { ok: true, session: null, via: 'open' };
@@ -178,26 +207,20 @@ export function createDashboardAuth(
       if (!given || !sameSecret(given, token)) return fail(request.ip);
       failures.delete(request.ip);
       const t = now();
-      if (sessions.size >= limits.maxSessions) {
-        prune(t);
-        while (sessions.size >= limits.maxSessions) sessions.delete(sessions.keys().next().value!);
-      }
-      const session: Session = {
-        id: randomBytes(32).toString('base64url'),
-        csrf: randomBytes(24).toString('base64url'),
-        created: t,
-        seen: t,
-      };
-      sessions.set(session.id, session);
-      return { ok: true, session };
+      return { ok: true, session: sign(randomBytes(16).toString('base64url'), t, t, true) };
     },
     logout(request) {
-      const id = readCookies(request.headers.cookie).get(SESSION_COOKIE);
-      if (id) sessions.delete(id);
+      const t = now();
+      const session = sessionOf(request);
+      if (!session) return;
+      if (revoked.size > 50_000) prune(t);
+      // Until no copy can be valid anywhere: another process may have renewed its idle clock.
+      revoked.set(session.id, session.created + limits.sessionMaxMs + 1);
     },
     cookie(request, session) {
       const secure = request.protocol === 'https' ? '; Secure' : '';
-      const value = session ? `${session.id}; Max-Age=${Math.floor(limits.sessionMaxMs / 1000)}` : '; Max-Age=0';
+      const left = session ? Math.max(0, Math.floor((session.created + limits.sessionMaxMs - now()) / 1000)) : 0;
+      const value = session ? `${session.value}; Max-Age=${left}` : '; Max-Age=0';
       return `${SESSION_COOKIE}=${value}; Path=${COOKIE_PATH}; HttpOnly; SameSite=Strict${secure}`;
     },
     checkCsrf(session, given) {

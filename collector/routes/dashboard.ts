@@ -136,7 +136,11 @@ export function dashboardRoutes(app: FastifyInstance, deps: { config: CollectorC
   /** Lets a logged-in person (or a Bearer script) through; answers 401 with the login form otherwise. */
   const guard = (request: FastifyRequest, reply: FastifyReply): { session: Session | null } | null => {
     const access = auth.check(request);
-    if (access.ok) return { session: access.session };
+    if (access.ok) {
+      // The idle clock lives in the cookie: renew it now and then.
+      if (access.session?.renew) reply.header('set-cookie', auth.cookie(request, access.session));
+      return { session: access.session };
+    }
     const next = safeReturn(request.url);
     if (access.reason === 'locked') void loginPage(request, reply, 429, 'locked', next, access);
     else {

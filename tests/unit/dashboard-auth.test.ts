@@ -1,7 +1,8 @@
 /**
  * Who may read the dashboard: the 401 login form, the session cookie and its flags, Bearer tokens
  * for scripts, the lockout after wrong tokens (429 with Retry-After), CSRF on the forms that change
- * something, logout, session expiry, and the headers every page carries. Against a collector in
+ * something, logout, session expiry, sessions known to a second instance sharing the store, and the
+ * headers every page carries. Against a collector in
  * this process (in-memory PGlite) over HTTP on 127.0.0.1, and the auth module with a fake clock.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,7 +66,7 @@ describe('dashboard protection over HTTP', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/dashboard/comments');
     const set = res.headers.get('set-cookie') ?? '';
-    expect(set).toMatch(new RegExp(`^${SESSION_COOKIE}=[A-Za-z0-9_-]{43};`));
+    expect(set).toMatch(new RegExp(`^${SESSION_COOKIE}=v1\\.[0-9a-z]+\\.[0-9a-z]+\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43};`));
     expect(set).toContain('Path=/dashboard');
     expect(set).toContain('HttpOnly');
     expect(set).toContain('SameSite=Strict');
@@ -186,6 +187,47 @@ describe('dashboard protection over HTTP', () => {
   });
 });
 
+describe('dashboard sessions across collector processes (two instances sharing one store, as behind a load balancer)', () => {
+  let other: RunningCollector;
+  beforeAll(async () => {
+    // Its own config and auth, as another process has; the same token and database.
+    other = await startCollector({ dashboardToken: TOKEN, trustProxy: true }, c.store);
+  }, 120_000);
+  afterAll(() => other?.close());
+
+  it('a login on one instance is known to the other, and a form from one is accepted by the other', async () => {
+    const from = address();
+    const cookie = sessionCookie(await login(from));
+    const page = await fetch(`${other.url}/dashboard/comments`, { headers: { cookie, 'x-forwarded-for': from } });
+    expect(page.status).toBe(200);
+    const csrf = /name="csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+    const sent = rating({ comment: 'Ý kiến đánh dấu qua máy thứ hai' });
+    expect((await post(c.url, sent)).status).toBe(201);
+    const done = await fetch(`${c.url}/dashboard/comments/${sent.id}/handled`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': from },
+      body: form({ handled: 'yes', csrf, back: '/dashboard/comments' }),
+    });
+    expect(done.headers.get('location')).toBe('/dashboard/comments?done=handled');
+  });
+
+  it('logout clears the cookie in the browser and the instance that logged out refuses the session id', async () => {
+    const from = address();
+    const cookie = sessionCookie(await login(from));
+    const page = await (await fetch(`${other.url}/dashboard`, { headers: { cookie, 'x-forwarded-for': from } })).text();
+    const csrf = /name="csrf" value="([^"]+)"/.exec(page)![1]!;
+    const out = await fetch(`${other.url}/dashboard/logout`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': from },
+      body: form({ csrf }),
+    });
+    expect(out.headers.get('set-cookie')).toContain('Max-Age=0');
+    expect((await fetch(`${other.url}/dashboard`, { headers: { cookie, 'x-forwarded-for': from } })).status).toBe(401);
+  });
+});
+
 describe('dashboard auth rules (fake clock)', () => {
   const request = (fields: { ip?: string; cookie?: string; authorization?: string } = {}) =>
     ({
@@ -197,28 +239,58 @@ describe('dashboard auth rules (fake clock)', () => {
       },
     }) as unknown as FastifyRequest;
 
-  it('ends a session after the idle time and after the longest time', () => {
+  it('ends a session after the idle time and after the longest time (the browser keeps the renewed cookie)', () => {
     let now = 1_000_000;
     const auth = createDashboardAuth({ dashboardToken: TOKEN }, DEFAULT_AUTH_LIMITS, () => now);
+    /** Checks with the cookie as a browser holds it: a renewed cookie replaces the old one. */
+    const visit = (jar: { cookie: string }) => {
+      const access = auth.check(request({ cookie: jar.cookie }));
+      if (access.ok && access.session?.renew) jar.cookie = `${SESSION_COOKIE}=${access.session.value}`;
+      return access.ok;
+    };
     const result = auth.login(request(), TOKEN);
     if (!result.ok) throw new Error('login failed');
-    const cookie = `${SESSION_COOKIE}=${result.session.id}`;
+    const jar = { cookie: `${SESSION_COOKIE}=${result.session.value}` };
+    const first = jar.cookie;
     now += DEFAULT_AUTH_LIMITS.sessionIdleMs - 1000;
-    expect(auth.check(request({ cookie })).ok).toBe(true);
+    expect(visit(jar)).toBe(true);
+    expect(jar.cookie).not.toBe(first);
     now += DEFAULT_AUTH_LIMITS.sessionIdleMs - 1000;
-    expect(auth.check(request({ cookie })).ok).toBe(true);
+    expect(visit(jar)).toBe(true);
+    // The cookie as it was before the renewals is past its idle time.
+    expect(auth.check(request({ cookie: first })).ok).toBe(false);
     now += DEFAULT_AUTH_LIMITS.sessionIdleMs + 1;
-    expect(auth.check(request({ cookie })).ok).toBe(false);
+    expect(visit(jar)).toBe(false);
 
     const again = auth.login(request(), TOKEN);
     if (!again.ok) throw new Error('login failed');
-    const cookie2 = `${SESSION_COOKIE}=${again.session.id}`;
+    const jar2 = { cookie: `${SESSION_COOKIE}=${again.session.value}` };
     for (let t = 0; t < DEFAULT_AUTH_LIMITS.sessionMaxMs; t += DEFAULT_AUTH_LIMITS.sessionIdleMs / 2) {
       now += DEFAULT_AUTH_LIMITS.sessionIdleMs / 2;
-      expect(auth.check(request({ cookie: cookie2 })).ok).toBe(true);
+      expect(visit(jar2)).toBe(true);
     }
     now += 1000;
-    expect(auth.check(request({ cookie: cookie2 })).ok).toBe(false);
+    expect(visit(jar2)).toBe(false);
+  });
+
+  it('refuses a session cookie that was altered, or signed under another token', () => {
+    const now = 2_000_000;
+    const auth = createDashboardAuth({ dashboardToken: TOKEN }, DEFAULT_AUTH_LIMITS, () => now);
+    const result = auth.login(request(), TOKEN);
+    if (!result.ok) throw new Error('login failed');
+    const value = result.session.value;
+    expect(auth.check(request({ cookie: `${SESSION_COOKIE}=${value}` })).ok).toBe(true);
+    // A later creation time (to stretch the session) breaks the signature.
+    const [v, created, ...rest] = value.split('.');
+    const stretched = [v, (parseInt(created!, 36) + 3_600_000).toString(36), ...rest].join('.');
+    expect(auth.check(request({ cookie: `${SESSION_COOKIE}=${stretched}` })).ok).toBe(false);
+    expect(auth.check(request({ cookie: `${SESSION_COOKIE}=${value.slice(0, -1)}${value.endsWith('A') ? 'B' : 'A'}` })).ok).toBe(false);
+    const other = createDashboardAuth({ dashboardToken: `${TOKEN}-rotated` }, DEFAULT_AUTH_LIMITS, () => now);
+    expect(other.check(request({ cookie: `${SESSION_COOKIE}=${value}` })).ok).toBe(false);
+    // The same token in another process (or after a restart): the same session and CSRF token.
+    const restarted = createDashboardAuth({ dashboardToken: TOKEN }, DEFAULT_AUTH_LIMITS, () => now);
+    const access = restarted.check(request({ cookie: `${SESSION_COOKIE}=${value}` }));
+    expect(access.ok && access.session?.csrf).toBe(result.session.csrf);
   });
 
   it('doubles the lockout with each further failure and lifts it when it has run out', () => {
