@@ -1,7 +1,7 @@
 /**
  * Command-line arguments of the auditor: `[--format json|csv|table] [--render] [--lang vi|en]
  * <file.html|URL>...` for single pages, and the batch options (`--from-list`, `--max-pages`,
- * `--max-links`, `--urls`, `--concurrency`, `--resume`, `--out`, `--timeout`, `--link-selector`,
+ * `--max-links`, `--urls`, `--concurrency`, `--resume`, `--out`, `--timeout`, `--answer-timeout`, `--link-selector`,
  * `--next-selector`, `--allow-host`). Returns the options, or an error as a catalog message so it is
  * said in the user's language (the --lang given, Vietnamese by default, even when another argument
  * is wrong). Files named here are checked when they are read (main.ts, batch.ts).
@@ -34,6 +34,8 @@ export interface CliOptions {
   resume: string | null;
   out: string | null;
   timeoutS: number;
+  /** Seconds a fetched page's server may take to start answering; 'auto' learns it per host (cli/answer-deadline.ts). */
+  answerTimeoutS: number | 'auto';
   linkSelector: string | null;
   nextSelector: string | null;
   allowHosts: string[];
@@ -67,6 +69,7 @@ export function parseArgs(argv: readonly string[]): CliOptions | ArgsError {
     resume: null,
     out: null,
     timeoutS: DEFAULT_TIMEOUT_S,
+    answerTimeoutS: 'auto',
     linkSelector: null,
     nextSelector: null,
     allowHosts: [],
@@ -124,7 +127,12 @@ export function parseArgs(argv: readonly string[]): CliOptions | ArgsError {
     } else if (flag === '--resume') options.resume = text() ?? options.resume;
     else if (flag === '--out') options.out = text() ?? options.out;
     else if (flag === '--timeout') options.timeoutS = integer(1, 600) ?? options.timeoutS;
-    else if (flag === '--link-selector') options.linkSelector = text() ?? options.linkSelector;
+    else if (flag === '--answer-timeout') {
+      if ((inline ?? argv[i + 1]) === 'auto') {
+        if (inline === undefined) i++;
+        options.answerTimeoutS = 'auto';
+      } else options.answerTimeoutS = integer(1, 600) ?? options.answerTimeoutS;
+    } else if (flag === '--link-selector') options.linkSelector = text() ?? options.linkSelector;
     else if (flag === '--next-selector') options.nextSelector = text() ?? options.nextSelector;
     else if (flag === '--allow-host') {
       const v = text();

@@ -34,7 +34,8 @@ import { parseHtmlDocument } from '../shared/node/html';
 import { portalToCsv, portalToHtml, portalToJson } from '../shared/report';
 import type { CliOptions } from './args';
 import { createAuditPool, poolSize, type AuditPool } from './audit-pool';
-import { LoadError, loadHtml, openBrowser, type Renderer } from './load';
+import { createAnswerDeadline, type AnswerDeadline } from './answer-deadline';
+import { LoadError, loadHtml, NoAnswerError, openBrowser, type Renderer } from './load';
 import { createProgress, formatRate } from './progress';
 import { createReportStream } from './output';
 import { readSavedRun, ReportLog, reportsPath, writeState } from './store';
@@ -55,6 +56,7 @@ const LOAD_FAILURE_KINDS = new Set(['timeout', 'http-status', 'load-error', 'per
 
 /** The unscannable reason for a page that could not be loaded. */
 function loadFailure(error: unknown, say: Say, timeoutS: number): Reason {
+  if (error instanceof NoAnswerError) return { id: 'unscannable.timeout', params: { seconds: error.seconds } };
   if (error instanceof LoadError) {
     if (error.id === 'cli.load.fetchTimedOut' || error.id === 'cli.load.renderTimedOut')
       return { id: 'unscannable.timeout', params: { seconds: timeoutS } };
@@ -92,7 +94,7 @@ function readUrlFile(path: string, say: Say): DiscoveredLink[] {
 }
 
 /** Follows a list of procedures and its pagination, collecting the procedure links. */
-async function readList(options: CliOptions, say: Say, browser: Renderer | null): Promise<DiscoveredLink[]> {
+async function readList(options: CliOptions, say: Say, browser: Renderer | null, answers: AnswerDeadline): Promise<DiscoveredLink[]> {
   const start = normalizeUrl(options.fromList!)!;
   const profile: SiteProfile = {
     ...(options.linkSelector ? { linkSelector: options.linkSelector } : {}),
@@ -105,7 +107,7 @@ async function readList(options: CliOptions, say: Say, browser: Renderer | null)
     walk = await walkList(
       start,
       {
-        load: (url) => loadHtml(url, browser, { timeoutMs: options.timeoutS * 1000 }),
+        load: (url) => loadHtml(url, browser, { timeoutMs: options.timeoutS * 1000, onAnswer: (ms) => answers.answered(url, ms) }),
         parse: parseHtmlDocument,
         onPage: (n, url) => process.stderr.write(`${say('cli.batch.listReading', { n, url })}\n`),
         onFailure: (url, error, n) => {
@@ -181,6 +183,13 @@ export async function runBatchCommand(options: CliOptions, say: Say, entry: URL)
       }
     }
 
+    // How long a server may take to start answering (learnt per host unless --answer-timeout fixes it).
+    const answers = createAnswerDeadline(options.answerTimeoutS, options.timeoutS, (host, p90, deadline) =>
+      process.stderr.write(
+        `${say('cli.batch.answerLearnt', { host, typical: (p90 / 1000).toFixed(2), seconds: (deadline / 1000).toFixed(1) })}\n`,
+      ),
+    );
+
     // The pages: a saved run, else the list, the file of URLs and the inputs.
     let state: BatchState;
     const saved = statePath ? readSavedRun(statePath) : null;
@@ -196,7 +205,7 @@ export async function runBatchCommand(options: CliOptions, say: Say, entry: URL)
       const lists: DiscoveredLink[][] = [];
       if (options.inputs.length > 0) lists.push(inputLinks(options.inputs));
       if (options.urlsFile) lists.push(readUrlFile(options.urlsFile, say));
-      if (options.fromList) lists.push(await readList(options, say, browser));
+      if (options.fromList) lists.push(await readList(options, say, browser, answers));
       const source = options.fromList ?? options.urlsFile ?? null;
       state = createBatch(mergeLinks(lists), { source, createdAt: new Date().toISOString() });
       if (statePath) await saveOrSay(statePath, state, say);
@@ -221,7 +230,12 @@ export async function runBatchCommand(options: CliOptions, say: Say, entry: URL)
       {
         async auditPage(page, signal) {
           try {
-            const html = await loadHtml(page.url, browser, { timeoutMs: options.timeoutS * 1000, signal: stop.signal });
+            const html = await loadHtml(page.url, browser, {
+              timeoutMs: options.timeoutS * 1000,
+              answerTimeoutMs: answers.forUrl(page.url),
+              onAnswer: (ms) => answers.answered(page.url, ms),
+              signal: stop.signal,
+            });
             return await audits.audit(html, page.url);
           } catch (error) {
             if (signal?.aborted) throw error;

@@ -65,24 +65,50 @@ async function loadFile(path: string): Promise<string> {
 /** How long one page may take (`--timeout`); the defaults are the single-page auditor's. */
 export interface LoadOptions {
   timeoutMs?: number;
+  /**
+   * How long a fetched page's server may take to start answering (headers), within `timeoutMs`
+   * (batch runs: cli/answer-deadline.ts). Not used with --render.
+   */
+  answerTimeoutMs?: number;
+  /** Told how long a fetched page's server took to start answering. */
+  onAnswer?: (ms: number) => void;
   /** Stops a fetch when the run is stopped (a batch's Ctrl+C). */
   signal?: AbortSignal;
 }
 
-async function fetchUrl(url: string, timeoutMs = FETCH_TIMEOUT_MS, stop?: AbortSignal): Promise<string> {
+/** Thrown when a server has not started answering within the answer time (a batch's --answer-timeout). */
+export class NoAnswerError extends LoadError {
+  constructor(
+    url: string,
+    readonly seconds: number,
+  ) {
+    super('cli.load.noAnswer', { url, seconds });
+  }
+}
+
+async function fetchUrl(url: string, options: LoadOptions): Promise<string> {
+  const timeoutMs = options.timeoutMs ?? FETCH_TIMEOUT_MS;
   const timeout = AbortSignal.timeout(timeoutMs);
+  const noAnswer = new AbortController();
+  const answerMs = options.answerTimeoutMs !== undefined && options.answerTimeoutMs < timeoutMs ? options.answerTimeoutMs : null;
+  const answerTimer = answerMs === null ? null : setTimeout(() => noAnswer.abort(), answerMs);
+  const startedAt = performance.now();
   let response: Response;
   try {
     response = await fetch(url, {
       redirect: 'follow',
-      signal: stop ? AbortSignal.any([timeout, stop]) : timeout,
+      signal: AbortSignal.any([timeout, noAnswer.signal, ...(options.signal ? [options.signal] : [])]),
       headers: { accept: 'text/html,application/xhtml+xml' },
     });
   } catch (error) {
+    if (noAnswer.signal.aborted && !options.signal?.aborted) throw new NoAnswerError(url, Math.round(answerMs! / 100) / 10);
     const cause = (error as { cause?: { code?: string } }).cause?.code;
     if ((error as Error).name === 'TimeoutError' && !cause) throw new LoadError('cli.load.fetchTimedOut', { url });
     throw new LoadError('cli.load.cannotFetch', { url, detail: cause ?? (error as Error).message });
+  } finally {
+    if (answerTimer) clearTimeout(answerTimer);
   }
+  options.onAnswer?.(performance.now() - startedAt);
   if (!response.ok) {
     await response.body?.cancel().catch(() => {});
     throw new LoadError('cli.load.httpStatus', { url, status: response.status });
@@ -184,5 +210,5 @@ export async function openBrowser(): Promise<Renderer> {
 /** Loads `input` as HTML text. */
 export async function loadHtml(input: string, renderer: Renderer | null, options: LoadOptions = {}): Promise<string> {
   if (renderer) return renderer.render(input, options.timeoutMs);
-  return isUrl(input) ? fetchUrl(input, options.timeoutMs, options.signal) : loadFile(input);
+  return isUrl(input) ? fetchUrl(input, options) : loadFile(input);
 }

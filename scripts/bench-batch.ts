@@ -12,7 +12,9 @@
  * memory (VmRSS), and with --render the proportional memory (Pss, shared pages split) of all the
  * Chromium processes the CLI started. Goals (issue 11): ≥1,500 pages/min without --render, ≥60
  * with it, memory flat. Timings depend on the machine and what else runs on it (print `nproc`
- * and the load average with the figures).
+ * and the load average with the figures). Without --render the portal is also run without its
+ * never-loading pages, for the rate of loading pages alone (each never-loading page holds one of
+ * the slots until the CLI stops waiting: the learnt answer time, cli/answer-deadline.ts).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -85,8 +87,8 @@ function descendants(root: number): number[] {
 
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 
-async function runOnce(label: string, render: boolean, options: Options): Promise<void> {
-  const portal = buildDemoPortal({ procedures: options.procedures });
+async function runOnce(label: string, render: boolean, options: Options, hangs?: number): Promise<void> {
+  const portal = buildDemoPortal({ procedures: options.procedures, ...(hangs === undefined ? {} : { hangs }) });
   const server = await serveDemoPortal(portal);
   const args = [
     CLI,
@@ -179,7 +181,11 @@ console.log(
     .map((l) => l.toFixed(1))
     .join(' ')} (shared machine: other work running changes the figures)`,
 );
-if (options.only !== 'render') await runOnce('without --render', false, options);
+if (options.only !== 'render') {
+  await runOnce('without --render', false, options);
+  // The same portal less its never-loading pages: what loading pages alone run at.
+  await runOnce('without --render, loading pages only (no never-loading page)', false, options, 0);
+}
 if (options.only !== 'plain') await runOnce(`with --render (headless Chromium)`, true, options);
 console.log(
   `\nload average after: ${loadavg()

@@ -17,6 +17,7 @@ import {
   type CliOptions,
   type Format,
 } from '../../cli/args';
+import { createAnswerDeadline } from '../../cli/answer-deadline';
 import { createReportStream } from '../../cli/output';
 import { readSavedRun, ReportLog, reportsPath, writeState } from '../../cli/store';
 import { auditDocument, unscannableReport } from '../../shared/audit';
@@ -37,6 +38,7 @@ describe('batch arguments', () => {
       maxListPages: DEFAULT_MAX_LIST_PAGES,
       maxLinks: DEFAULT_MAX_LINKS,
       timeoutS: 30,
+      answerTimeoutS: 'auto',
     });
     expect(DEFAULT_MAX_LIST_PAGES).toBe(200);
     expect(DEFAULT_MAX_LINKS).toBe(5000);
@@ -167,5 +169,35 @@ describe('batch output on stdout', () => {
       expect(streamed('csv', list)).toBe(toCsv(list, 'vi'));
       expect(streamed('table', list)).toBe(renderTable(list, 'vi'));
     }
+  });
+});
+
+describe('time a server may take to start answering (--answer-timeout)', () => {
+  it('auto: waits the whole --timeout until 10 answers from that host, then 10 × the 90th percentile, at least 3 s', () => {
+    const learnt: [string, number, number][] = [];
+    const deadline = createAnswerDeadline('auto', 30, (host, p90, ms) => learnt.push([host, p90, ms]));
+    for (let i = 0; i < 9; i++) deadline.answered(`https://fast.vn/tt/${i}`, 50 + i);
+    expect(deadline.forUrl('https://fast.vn/tt/x')).toBe(30_000);
+    deadline.answered('https://fast.vn/tt/9', 1_000); // one slow answer among ten: above the 90th percentile
+    expect(deadline.forUrl('https://fast.vn/tt/x')).toBe(3_000);
+    for (let i = 0; i < 20; i++) deadline.answered(`https://slow.vn/tt/${i}`, 1_500);
+    expect(deadline.forUrl('https://slow.vn/tt/x')).toBe(15_000);
+    for (let i = 0; i < 20; i++) deadline.answered(`https://slower.vn/tt/${i}`, 4_000);
+    expect(deadline.forUrl('https://slower.vn/tt/x')).toBe(30_000);
+    expect(deadline.forUrl('https://other.vn/tt/x')).toBe(30_000);
+    deadline.forUrl('https://fast.vn/tt/y');
+    expect(learnt).toEqual([
+      ['fast.vn', 58, 3_000],
+      ['slow.vn', 1_500, 15_000],
+      ['slower.vn', 4_000, 30_000],
+    ]);
+  });
+
+  it('a number fixes the wait for every host, never beyond --timeout', () => {
+    expect(createAnswerDeadline(5, 30).forUrl('https://p.vn/1')).toBe(5_000);
+    expect(createAnswerDeadline(60, 30).forUrl('https://p.vn/1')).toBe(30_000);
+    expect(parseArgs(['--answer-timeout', 'auto', 'x'])).toMatchObject({ answerTimeoutS: 'auto', inputs: ['x'] });
+    expect(parseArgs(['--answer-timeout=7', 'x'])).toMatchObject({ answerTimeoutS: 7 });
+    expect(parseArgs(['--answer-timeout', 'soon', 'x'])).toMatchObject({ error: { id: 'cli.error.badNumber' } });
   });
 });

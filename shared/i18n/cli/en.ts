@@ -27,6 +27,13 @@ Auditing a whole portal:
   --urls <file>            audit the URLs in a file (one per line; lines starting with # are skipped)
   --concurrency N          pages audited at the same time (default 3, at most 32)
   --timeout SECONDS        time allowed for each page (default 30)
+  --answer-timeout SECONDS|auto
+                           time a server may take to start answering a page (without --render);
+                           auto (default): the whole --timeout until 10 pages of that site have
+                           answered, then 10 times the time within which it answered 90% of
+                           its pages, at least 3 s (a server that has not started answering by
+                           then is taken as hung: the page is counted as timed out, its slot
+                           freed; a page that has started answering still gets the whole time)
   --resume <file>          save the run's state to the file after every page; run the same
                            command again to finish an interrupted run without re-auditing pages
   --out <folder>           write the portal report (portal.csv, portal.json, portal.html) and
@@ -46,6 +53,9 @@ completed (continue with --resume), 1 unexpected error.`,
   'cli.load.tooLarge': '%{path} is larger than %{mb} MB',
   'cli.load.cannotFetch': 'cannot fetch %{url}: %{detail}',
   'cli.load.fetchTimedOut': 'cannot fetch %{url}: timed out',
+  'cli.load.noAnswer': '%{url} did not start answering within %{seconds} seconds',
+  'cli.batch.answerLearnt':
+    '%{host} answered 90% of pages within %{typical} s: a page it has not started answering after %{seconds} s is counted as timed out (--answer-timeout changes this).',
   'cli.load.httpStatus': '%{url} answered HTTP %{status}',
   'cli.load.notHtml': '%{url} is not an HTML page (%{type})',
   'cli.load.cannotLoad': 'cannot load %{url}: %{detail}',

@@ -27,6 +27,13 @@ Kiểm tra cả cổng thông tin:
   --urls <tệp>             kiểm tra các URL trong tệp (mỗi dòng một URL, dòng bắt đầu bằng # bị bỏ qua)
   --concurrency N          số trang kiểm tra cùng lúc (mặc định 3, tối đa 32)
   --timeout GIÂY           thời gian chờ mỗi trang (mặc định 30)
+  --answer-timeout GIÂY|auto
+                           thời gian chờ máy chủ bắt đầu trả lời một trang (không dùng với --render);
+                           auto (mặc định): chờ trọn --timeout cho đến khi 10 trang của trang web
+                           đó đã trả lời, sau đó gấp 10 lần thời gian mà trong đó nó trả lời 90%
+                           số trang, ít nhất 3 giây (máy chủ chưa bắt đầu trả lời sau thời gian đó
+                           được coi là bị treo: trang được tính là quá thời gian chờ, nhường chỗ
+                           cho trang khác; trang đã bắt đầu trả lời vẫn được chờ trọn thời gian)
   --resume <tệp>           lưu trạng thái vào tệp sau mỗi trang; chạy lại cùng lệnh để tiếp tục
                            lượt bị ngắt mà không kiểm tra lại trang đã xong
   --out <thư mục>          ghi báo cáo cổng thông tin (portal.csv, portal.json, portal.html) và
@@ -46,6 +53,9 @@ không tải được (hết thời gian chờ, lỗi HTTP, lỗi tải), 4 lư�
   'cli.load.tooLarge': '%{path} lớn hơn %{mb} MB',
   'cli.load.cannotFetch': 'không tải được %{url}: %{detail}',
   'cli.load.fetchTimedOut': 'không tải được %{url}: quá thời gian chờ',
+  'cli.load.noAnswer': '%{url} không bắt đầu trả lời trong %{seconds} giây',
+  'cli.batch.answerLearnt':
+    '%{host} đã trả lời 90% số trang trong vòng %{typical} giây: trang nào máy chủ chưa bắt đầu trả lời sau %{seconds} giây sẽ được tính là quá thời gian chờ (đổi bằng --answer-timeout).',
   'cli.load.httpStatus': '%{url} trả lời HTTP %{status}',
   'cli.load.notHtml': '%{url} không phải trang HTML (%{type})',
   'cli.load.cannotLoad': 'không mở được %{url}: %{detail}',
