@@ -74,6 +74,50 @@ describe('widget embedded by one script tag', () => {
     await page.close();
   });
 
+  it('a citizen who rated sees their answer on the next visit and may change it: the change replaces, never adds', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const before = await store.summary();
+    await page.goto(`${collector.url}/demo/embed-by-script-tag.html`);
+    await page.locator('tthc-feedback [data-rating="4"]').click();
+    await page.locator('tthc-feedback .tf-submit').click();
+    await expect.poll(() => status(page).textContent()).toContain('mã biên nhận');
+    const receipt = /mã biên nhận: (\w{8})/.exec((await status(page).textContent())!)![1]!;
+    expect((await store.summary()).total).toBe(before.total + 1);
+
+    await page.reload();
+    await shown(page);
+    expect(await page.locator('tthc-feedback [data-rating="4"] input').isChecked()).toBe(true);
+    expect(await status(page).textContent()).toContain(`Bạn đã đánh giá thủ tục này (mã biên nhận: ${receipt})`);
+    await page.locator('tthc-feedback [data-rating="2"]').click();
+    await page.locator('tthc-feedback .tf-submit').click();
+    await expect.poll(() => status(page).textContent()).toContain('mã biên nhận');
+    const after = await store.summary();
+    expect(after.total).toBe(before.total + 1);
+    expect(after.byLevel[1]).toBe(before.byLevel[1] + 1);
+    expect(after.byLevel[3]).toBe(before.byLevel[3]);
+    await context.close();
+  });
+
+  it('takes attribute changes after mount into account, and the host page themes it through ::part and custom properties', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${collector.url}/demo/embed-by-script-tag.html`);
+    await shown(page);
+    const widget = page.locator('tthc-feedback');
+    await widget.evaluate((el) => {
+      el.setAttribute('lang', 'en');
+      el.setAttribute('scale', '3');
+    });
+    await expect.poll(() => widget.locator('.tf-level').allTextContents()).toEqual(['Dissatisfied', 'Neutral', 'Satisfied']);
+    expect(await widget.locator('legend.tf-title').textContent()).toMatch(/satisfied/i);
+    await page.addStyleTag({
+      content: 'tthc-feedback::part(container) { border-color: rgb(1, 2, 3) } tthc-feedback { --tf-accent: rgb(4, 5, 6) }',
+    });
+    expect(await widget.locator('.tf').evaluate((el) => getComputedStyle(el).borderTopColor)).toBe('rgb(1, 2, 3)');
+    expect(await widget.locator('.tf-tab[aria-selected="true"]').evaluate((el) => getComputedStyle(el).color)).toBe('rgb(4, 5, 6)');
+    await page.close();
+  });
+
   it('tells the citizen, in English when the page asks for it, that no collector is configured', async () => {
     const page = await browser.newPage();
     await page.goto(`${collector.url}/demo/no-collector-configured.html`);
