@@ -51,7 +51,13 @@ describe('widget embedded by one script tag', () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${collector.url}/demo/embed-by-script-tag.html`);
+    const requests: string[] = [];
+    const bodies: string[] = [];
+    page.on('request', (r) => {
+      requests.push(r.url());
+      if (r.method() === 'POST') bodies.push(r.postData() ?? '');
+    });
+    await page.goto(`${collector.url}/demo/embed-by-script-tag.html?ho-ten=Nguyen#top`);
     const widget = page.locator('tthc-feedback');
     await expect.poll(() => widget.evaluate((el) => !!el.shadowRoot?.querySelector('.tf'))).toBe(true);
     expect(await widget.getAttribute('procedure-code')).toBe('1.002809');
@@ -71,6 +77,10 @@ describe('widget embedded by one script tag', () => {
     expect(summary.total).toBe(1);
     expect(summary.byLevel[3]).toBe(1);
     expect(errors).toEqual([]);
+    // Privacy: no cookie, no request to anyone but the page's own origin, the address sent without query or fragment.
+    expect(await page.context().cookies()).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(`${collector.url}/`))).toEqual([]);
+    expect(bodies.map((b) => (JSON.parse(b) as { pageUrl: string }).pageUrl)).toEqual([`${collector.url}/demo/embed-by-script-tag.html`]);
     await page.close();
   });
 
