@@ -3,10 +3,13 @@
  * DOM parser; the service worker has none). The recognition of procedure links and pagination is
  * shared/batch's (`discoverLinks`, and `walkList` for the pagination); this module gives it the
  * loading (fetched, or the HTML of the auditor's open tab) and the browser's DOMParser. Fetches go out with the auditor's cookies (credentials: 'include'), so a list
- * behind a login works when the browser is logged in. Limits: pagination done by script (no
+ * behind a login works when the browser is logged in. The site profile of the list's host (options
+ * page) may name the procedure links and the pagination links when the defaults miss. Limits: pagination done by script (no
  * address) cannot be followed; a list filled by script after load is found only from the open tab.
  */
-import { normalizeUrl, walkList, type DiscoveredLink, type ListWalkIo, type SiteProfile } from '../../shared/batch';
+import { normalizeUrl, parseUrl, walkList, type DiscoveredLink, type ListWalkIo, type SiteProfile } from '../../shared/batch';
+import { profilesOfHost } from '../messaging/profile-labels';
+import type { SiteProfile as StoredProfile } from '../messaging/profiles';
 
 interface ListDiscovery {
   links: DiscoveredLink[];
@@ -74,4 +77,21 @@ export function parseUrlList(text: string): { urls: string[]; invalid: string[];
     }
   }
   return { urls, invalid, duplicates };
+}
+
+/**
+ * The list walk's selectors for the list at `url`, from the stored site profiles (its host's or a
+ * parent domain's; the most specific one that names a selector wins). Undefined when none names one.
+ */
+export function listProfileFor(url: string, profiles: readonly StoredProfile[]): SiteProfile | undefined {
+  const host = parseUrl(url)?.hostname;
+  if (!host) return undefined;
+  let linkSelector: string | undefined;
+  let nextSelector: string | undefined;
+  for (const p of profilesOfHost(host, profiles)) {
+    linkSelector = p.linkSelector ?? linkSelector;
+    nextSelector = p.nextSelector ?? nextSelector;
+  }
+  if (!linkSelector && !nextSelector) return undefined;
+  return { ...(linkSelector ? { linkSelector } : {}), ...(nextSelector ? { nextSelector } : {}) };
 }

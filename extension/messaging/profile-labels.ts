@@ -40,15 +40,20 @@ function asProfile(value: unknown): Profile | null {
   return profile;
 }
 
+/** The profiles that apply to `host` (its own, or a parent domain's), the least specific first. */
+export function profilesOfHost<P extends { host: string }>(host: string, profiles: readonly P[]): P[] {
+  const h = host.toLowerCase();
+  return profiles
+    .filter((p) => h === p.host.toLowerCase() || h.endsWith(`.${p.host.toLowerCase()}`))
+    .sort((a, b) => a.host.length - b.host.length);
+}
+
 /**
  * The profile for `host`: every profile whose host is it or a parent domain of it, labels merged;
  * for a selector, the most specific host (the longest) wins.
  */
 export function profileFor(host: string, profiles: readonly Profile[]): HostProfile | undefined {
-  const h = host.toLowerCase();
-  const matching = profiles
-    .filter((p) => h === p.host.toLowerCase() || h.endsWith(`.${p.host.toLowerCase()}`))
-    .sort((a, b) => a.host.length - b.host.length);
+  const matching = profilesOfHost(host, profiles);
   if (matching.length === 0) return undefined;
   const labels: Partial<Record<ElementId, string[]>> = {};
   const selectors: Partial<Record<ElementId, string>> = {};

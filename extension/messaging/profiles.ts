@@ -6,6 +6,9 @@
  * exchanged as JSON on the options page, and read by the audit script (profile-labels.ts), which
  * passes the profile of the page's host to the engine. Parsed on every read; a profile file that
  * does not parse is refused whole, and so is one with a selector the browser cannot parse.
+ * A profile may also name, for batch audits, the procedure links of the portal's list pages
+ * (`linkSelector`) and the links to the list's other pages (`nextSelector`), used by the batch
+ * page's list walk (shared/batch discoverLinks) when the default recognition misses.
  * Limits: one profile per host, matched exactly or as a parent domain ("gov.vn" covers
  * "x.gov.vn"); one selector per element (the first node it matches is read).
  */
@@ -24,6 +27,8 @@ export const SiteProfileSchema = z.object({
     {},
   ),
   selectors: z._default(z.partialRecord(ElementIdSchema, z.string().check(z.minLength(1), z.maxLength(500))), {}),
+  linkSelector: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
+  nextSelector: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
 });
 export type SiteProfile = z.infer<typeof SiteProfileSchema>;
 export const SiteProfilesSchema = z.array(SiteProfileSchema).check(z.maxLength(500));
@@ -37,20 +42,24 @@ export async function saveProfiles(profiles: SiteProfile[]): Promise<void> {
   await writeKey(localArea(), PROFILES_KEY, SiteProfilesSchema.parse(profiles));
 }
 
+/** Where a selector sits in a profile: an element's, or one of the list walk's. */
+export type SelectorField = ElementId | 'linkSelector' | 'nextSelector';
+
 /** A selector the browser refused, where it is. */
 export interface InvalidSelector {
   host: string;
-  element: ElementId;
+  element: SelectorField;
   selector: string;
 }
 
 /** The profiles' selectors that `isValid` (the browser's own parser, on the options page) refuses. */
 export function invalidSelectors(profiles: readonly SiteProfile[], isValid: (selector: string) => boolean): InvalidSelector[] {
-  return profiles.flatMap((p) =>
-    (Object.entries(p.selectors) as [ElementId, string][])
-      .filter(([, selector]) => !isValid(selector))
-      .map(([element, selector]) => ({ host: p.host, element, selector })),
-  );
+  return profiles.flatMap((p) => {
+    const fields: [SelectorField, string][] = Object.entries(p.selectors) as [ElementId, string][];
+    if (p.linkSelector !== undefined) fields.push(['linkSelector', p.linkSelector]);
+    if (p.nextSelector !== undefined) fields.push(['nextSelector', p.nextSelector]);
+    return fields.filter(([, selector]) => !isValid(selector)).map(([element, selector]) => ({ host: p.host, element, selector }));
+  });
 }
 
 /** Parsed profiles; or where the problem is ('JSON', the paths of the bad fields), with the selectors the browser refused. */

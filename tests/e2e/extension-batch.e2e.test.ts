@@ -4,7 +4,8 @@
  * pages answering 404, a page that is not a procedure page, a page that never finishes loading,
  * and pages of a site whose access is refused. Every page is accounted for with the right reason;
  * a paused batch survives a stop of the extension's service worker and resumes without auditing a
- * page twice (the server's request log proves it); the CSV export parses back to the table.
+ * page twice (the server's request log proves it); the CSV export parses back to the table; a list
+ * the default recognition misses is walked with the site profile's selectors from the options page.
  *
  * Host access: Chromium's permission prompt cannot be answered from Playwright (a request waits
  * for ever in headless mode). So the extension is loaded from a copy of the build whose manifest
@@ -110,6 +111,21 @@ async function servePortal(fixtures: readonly string[]): Promise<Portal> {
       res.write('<!doctype html><html lang="vi"><title>Đang tải</title><p>Đang tải');
       hanging.add(res);
       return;
+    }
+    if (url.pathname === '/odd-list') {
+      // A portal that lists its procedures in a side column, with "Xem tiếp" to the next page: the
+      // default recognition skips side columns, so only a site profile's selectors find them.
+      const n = Number(url.searchParams.get('page') ?? '1');
+      const links = fixtures
+        .slice((n - 1) * 4, n * 4)
+        .map((f) => `<p><a href="/p/${encodeURIComponent(f)}">Thủ tục ${f}</a></p>`)
+        .join('');
+      const next = n < 2 ? '<a class="tiep" href="/odd-list?page=2">Xem tiếp</a>' : '';
+      return html(
+        res,
+        200,
+        `<!doctype html><html lang="vi"><title>Thủ tục</title><main><h1>Tin tức</h1></main><aside class="sidebar dm-tthc">${links}${next}</aside></html>`,
+      );
     }
     if (url.pathname === '/list') {
       const n = Number(url.searchParams.get('page') ?? '1');
@@ -441,6 +457,49 @@ describe('extension batch audit', () => {
     }
     await page.close();
   }, 90_000);
+
+  it('walks a list the defaults miss with the site profile’s link and pagination selectors, set on the options page', async () => {
+    const page = await openBatchPage();
+    await newBatch(page);
+    await page.locator('input[name="source"][value="list"]').check();
+    await page.locator('input[name="listUrl"]').fill(`${portal.url}/odd-list`);
+    await page.locator('[data-action="discover"]').click();
+    await expect.poll(() => page.locator('[data-notice]').first().getAttribute('data-notice')).toBe('extension.batch.discoverNone');
+
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await expect.poll(() => options.locator('#profiles').inputValue()).toBe('[]');
+    const notice = options.locator('section [data-notice]');
+    // The browser's own parser checks the list selectors too, and the message names the bad one.
+    await options.locator('#profiles').fill('[{"host": "127.0.0.1", "linkSelector": "aside.dm-tthc a[[", "nextSelector": "a.tiep"}]');
+    await options.locator('[data-action="save-profiles"]').click();
+    await expect.poll(() => notice.getAttribute('data-notice')).toBe('extension.profiles.invalidSelector');
+    expect(await notice.textContent()).toBe('Bộ chọn CSS không hợp lệ nên chưa lưu hồ sơ nào: 127.0.0.1 → linkSelector.');
+    await options.locator('#profiles').fill('[{"host": "127.0.0.1", "linkSelector": "aside.dm-tthc p a", "nextSelector": "a.tiep"}]');
+    await options.locator('[data-action="save-profiles"]').click();
+    await expect.poll(() => notice.getAttribute('data-notice')).toBe('extension.profiles.saved');
+
+    try {
+      await page.bringToFront();
+      await page.locator('[data-action="discover"]').click();
+      await expect.poll(() => page.locator('[data-notice]').first().getAttribute('data-notice')).toBe('extension.batch.discovered');
+      const found = (await page.locator('textarea[name="urls"]').inputValue()).split('\n');
+      expect(found.sort()).toEqual(
+        procedures
+          .slice(0, 8)
+          .map((f) => `${portal.url}/p/${encodeURIComponent(f)}`)
+          .sort(),
+      );
+    } finally {
+      // Remove the profile again for the tests that follow.
+      await options.bringToFront();
+      await options.locator('#profiles').fill('[]');
+      await options.locator('[data-action="save-profiles"]').click();
+      await expect.poll(() => notice.getAttribute('data-notice')).toBe('extension.profiles.saved');
+      await options.close();
+      await page.close();
+    }
+  }, 60_000);
 
   it('speaks English when the auditor chose it, with no axe violation', async () => {
     const setLocale = (locale: string) =>

@@ -179,6 +179,34 @@ describe('extension batch inputs', () => {
     expect(parsed.duplicates).toBe(1);
   });
 
+  it('takes the list walk’s selectors from the site profile of the list’s host or a parent domain, the most specific first', async () => {
+    const { parseProfiles } = await import('../../extension/messaging/profiles');
+    const parsed = parseProfiles(
+      JSON.stringify([
+        { host: 'gov.vn', linkSelector: 'table.tthc a', nextSelector: '.pager a' },
+        { host: 'dichvucong.x.gov.vn', linkSelector: '.ds-tthc h3 a' },
+        { host: 'y.gov.vn', labels: { dossier: ['Giấy tờ'] } },
+      ]),
+    );
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(discover.listProfileFor('https://dichvucong.x.gov.vn/ds?page=1', parsed.profiles)).toEqual({
+      linkSelector: '.ds-tthc h3 a',
+      nextSelector: '.pager a',
+    });
+    expect(discover.listProfileFor('https://y.gov.vn/ds', parsed.profiles)).toEqual({
+      linkSelector: 'table.tthc a',
+      nextSelector: '.pager a',
+    });
+    expect(discover.listProfileFor('https://example.com/ds', parsed.profiles)).toBeUndefined();
+    // A list selector the browser refuses is named like an element's.
+    expect(parseProfiles('[{"host":"x.gov.vn","nextSelector":"a[["}]', (s) => !s.includes('[['))).toEqual({
+      ok: false,
+      error: 'x.gov.vn → nextSelector',
+      invalid: [{ host: 'x.gov.vn', element: 'nextSelector', selector: 'a[[' }],
+    });
+  });
+
   it('asks for one pattern per site, ports and paths left out', () => {
     expect(permissions.originPatterns(['http://127.0.0.1:8080/a', 'http://127.0.0.1:9090/b', 'https://x.gov.vn/c', 'mailto:a@b'])).toEqual([
       'http://127.0.0.1/*',

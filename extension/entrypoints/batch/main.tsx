@@ -21,7 +21,8 @@ import { commonCatalogs } from '../../../shared/i18n/common';
 import type { ExtensionMessageId } from '../../../shared/i18n/extension';
 import { formatMessage, type Locale } from '../../../shared/i18n/format';
 import { portalToCsv, portalToHtml, portalToJson, reasonText, statusLabel, summaryText } from '../../../shared/report';
-import { DEFAULT_LIST_PAGES, discoverList, MAX_LIST_PAGES, parseUrlList } from '../../batch/discover';
+import { DEFAULT_LIST_PAGES, discoverList, listProfileFor, MAX_LIST_PAGES, parseUrlList } from '../../batch/discover';
+import { loadProfiles } from '../../messaging/profiles';
 import { mayRead, originPatterns, requestOrigins } from '../../batch/permissions';
 import { loadBatch, loadPages, watchBatch, type StoredBatch } from '../../batch/store';
 import { ENGINE_OF_UNREAD } from '../../batch/reports';
@@ -107,7 +108,7 @@ function StartForm({ onStarted }: { onStarted(allowed: boolean): void }) {
           notice.value = { id: 'extension.batch.listRefused', params: { origin: new URL(url).host }, tone: 'error' };
           return;
         }
-        await found(await discoverList({ url }, { maxListPages: listPages() }), url);
+        await found(await discoverList({ url }, { maxListPages: listPages(), profile: listProfileFor(url, await loadProfiles()) }), url);
       } finally {
         busy.value = false;
       }
@@ -129,7 +130,10 @@ function StartForm({ onStarted }: { onStarted(allowed: boolean): void }) {
         const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: () => document.documentElement.outerHTML });
         const html = typeof frame?.result === 'string' ? frame.result : null;
         if (html === null) throw new Error('no html');
-        await found(await discoverList({ url, html }, { maxListPages: listPages() }), url);
+        await found(
+          await discoverList({ url, html }, { maxListPages: listPages(), profile: listProfileFor(url, await loadProfiles()) }),
+          url,
+        );
       } catch {
         notice.value = { id: 'extension.batch.noTab', tone: 'error' };
       } finally {

@@ -137,7 +137,7 @@ export const en = {
   'extension.national.tooBig': 'The record is too large to keep (limit %{limit} KB); it is used while the panel is open only.',
   'extension.profiles.title': 'Site profiles: each portal’s own labels',
   'extension.profiles.help':
-    'When a portal writes a label unusually, add that spelling to its element; when the auditor does not find an element, point at the node holding it with a CSS selector. Each profile has a host name, extra labels ("labels") and selectors ("selectors") by element id, for example: [{"host": "dichvucong.example.gov.vn", "labels": {"dossier": ["Giấy tờ cần chuẩn bị"]}, "selectors": {"fees": ".phi-le"}}]. Element ids: %{ids}.',
+    'When a portal writes a label unusually, add that spelling to its element; when the auditor does not find an element, point at the node holding it with a CSS selector. Each profile has a host name, extra labels ("labels") and selectors ("selectors") by element id, for example: [{"host": "dichvucong.example.gov.vn", "labels": {"dossier": ["Giấy tờ cần chuẩn bị"]}, "selectors": {"fees": ".phi-le"}}]. For batch audits from a portal’s list of procedures that the auditor does not recognise: "linkSelector" selects the links to the procedure pages, "nextSelector" the links to the list’s next pages, for example: "linkSelector": "table.tthc td.ten a", "nextSelector": ".pager a.next". Element ids: %{ids}.',
   'extension.profiles.label': 'Site profiles (JSON)',
   'extension.profiles.save': 'Save site profiles',
   'extension.profiles.saved': { other: '%{count} site profiles saved.', one: '%{count} site profile saved.' },

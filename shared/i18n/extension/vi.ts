@@ -134,7 +134,7 @@ export const vi = {
   'extension.national.tooBig': 'Hồ sơ quá lớn để lưu (giới hạn %{limit} KB); chỉ dùng trong lần mở này.',
   'extension.profiles.title': 'Hồ sơ trang: nhãn riêng của từng cổng',
   'extension.profiles.help':
-    'Khi một cổng ghi nhãn khác thường, thêm cách ghi đó cho bộ phận tương ứng; khi công cụ không tìm ra một bộ phận, chỉ ra phần tử chứa nó bằng bộ chọn CSS. Mỗi hồ sơ gồm tên miền (host), nhãn thêm («labels») và bộ chọn («selectors») theo mã bộ phận, ví dụ: [{"host": "dichvucong.example.gov.vn", "labels": {"dossier": ["Giấy tờ cần chuẩn bị"]}, "selectors": {"fees": ".phi-le"}}]. Mã bộ phận: %{ids}.',
+    'Khi một cổng ghi nhãn khác thường, thêm cách ghi đó cho bộ phận tương ứng; khi công cụ không tìm ra một bộ phận, chỉ ra phần tử chứa nó bằng bộ chọn CSS. Mỗi hồ sơ gồm tên miền (host), nhãn thêm («labels») và bộ chọn («selectors») theo mã bộ phận, ví dụ: [{"host": "dichvucong.example.gov.vn", "labels": {"dossier": ["Giấy tờ cần chuẩn bị"]}, "selectors": {"fees": ".phi-le"}}]. Để kiểm tra hàng loạt từ danh sách thủ tục của cổng khi công cụ không tự nhận ra: «linkSelector» chỉ các liên kết đến trang thủ tục, «nextSelector» chỉ các liên kết sang trang sau của danh sách, ví dụ: "linkSelector": "table.tthc td.ten a", "nextSelector": ".pager a.next". Mã bộ phận: %{ids}.',
   'extension.profiles.label': 'Hồ sơ trang (JSON)',
   'extension.profiles.save': 'Lưu hồ sơ trang',
   'extension.profiles.saved': { other: 'Đã lưu %{count} hồ sơ trang.' },
