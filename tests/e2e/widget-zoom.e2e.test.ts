@@ -147,4 +147,23 @@ describe('usable at 200% and 400% zoom and at 360 px width', () => {
       await context.close();
     });
   }
+
+  it('moves nothing: no transition or animation anywhere in the widget when the citizen asks for reduced motion', async () => {
+    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/demo/floating.html`);
+    await page.locator('tthc-feedback .tf-launcher').click();
+    await page.locator('tthc-feedback [role="dialog"]').waitFor();
+    await openTab(page, 'gap-report');
+    const moving = await page.evaluate(() =>
+      [...document.querySelector('tthc-feedback')!.shadowRoot!.querySelectorAll('*')].flatMap((el) => {
+        const style = getComputedStyle(el);
+        const durations = `${style.transitionDuration},${style.animationDuration}`.split(',').map((d) => parseFloat(d));
+        return style.animationName !== 'none' || durations.some((d) => d > 0) || el.getAnimations().length ? [el.className] : [];
+      }),
+    );
+    expect(await page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches)).toBe(true);
+    expect(moving).toEqual([]);
+    await context.close();
+  });
 });

@@ -228,7 +228,7 @@ describe('strict Content-Security-Policy, keyboard and panels', () => {
     await page.locator('tthc-feedback [data-tab="gap-report"]').click();
     await expect.poll(() => page.locator('tthc-feedback .tf-check').count(), { timeout: 10_000 }).toBeGreaterThan(5);
     expect(await page.evaluate(() => document.querySelector('tthc-feedback')!.shadowRoot!.querySelectorAll('style').length)).toBe(0);
-    // An agency file: its schema chunk (zod) and its theme rule run under the same policy.
+    // An agency file: fetched, and its theme applied as a rule of the adopted sheet, under the same policy.
     await page.evaluate(() => {
       const el = document.createElement('tthc-feedback');
       el.id = 'configured';
@@ -250,6 +250,11 @@ describe('strict Content-Security-Policy, keyboard and panels', () => {
     await page.keyboard.press('Space');
     await page.keyboard.press('ArrowRight');
     expect(await page.locator('tthc-feedback [data-rating="3"] input').isChecked()).toBe(true);
+    // Focus is visible: the focused level is outlined (3 px, in the focus colour).
+    const outline = await page
+      .locator('tthc-feedback [data-rating="3"]')
+      .evaluate((l) => [getComputedStyle(l).outlineStyle, getComputedStyle(l).outlineWidth]);
+    expect(outline).toEqual(['solid', '3px']);
     await page.locator('tthc-feedback [data-tab="rating"]').focus();
     await page.keyboard.press('ArrowRight');
     expect(await page.locator('tthc-feedback [data-tab="contact"]').getAttribute('aria-selected')).toBe('true');
