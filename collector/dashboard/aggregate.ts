@@ -8,7 +8,7 @@
 import { SATISFIED_FROM } from '../../shared/protocol/scale';
 import { searchKey } from '../../shared/text/normalize';
 import type { Queryable } from '../db/driver';
-import { ENGINE_FAIL, ENGINE_REVIEW, factsOf, MISSING, Q, QUESTIONS, SET_END, SET_START, WRONG, type Facts, type ProcEntry } from './facts';
+import { ENGINE_FAIL, ENGINE_REVIEW, factsOf, MISSING, Q, QUESTIONS, WRONG, type Facts, type ProcEntry } from './facts';
 import { bucketStarts, dayOf, isoOf, periodFilter } from './filter';
 import { latestComments } from './queries';
 import {
@@ -97,7 +97,11 @@ function sum(facts: Facts, filter: DashboardFilter, mask: Uint8Array): Sums {
     gapLast: new Float64Array(P),
     gapCodes: new Map(),
   };
-  const { rDay, rProc, rFlags, rOverall, rAnswers } = facts;
+  const { rDay, rProc, rFlags, rOverall, rAnswered, rSatisfied } = facts;
+  // How many ratings answered (and answered satisfied) each combination of questions: one count
+  // per rating here, split into per-question counts once after the pass.
+  const answeredBy = new Int32Array(65536);
+  const satisfiedBy = new Int32Array(65536);
   const { procN, procSat, bucketN, bucketSat, qN, qSat } = s;
   // levels[0..4]: 5-level answers 1..5; levels[5..7]: 3-level answers 1..3.
   const levels = new Int32Array(8);
@@ -125,13 +129,17 @@ function sum(facts: Facts, filter: DashboardFilter, mask: Uint8Array): Sums {
     bucketN[b]!++;
     bucketSat[b]! += ok;
     levels[three ? level + 4 : level - 1]!++;
-    if (f & 16)
-      for (let q = SET_START[f >> 5]!, end = SET_END[f >> 5]!, base = i * Q; q < end; q++) {
-        const a = rAnswers[base + q]!;
-        if (a !== 0) {
-          qN[q]!++;
-          if (a >= least) qSat[q]!++;
-        }
+    answeredBy[rAnswered[i]!]!++;
+    satisfiedBy[rSatisfied[i]!]!++;
+  }
+  for (let m = 1; m < 65536; m++) {
+    const n = answeredBy[m]!;
+    const sat = satisfiedBy[m]!;
+    if (n === 0 && sat === 0) continue;
+    for (let q = 0; q < Q; q++)
+      if (m & (1 << q)) {
+        qN[q]! += n;
+        qSat[q]! += sat;
       }
   }
   s.ratings = ratings;
@@ -159,6 +167,41 @@ function sum(facts: Facts, filter: DashboardFilter, mask: Uint8Array): Sums {
     for (let k = gStart[i]!, end = gStart[i + 1]!; k < end; k++) counts[gCodes[k]!]!++;
   }
   return s;
+}
+
+/**
+ * The sequence numbers of the newest `per` comments on each procedure entry of `procs` in the
+ * filter's period and language: comments of ratings (replaced ones too) and of gap reports, found
+ * in the fact index (newest first from its end) so that only these rows are read from the table.
+ */
+export function latestCommentSeqs(facts: Facts, filter: DashboardFilter, procs: readonly number[], per: number): number[] {
+  const from = dayOf(filter.from);
+  const to = dayOf(filter.to);
+  const langBit = filter.lang === undefined ? -1 : filter.lang === 'en' ? 1 : 0;
+  const found = new Map<number, number[]>(procs.map((p) => [p, []]));
+  const scan = (n: number, day: Int32Array, proc: Int32Array, flags: Uint8Array, seqOf: (i: number) => number) => {
+    let open = found.size;
+    for (let i = n - 1; i >= 0 && open > 0; i--) {
+      const f = flags[i]!;
+      if (!(f & 4) || (langBit >= 0 && (f & 1) !== langBit)) continue;
+      const d = day[i]!;
+      if (d < from || d >= to) continue;
+      const list = found.get(proc[i]!);
+      if (!list || list.length >= per) continue;
+      list.push(seqOf(i));
+      if (list.length === per) open--;
+    }
+  };
+  // The newest `per` of each kind (ratings, gap reports, replaced ratings), then the newest `per` of them all.
+  const kinds = new Map<number, number[]>();
+  scan(facts.rn, facts.rDay, facts.rProc, facts.rFlags, (i) => facts.ratingSeq(i));
+  for (const [p, list] of found) kinds.set(p, list.splice(0));
+  scan(facts.gn, facts.gDay, facts.gProc, facts.gFlags, (i) => facts.gSeq[i]!);
+  for (const c of facts.deadComments)
+    if (c.day >= from && c.day < to && (langBit < 0 || Number(c.en) === langBit)) found.get(c.proc)?.push(c.seq);
+  const out: number[] = [];
+  for (const [p, list] of found) out.push(...[...kinds.get(p)!, ...list].sort((a, b) => b - a).slice(0, per));
+  return out;
 }
 
 function ref(p: ProcEntry) {
@@ -227,10 +270,11 @@ export async function dashboardSummary(db: DashDb, filter: DashboardFilter, opti
     .map(([agency, a]) => ({ agency, ...indexFigure(a.n, a.sat, minAnswers) }))
     .sort(byAnswersThenName);
 
+  // Most reports first (then the latest): only the rows kept are built.
   const gaps = [...s.gapCodes.keys()]
-    .map((p) => gapRow(facts, s, facts.procs[p]!))
-    .sort((a, b) => b.citizenReports - a.citizenReports || b.lastAt.localeCompare(a.lastAt))
-    .slice(0, options.gapLimit ?? 200);
+    .sort((a, b) => s.gapCitizen[b]! - s.gapCitizen[a]! || s.gapLast[b]! - s.gapLast[a]!)
+    .slice(0, options.gapLimit ?? 200)
+    .map((p) => gapRow(facts, s, facts.procs[p]!));
 
   const satisfied = s.byLevel5[3] + s.byLevel5[4] + s.byLevel3[2];
   return {

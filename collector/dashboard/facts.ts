@@ -19,6 +19,7 @@
  */
 import { ELEMENT_IDS } from '../../shared/checklist';
 import { QUESTION_SETS } from '../../shared/protocol/questions';
+import { SATISFIED_FROM } from '../../shared/protocol/scale';
 import { searchKey } from '../../shared/text/normalize';
 import type { Queryable } from '../db/driver';
 import { vnDay } from './filter';
@@ -49,6 +50,7 @@ const SET_IDS = Object.keys(QUESTION_SETS);
 export const SET_START = Int32Array.from(SET_IDS, (id) => QUESTIONS.findIndex((q) => q.set === id));
 export const SET_END = Int32Array.from(SET_IDS, (id, i) => SET_START[i]! + QUESTIONS.filter((q) => q.set === id).length);
 if (SET_IDS.length > 4) throw new Error('the fact index keeps a question set in two bits');
+if (QUESTIONS.length > 16) throw new Error("the fact index keeps a rating's answers in 16 bits");
 
 /** Gap element codes: element index * 4 + one of these. */
 export const MISSING = 0;
@@ -195,15 +197,18 @@ export class Facts {
   /** bit 0: English; bit 1: live (current); bit 2: has a comment; bit 3: 3-level scale; bit 4: has answers; bits 5–6: their question set. */
   rFlags = new Uint8Array(0);
   rOverall = new Uint8Array(0);
-  /** Q bytes per rating: the answer's level, 0 for none. */
-  rAnswers = new Uint8Array(0);
+  /** Per rating, bit q (position in QUESTIONS): question q was answered. */
+  rAnswered = new Uint16Array(0);
+  /** Per rating, bit q: question q was answered satisfied (at SATISFIED_FROM of the rating's scale or above). */
+  rSatisfied = new Uint16Array(0);
   /** Superseded ratings that had a comment (they still count as comments received), by day and proc. */
-  deadComments: { day: number; proc: number; en: boolean }[] = [];
+  deadComments: { day: number; proc: number; en: boolean; seq: number }[] = [];
 
   // Gap reports.
   gn = 0;
   gDay = new Int32Array(0);
   gMs = new Float64Array(0);
+  gSeq = new Float64Array(0);
   gProc = new Int32Array(0);
   /** bit 0: English; bit 1: carried findings; bit 2: has a comment. */
   gFlags = new Uint8Array(0);
@@ -319,6 +324,17 @@ export class Facts {
     return i;
   }
 
+  /** The entry of a procedure key (code, or page URL) at an agency, or undefined. */
+  procId(key: string, agency: string | null): number | undefined {
+    return this.procIndex.get(`${key}\u0000${agency ?? ''}`);
+  }
+
+  /** The seq of the rating at position i (rSeq holds a late row's predecessor's). */
+  ratingSeq(i: number): number {
+    if (this.late.size) for (const [seq, at] of this.late) if (at === i) return seq;
+    return this.rSeq[i]!;
+  }
+
   /** Position of the rating with this seq, or -1. */
   private findRating(seq: number): number {
     const late = this.late.get(seq);
@@ -348,7 +364,7 @@ export class Facts {
         }
       }
       if (superseded) {
-        if (comment) this.deadComments.push({ day, proc, en: en === 1 });
+        if (comment) this.deadComments.push({ day, proc, en: en === 1, seq });
         return;
       }
       const i = this.rn++;
@@ -366,7 +382,8 @@ export class Facts {
       this.rProc = grow(this.rProc, this.rn);
       this.rFlags = grow(this.rFlags, this.rn);
       this.rOverall = grow(this.rOverall, this.rn);
-      this.rAnswers = grow(this.rAnswers, this.rn * Q);
+      this.rAnswered = grow(this.rAnswered, this.rn);
+      this.rSatisfied = grow(this.rSatisfied, this.rn);
       // Keep rSeq ascending for the binary search; a late row is found through `late`.
       if (i > 0 && seq < this.rSeq[i - 1]!) {
         this.rSeq[i] = this.rSeq[i - 1]!;
@@ -376,32 +393,36 @@ export class Facts {
       this.rProc[i] = proc;
       this.rFlags[i] = en | 2 | comment | (Number(scale) === 3 ? 8 : 0);
       this.rOverall[i] = Number(overall ?? 0);
-      const base = i * Q;
-      this.rAnswers.fill(0, base, base + Q);
+      let answered = 0;
+      let satisfied = 0;
       const set = SET_IDS.indexOf(qs ?? 'nd118-art33');
       if (answers && set >= 0) {
-        let any = false;
         const start = SET_START[set]!;
+        const least = SATISFIED_FROM[Number(scale) === 3 ? 3 : 5];
         for (let q = start, end = SET_END[set]!; q < end; q++) {
           const level = answers.charCodeAt(q - start) - 48;
           if (level >= 1 && level <= 5) {
-            this.rAnswers[base + q] = level;
-            any = true;
+            answered |= 1 << q;
+            if (level >= least) satisfied |= 1 << q;
           }
         }
-        if (any) this.rFlags[i] = (this.rFlags[i]! & 31) | 16 | (set << 5);
+        if (answered) this.rFlags[i] = (this.rFlags[i]! & 31) | 16 | (set << 5);
       }
+      this.rAnswered[i] = answered;
+      this.rSatisfied[i] = satisfied;
       return;
     }
     if (kind !== 'gap-report') return;
     const i = this.gn++;
     this.gDay = grow(this.gDay, this.gn);
     this.gMs = grow(this.gMs, this.gn);
+    this.gSeq = grow(this.gSeq, this.gn);
     this.gProc = grow(this.gProc, this.gn);
     this.gFlags = grow(this.gFlags, this.gn);
     this.gStart = grow(this.gStart, this.gn + 1);
     this.gDay[i] = day;
     this.gMs[i] = ms;
+    this.gSeq[i] = seq;
     this.gProc[i] = proc;
     const details = typeof detailsRaw === 'string' ? (JSON.parse(detailsRaw) as GapDetails) : detailsRaw;
     const results = details?.findings?.results;

@@ -7,7 +7,7 @@
  */
 import { searchKey } from '../../shared/text/normalize';
 import type { Queryable } from '../db/driver';
-import { selectProcs } from './aggregate';
+import { latestCommentSeqs, selectProcs } from './aggregate';
 import { factsOf } from './facts';
 import { vnDayStart } from './filter';
 import type { CommentPage, CommentQuery, CommentRow, ContactDetails, DashboardFilter, ExportRow } from './types';
@@ -141,6 +141,29 @@ export async function latestComments(
   const rows = await db.query<CommentDbRow>(
     `SELECT ${COMMENT_COLUMNS} FROM submissions WHERE ${cond.join(' AND ')} ORDER BY received_at DESC, seq DESC LIMIT ${Math.floor(limit)}`,
     params,
+  );
+  return rows.map(commentRow);
+}
+
+/**
+ * The newest `per` comments on each procedure entry given (the rows of the gaps table) in the
+ * filter's period and language, newest first: the fact index says which rows they are, and only
+ * those are read (by seq), so the answer does not depend on how many comments the period holds.
+ * A comment deleted by retention since is left out.
+ */
+export async function latestCommentsPerEntry(
+  db: DashDb,
+  entries: readonly { key: string; agency: string | null }[],
+  filter: DashboardFilter,
+  per: number,
+): Promise<CommentRow[]> {
+  const facts = await factsOf(db);
+  const ids = entries.map((e) => facts.procId(e.key, e.agency)).filter((id): id is number => id !== undefined);
+  const seqs = latestCommentSeqs(facts, filter, ids, per);
+  if (!seqs.length) return [];
+  const rows = await db.query<CommentDbRow>(
+    `SELECT ${COMMENT_COLUMNS} FROM submissions WHERE seq = ANY($1::bigint[]) AND comment IS NOT NULL ORDER BY received_at DESC, seq DESC`,
+    [seqs],
   );
   return rows.map(commentRow);
 }

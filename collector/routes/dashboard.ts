@@ -41,8 +41,8 @@ import {
   type DashboardFilter,
   type ExportRow,
 } from '../dashboard';
-// Not re-exported by dashboard/index.ts: the latest comments across several procedures, newest first.
-import { latestComments } from '../dashboard/queries';
+// Not re-exported by dashboard/index.ts: the newest comments on each row of the gaps table.
+import { latestCommentsPerEntry } from '../dashboard/queries';
 import { COMMENTS_PER_PAGE, renderComments } from '../views/comments';
 import { makeView, uiOf, type View } from '../views/layout';
 import { renderLogin, type LoginNotice } from '../views/login';
@@ -95,8 +95,8 @@ function fontFile(name: string): Buffer {
 /** Seconds a reader is asked to wait while the figures load after a start (Retry-After). */
 const LOADING_RETRY_SECONDS = 5;
 
-/** Newest comments read for the gaps table (spread over its rows, two shown per row at most). */
-const GAP_COMMENTS_SCAN = 200;
+/** Comments shown per row of the gaps table (the newest). */
+const GAP_COMMENTS_PER_ROW = 2;
 
 const PUBLIC_DIR = join(import.meta.dirname, '..', 'public');
 
@@ -233,21 +233,21 @@ export function dashboardRoutes(app: FastifyInstance, deps: { config: CollectorC
       const sort: GapSort = GAP_SORTS.includes(q.sort as GapSort) ? (q.sort as GapSort) : 'reports';
       const dir = q.dir === 'asc' ? 'asc' : 'desc';
       const [summary, agencies] = await Promise.all([dashboardSummary(db, filter, { minAnswers }), listAgencies(db)]);
-      // The newest comments on the procedures of the gaps table (one query, newest first through
-      // the comments index), at most two per row.
+      // The two newest comments on each procedure of the gaps table (found in the fact index, then
+      // read by seq: one short query).
       const recent = summary.gaps.length
-        ? await latestComments(
+        ? await latestCommentsPerEntry(
             db,
             summary.gaps.map((g) => ({ key: g.code ?? g.pageUrl, agency: g.agency })),
             filter,
-            GAP_COMMENTS_SCAN,
+            GAP_COMMENTS_PER_ROW,
           )
         : [];
       const byRow = new Map<string, string[]>();
       for (const c of recent) {
         const key = gapKey(c.code ?? c.pageUrl, c.agency);
         const list = byRow.get(key) ?? [];
-        if (list.length < 2) list.push(c.comment);
+        if (list.length < GAP_COMMENTS_PER_ROW) list.push(c.comment);
         byRow.set(key, list);
       }
       return html(reply, 200, renderOverview(view, summary, agencies, sort, dir, byRow));

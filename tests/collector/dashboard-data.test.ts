@@ -22,6 +22,7 @@ import {
   agencies,
   type DashboardFilter,
 } from '../../collector/dashboard';
+import { latestCommentsPerEntry } from '../../collector/dashboard/queries';
 import { insertRows, seedBulk, type SeedRow } from '../../collector/dashboard/seed';
 import { openPglite, openPostgres, type Db } from '../../collector/db/driver';
 import { migrate } from '../../collector/db/migrations';
@@ -245,6 +246,18 @@ function suite(name: string, open: () => Promise<{ db: Db; done(): Promise<void>
       expect((await listComments(db, { ...Q1, handled: false, limit: 10, offset: 0 })).total).toBe(4);
       expect(await markHandled(db, '99999999-9999-4999-8999-999999999999', true, 'x')).toBe(false);
       expect(await markHandled(db, 'not-an-id', true, 'x')).toBe(false);
+    });
+
+    it('gives each row of the gaps table its newest comments, replaced ratings and gap reports included', async () => {
+      const entries = [
+        { key: '1.001', agency: A },
+        { key: '1.002', agency: A },
+      ];
+      const two = await latestCommentsPerEntry(db, entries, Q1, 2);
+      // P1: the gap report of 10 March and the replaced rating of 6 January (not 1 January's); P2: its one.
+      expect(two.map((c) => c.comment)).toEqual(['<img src=x onerror=alert(1)>', 'Phí quá cao', 'Chờ lâu quá']);
+      expect((await latestCommentsPerEntry(db, entries, { ...Q1, lang: 'en' }, 2)).length).toBe(0);
+      expect((await latestCommentsPerEntry(db, entries, { ...Q1, from: '2025-03-11' }, 2)).length).toBe(0);
     });
 
     it('shows one procedure with its history, questions, gaps and comments', async () => {
