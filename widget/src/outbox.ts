@@ -48,7 +48,8 @@ export interface Outbox {
   /**
    * Last try when the page goes away: each item of this page by sendBeacon (kept for the next load),
    * except those whose request is still on its way (the collector would store them once anyway,
-   * but the beacon would be wasted traffic).
+   * but the beacon would be wasted traffic). Such a request, if the unload cancels it, leaves its
+   * item in the outbox for the next page load on the site: delayed, never lost.
    */
   beacon(): void;
   dispose(): void;
