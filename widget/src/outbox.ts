@@ -4,10 +4,11 @@
  * collector stored it (201/200) or refused it for good (a 4xx that retrying cannot fix). Retries
  * back off exponentially with full jitter, honour Retry-After, and start again on `online`, on the
  * next page load on the same site (any instance flushes the whole outbox) and, as a last try, on
- * `pagehide` with sendBeacon and a text/plain body (not for an item whose request is in flight). Flushes hold a Web Lock, and each one re-reads
- * the store inside it, so two tabs send an item once; the collector's idempotency by id covers
- * what no lock can (a beacon, a reply lost on the way back). Without IndexedDB (blocked storage)
- * the items live in memory for the life of the page. One outbox per widget instance, no module state.
+ * `pagehide` with sendBeacon and a text/plain body (not for an item whose request is in flight).
+ * Flushes hold a Web Lock, and each one re-reads the store inside it, so two tabs send an item
+ * once; the collector's idempotency by id covers what no lock can (a beacon, a reply lost on the
+ * way back). Without IndexedDB (blocked storage) the items live in memory for the life of the
+ * page. One outbox per widget instance, no module state.
  */
 import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
 import type { Submission } from '../../shared/protocol/submission';
