@@ -99,6 +99,7 @@ describe('widget embedded by one script tag', () => {
     await shown(page);
     expect(await page.locator('tthc-feedback [data-rating="4"] input').isChecked()).toBe(true);
     expect(await status(page).textContent()).toContain(`Bạn đã đánh giá thủ tục này (mã biên nhận: ${receipt})`);
+    expect(await page.locator('tthc-feedback .tf-submit').textContent()).toBe('Gửi đánh giá đã sửa');
     await page.locator('tthc-feedback [data-rating="2"]').click();
     await page.locator('tthc-feedback .tf-submit').click();
     await expect.poll(() => status(page).textContent()).toContain('mã biên nhận');

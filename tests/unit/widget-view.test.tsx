@@ -12,11 +12,17 @@ import { enPanels } from '../../shared/i18n/widget/en';
 /** The panels' strings, as the lazy chunk hands them over. */
 const messages = { vi: viPanels, en: enPanels };
 
-function mount(deliver?: Deliver, lang: 'vi' | 'en' = 'vi', extra: Partial<WidgetProps> = {}, scale: 3 | 5 = 5) {
+function mount(
+  deliver?: Deliver,
+  lang: 'vi' | 'en' = 'vi',
+  extra: Partial<WidgetProps> = {},
+  scale: 3 | 5 = 5,
+  pageUrl = `https://example.gov.vn/tthc/${Math.random()}`,
+) {
   const host = document.createElement('div');
   document.body.append(host);
   const notifier = createNotifier();
-  const common = { lang, pageUrl: `https://example.gov.vn/tthc/${Math.random()}`, deliver, notifier, scale };
+  const common = { lang, pageUrl, deliver, notifier, scale };
   const rating = createRatingModel(common);
   const gap = createGapModel(common);
   // As the element does: every change draws the tree again.
@@ -28,6 +34,16 @@ function mount(deliver?: Deliver, lang: 'vi' | 'en' = 'vi', extra: Partial<Widge
 }
 
 describe('widget view', () => {
+  it('shows the rating this browser gave before, chosen, and offers to send a changed one', () => {
+    const pageUrl = 'https://example.gov.vn/tthc/rated-before';
+    localStorage.setItem(`tthc-feedback:rated:${pageUrl}`, JSON.stringify({ overall: 2, scale: 5, receipt: 'ACDE3467' }));
+    const host = mount(undefined, 'vi', {}, 5, pageUrl);
+    expect((host.querySelector('[data-rating="2"] input') as HTMLInputElement).checked).toBe(true);
+    expect(host.querySelector('.tf-status')?.textContent).toContain('mã biên nhận: ACDE3467');
+    expect(host.querySelector('.tf-submit')?.textContent).toBe('Gửi đánh giá đã sửa');
+    expect(mount().querySelector('.tf-submit')?.textContent).toBe('Gửi đánh giá');
+  });
+
   it('offers the five levels as native radios in a fieldset with a legend, in Vietnamese', () => {
     const host = mount();
     const labels = [...host.querySelectorAll('.tf-level')].map((l) => l.textContent);

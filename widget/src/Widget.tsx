@@ -340,7 +340,7 @@ function RatingPanel({
       <Comment t={t} id="tf-rating-comment" value={model.comment.value} onInput={(v) => (model.comment.value = v)} />
       <p class="tf-hint">{t('widget.confidential')}</p>
       <button type="submit" class="tf-submit" part="button" disabled={busy || model.rating.value === null}>
-        {status === 'sent' ? t('widget.submit.change') : t('widget.submit.rating')}
+        {status === 'sent' || model.rated ? t('widget.submit.change') : t('widget.submit.rating')}
       </button>
       <StatusLine t={t} status={status} notice={model.notice.value} />
     </form>

@@ -143,6 +143,8 @@ export interface RatingModel extends SendState {
   readonly lang: Locale;
   select(level: number): void;
   answer(question: string, value: number): void;
+  /** Whether this browser remembered a rating of this procedure (shown chosen; sending changes it). */
+  readonly rated: boolean;
   /** Sends the form; a change after a rating replaces it (same respondent key). */
   submit(): Promise<void>;
   /** Selects `level` and sends. */
@@ -170,11 +172,13 @@ export function createRatingModel(options: RatingOptions): RatingModel {
   const answers = signal<Readonly<Record<string, number>>>({});
   const comment = signal('');
   const opened = Date.now();
+  let rated = false;
   try {
     const previous = JSON.parse(storage()?.getItem(remembered) ?? 'null') as { overall?: number; scale?: number; receipt?: string } | null;
     // An answer on another scale is not this one's: shown only on the scale it was given on.
     if (previous && (previous.scale ?? 5) === scale && onScale(previous.overall)) {
       rating.value = previous.overall;
+      rated = true;
       if (previous.receipt) notice.value = { id: 'widget.previous.receipt', params: { receipt: previous.receipt } };
     }
   } catch {
@@ -230,6 +234,7 @@ export function createRatingModel(options: RatingOptions): RatingModel {
     answers,
     comment,
     lang: options.lang,
+    rated,
     select(level) {
       if (onScale(level)) rating.value = level;
     },
