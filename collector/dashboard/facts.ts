@@ -244,7 +244,13 @@ export class Facts {
     // earlier, so only later ones ask which rating they replace. Every later run asks for all.
     if (this.firstMark === null) {
       // PGlite has no autovacuum: without statistics its planner sorts where an index would do.
-      if (this.db.kind === 'pglite') await this.db.exec('ANALYZE submissions');
+      // They persist in its folder, and ANALYZE holds the one connection (and so the submissions)
+      // for about a second at 1,000,000 rows: only when there are none yet.
+      if (
+        this.db.kind === 'pglite' &&
+        !(await this.db.query("SELECT 1 FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'submissions' LIMIT 1")).length
+      )
+        await this.db.exec('ANALYZE submissions');
       this.firstMark = (await this.db.query<{ m: number | null }>('SELECT max(seq)::float8 AS m FROM submissions'))[0]?.m ?? 0;
     }
     const mark = this.loaded ? 0 : this.firstMark;
