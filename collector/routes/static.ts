@@ -5,7 +5,9 @@
  * @fastify/static, which refuses paths that climb out of the folder. Widget files are sent the way
  * a CDN would: brotli or gzip as the client accepts, a strong ETag (304 on If-None-Match), the
  * first file revalidated on every load (no-cache) and hashed chunks cached for a year (immutable);
- * compressed bodies are kept in memory per file version.
+ * compressed bodies are kept in memory per file version. A demo page named *csp* is sent with the
+ * strict Content-Security-Policy header the widget must run under; the single-page-app demo's
+ * addresses /demo/ung-dung-mot-trang/<code> all serve its one document.
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
@@ -64,7 +66,18 @@ export async function staticRoutes(app: FastifyInstance, options: { demoDir?: st
     });
   }
   if (options.demoDir) {
-    await app.register(fastifyStatic, { root: options.demoDir, prefix: '/demo/', index: 'index.html', cacheControl: false, etag: true });
+    await app.register(fastifyStatic, {
+      root: options.demoDir,
+      prefix: '/demo/',
+      index: 'index.html',
+      cacheControl: false,
+      etag: true,
+      setHeaders: (reply, path) => {
+        if (/\bcsp\b/.test(basename(path)))
+          reply.header('content-security-policy', "default-src 'self'; style-src 'self'; script-src 'self'");
+      },
+    });
+    app.get('/demo/ung-dung-mot-trang/*', (_request, reply) => reply.sendFile('ung-dung-mot-trang.html'));
     app.get('/', (_request, reply) => reply.sendFile('index.html'));
   }
 }

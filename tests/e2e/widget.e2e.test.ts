@@ -155,6 +155,85 @@ describe('demo started by npm start', () => {
     });
   }
 
+  /** Ids of the submissions the page posts, and the stored row of one of them. */
+  const posted = (page: Page) => {
+    const ids: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/api/v1/submissions'))
+        ids.push(String((JSON.parse(r.postData() ?? '{}') as { id?: string }).id));
+    });
+    return ids;
+  };
+  const storedRow = async (id: string) =>
+    (
+      await demoStore.db.query<{ procedure_code: string | null; overall: number | null }>(
+        'SELECT procedure_code, overall FROM submissions WHERE id = $1',
+        [id],
+      )
+    )[0];
+  /** Collects securitypolicyviolation events and console CSP reports of `page` (set before it loads). */
+  const cspViolations = async (page: Page) => {
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
+      ),
+    );
+    return violations;
+  };
+
+  it('single-page-app demo: after moving to the second procedure without a reload, the rating is stored with its code', async () => {
+    const page = await browser.newPage();
+    const ids = posted(page);
+    await page.goto(`${demo.url}/`);
+    await page.locator('a[href="/demo/ung-dung-mot-trang/1.000178"]').click();
+    // No code given to the widget: it reads the first procedure from the page.
+    await expect
+      .poll(() => page.locator('tthc-feedback [data-context]').textContent(), { timeout: 15_000 })
+      .toContain('Giải quyết khiếu nại');
+    await page.locator('tthc-feedback [data-rating="2"]').click();
+    const documentBefore = await page.evaluate(() => ((window as unknown as { spaMark: number }).spaMark = Math.random()));
+    await page.locator('nav a[href="/demo/ung-dung-mot-trang/1.002809"]').click();
+    expect(page.url()).toBe(`${demo.url}/demo/ung-dung-mot-trang/1.002809`);
+    // The same document (no reload), the new procedure shown, and the widget started afresh for it.
+    expect(await page.evaluate(() => (window as unknown as { spaMark: number }).spaMark)).toBe(documentBefore);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Cấp giấy phép lái xe quốc tế');
+    await expect.poll(() => page.locator('tthc-feedback [data-rating="2"] input').isChecked()).toBe(false);
+    await expect
+      .poll(() => page.locator('tthc-feedback [data-context]').textContent(), { timeout: 15_000 })
+      .toContain('Cấp giấy phép lái xe quốc tế');
+    await page.locator('tthc-feedback [data-rating="5"]').click();
+    await page.locator('tthc-feedback .tf-submit').click();
+    await expect.poll(() => status(page).textContent()).toContain('mã biên nhận');
+    expect(ids).toHaveLength(1);
+    expect(await storedRow(ids[0]!)).toEqual({ procedure_code: '1.002809', overall: 5 });
+    // The address is a real one: loaded afresh, it shows the same procedure.
+    await page.reload();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Cấp giấy phép lái xe quốc tế');
+    await page.close();
+  });
+
+  it('strict-CSP demo: served with the policy header, the widget runs with no violation and the rating is stored', async () => {
+    const page = await browser.newPage();
+    const violations = await cspViolations(page);
+    const ids = posted(page);
+    const answer = await page.goto(`${demo.url}/demo/csp-nghiem-ngat.html`);
+    expect(answer?.headers()['content-security-policy']).toBe("default-src 'self'; style-src 'self'; script-src 'self'");
+    await page.locator('tthc-feedback [data-rating="4"]').click();
+    await page.locator('tthc-feedback .tf-submit').click();
+    await expect.poll(() => status(page).textContent()).toContain('mã biên nhận');
+    // The engine chunk too, under the same policy.
+    await page.locator('tthc-feedback [data-tab="gap-report"]').click();
+    await expect.poll(() => page.locator('tthc-feedback .tf-check').count(), { timeout: 10_000 }).toBeGreaterThan(5);
+    expect(await storedRow(ids[0]!)).toEqual({ procedure_code: '1.000178', overall: 4 });
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
   it('lists the demo pages on its home page', async () => {
     const page = await browser.newPage();
     await page.goto(`${demo.url}/`);
