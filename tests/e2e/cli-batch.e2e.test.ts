@@ -6,7 +6,7 @@
  * finishes the rest without fetching a finished page again (the server's request log proves it);
  * the portal CSV parses back to the same results; stdout stays one JSON array; bad input gets a
  * clear message; the README's documented batch command works as written; the printable report
- * passes axe-core; a server that never starts answering is given up on once the site's usual
+ * passes axe-core; `--render` reads each page from its own page through reused tabs; a server that never starts answering is given up on once the site's usual
  * answer time is known (--answer-timeout auto).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -114,6 +114,30 @@ describe('tthc-audit batch: finding the pages', { timeout: 180_000 }, () => {
     );
     expect(Date.now() - started).toBeLessThan(45_000); // not the 60 s --timeout
     expect(reports.filter((r) => r.status === 'audited')).toHaveLength(12);
+  });
+
+  it('--render audits every page of the list in reused tabs, each report from its own page, with the right reasons', async () => {
+    const { code, stdout } = await run([
+      '--from-list',
+      `${server.url}${portal.lists.table}`,
+      '--render',
+      '--concurrency',
+      '1',
+      '--timeout',
+      '3',
+      '--format',
+      'json',
+    ]);
+    expect(code).toBe(3);
+    const reports = JSON.parse(stdout) as Report[];
+    expect(reports.map((r) => r.page.url).sort()).toEqual(portal.pages.map((p) => abs(p.path)).sort());
+    // 46 pages through one tab, replaced after 25 pages and after each page that timed out: a tab
+    // never hands one page's content to the next.
+    for (const page of portal.pages) {
+      const report = reports.find((r) => r.page.url === abs(page.path))!;
+      expect(report.unscannableReason?.id ?? null, page.path).toBe(REASON_OF_KIND[page.kind]);
+      if (page.codeOnPage) expect(report.procedure.code, page.path).toBe(page.code);
+    }
   });
 
   it('--from-list on a card list (rel=next, "Sau") and on national-portal search results finds every procedure', async () => {
