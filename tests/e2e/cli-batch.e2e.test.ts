@@ -6,8 +6,9 @@
  * finishes the rest without fetching a finished page again (the server's request log proves it);
  * the portal CSV parses back to the same results; stdout stays one JSON array; bad input gets a
  * clear message; the README's documented batch command works as written; the printable report
- * passes axe-core; `--render` reads each page from its own page through reused tabs; a server that never starts answering is given up on once the site's usual
- * answer time is known (--answer-timeout auto).
+ * passes axe-core; `--render` reads each page from its own page through reused tabs; a server
+ * that never starts answering is given up on once the site's usual answer time is known
+ * (--answer-timeout auto).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execFile, spawn } from 'node:child_process';
