@@ -5,12 +5,14 @@
  *     (skipped, saying so, when the server does not answer), and
  *   - PGlite in .data/dashboard-bench (kept: a second run reuses it when it holds the rows),
  * then times, 20 runs each, the summary for this quarter and this year, with a procedure search,
- * a procedure's detail page, the first page of comments, and GET /api/v1/summary over HTTP on
- * 127.0.0.1; prints median and p95 (wall clock and this process's CPU), the cold load of the fact
- * index and a catch-up after 1,000 new rows.
+ * a procedure's detail page, the first page of comments, and over HTTP on 127.0.0.1 the dashboard's
+ * main view (GET /dashboard, the whole HTML page) and GET /api/v1/summary; prints median and p95
+ * (wall clock and this process's CPU, worker threads included), the load average, the cold load of
+ * the fact index (wall and CPU) and a catch-up after 1,000 new rows.
  * Options: --rows N, --procedures N, --runs N, --only pg|pglite, --keep (keep the PostgreSQL database
  * for the next run, which then reuses its rows like PGlite's).
  */
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import Fastify from 'fastify';
@@ -20,6 +22,8 @@ import { dashboardSummary, listComments, periodFilter, procedureDetail, resetFac
 import { seedBulk } from '../collector/dashboard/seed';
 import { openPglite, openPostgres, type Db } from '../collector/db/driver';
 import { migrate } from '../collector/db/migrations';
+import { createStore } from '../collector/db/store';
+import { dashboardRoutes } from '../collector/routes/dashboard';
 import { summaryApiRoutes } from '../collector/routes/summary-api';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -79,31 +83,40 @@ async function seedIfNeeded(db: Db, label: string): Promise<void> {
 async function bench(db: Db, label: string): Promise<void> {
   await seedIfNeeded(db, label);
   resetFacts(db);
+  const load0 = loadavg()[0]!;
   let t = performance.now();
+  const c0 = process.cpuUsage();
   const facts = await factsOf(db);
   const load = performance.now() - t;
+  const loadCpu = process.cpuUsage(c0);
   const mem = process.memoryUsage();
   console.log(
-    `${label}: fact index loaded in ${(load / 1000).toFixed(1)} s (${facts.rn.toLocaleString('en')} current ratings, ${facts.gn.toLocaleString('en')} gap reports; heap ${(mem.heapUsed / 1e6).toFixed(0)} MB)`,
+    `${label}: fact index loaded in ${(load / 1000).toFixed(1)} s, CPU ${((loadCpu.user + loadCpu.system) / 1e6).toFixed(1)} s (${facts.rn.toLocaleString('en')} ratings, ${facts.gn.toLocaleString('en')} gap reports; heap ${(mem.heapUsed / 1e6).toFixed(0)} MB; load average ${load0.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after)`,
   );
 
   const quarter = { ...periodFilter('quarter'), bucket: 'week' as const };
   const year = { ...periodFilter('year'), bucket: 'month' as const };
   const token = 'bench-dashboard-token-0123456789';
   const app = Fastify();
-  summaryApiRoutes(app, { config: testConfig({ dashboardToken: token }), db });
+  const config = testConfig({ dashboardToken: token });
+  summaryApiRoutes(app, { config, db });
+  dashboardRoutes(app, { config, store: createStore(db) });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
-  const api = async (query: string) => {
-    const r = await fetch(`${base}/api/v1/summary?${query}`, { headers: { authorization: `Bearer ${token}` } });
-    if (r.status !== 200) throw new Error(`summary API answered ${r.status}`);
+  const get = async (path: string) => {
+    const r = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    if (r.status !== 200) throw new Error(`${path} answered ${r.status}`);
     await r.arrayBuffer();
   };
+  const api = (query: string) => get(`/api/v1/summary?${query}`);
+  const loadBefore = loadavg()[0]!;
   const timings = [
     await time('summary, this quarter (weeks)', () => dashboardSummary(db, quarter)),
     await time('summary, this year (months)', () => dashboardSummary(db, year)),
     await time('summary, this year, procedure search', () => dashboardSummary(db, { ...year, procedure: 'mau so 12' })),
     await time('procedure detail, this year', () => procedureDetail(db, '9.000012.000.00.00.H99', year)),
     await time('comments, first page, this quarter', () => listComments(db, { ...quarter, limit: 50, offset: 0 })),
+    await time('GET /dashboard (main view, HTML), quarter', () => get('/dashboard?period=quarter')),
+    await time('GET /dashboard (main view, HTML), year', () => get('/dashboard?period=year&bucket=month')),
     await time('GET /api/v1/summary, quarter', () => api('period=quarter')),
     await time('GET /api/v1/summary, year', () => api('period=year')),
   ];
@@ -115,7 +128,7 @@ async function bench(db: Db, label: string): Promise<void> {
   await factsOf(db);
   const catchUp = performance.now() - t;
 
-  console.log(`\n${label} (${RUNS} runs each; ms)`);
+  console.log(`\n${label} (${RUNS} runs each; ms; load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after)`);
   console.log('| query | median | p95 | CPU median |');
   console.log('|---|---:|---:|---:|');
   for (const x of timings)

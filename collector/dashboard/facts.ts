@@ -1,21 +1,24 @@
 /**
  * The dashboard's fact index: every current rating and every gap report reduced to a few bytes in
- * typed arrays (day, procedure, language, scale, overall level, one byte per question's answer;
- * for gap reports the elements and the engine's findings), kept in this process and caught up from
- * the database by sequence number. Why: every figure the dashboard shows is a sum over these facts
- * under a filter (period, agency, procedure search, language), and one pass over 1,000,000 facts
- * in typed arrays takes milliseconds, with any period and any bucket, on PGlite and PostgreSQL
- * alike, while SQL over 1,000,000 rows (or over daily counts with 2,000 procedures, nearly as many
- * rows) does not fit 300 ms on PGlite. Nothing is added to the insert path.
+ * typed arrays (day, procedure, language, scale, overall level, the questions answered and answered
+ * satisfied as two bit masks; for gap reports the elements and the engine's findings), kept in this
+ * process and caught up from the database by sequence number. Why: every figure the dashboard shows
+ * is a sum over these facts under a filter (period, agency, procedure search, language), and one
+ * pass over 1,000,000 facts in typed arrays takes milliseconds, with any period and any bucket, on
+ * PGlite and PostgreSQL alike, while SQL over 1,000,000 rows (or over daily counts with 2,000
+ * procedures, nearly as many rows) does not fit 300 ms on PGlite. Nothing is added to the insert
+ * path.
  *
  * Catch-up reads `seq > watermark` in pages. The first load finds the replaced ratings itself as
- * the rows come in seq order (each respondent's latest rating per procedure); afterwards, for each new rating the database says whether a later rating of the
- * same respondent and procedure exists (then it is not current) and which earlier one it replaces
- * (then that one stops counting). On PostgreSQL several transactions commit out
- * of sequence order, so the watermark advances only past rows older than SETTLE_MS; rows above it
- * already applied are remembered by sequence number. Limits: memory about 40 bytes per submission
- * per process; comments deleted later by retention still count in `totals.comments`; rows deleted
- * from the table behind the collector's back need `resetFacts`.
+ * the rows come in seq order (each respondent's latest rating per procedure); afterwards, for each
+ * new rating the database says whether a later rating of the same respondent and procedure exists
+ * (then it is not current) and which earlier one it replaces (then that one stops counting). Until
+ * the first load has completed, `factsLoading` says so and pages show no figure. On PostgreSQL
+ * several transactions commit out of sequence order, so the watermark advances only past rows older
+ * than SETTLE_MS; rows above it already applied are remembered by sequence number. Limits: memory
+ * about 25 bytes per submission per process (typed arrays, up to twice while growing; during the
+ * first load also a map of respondents); comments deleted later by retention still count in
+ * `totals.comments`; rows deleted from the table behind the collector's back need `resetFacts`.
  */
 import { ELEMENT_IDS } from '../../shared/checklist';
 import { QUESTION_SETS } from '../../shared/protocol/questions';
