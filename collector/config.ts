@@ -115,6 +115,7 @@ export function parseConfig(env: Env, root: string): ConfigResult {
     bad('PGLITE_FSYNC', 'collector.config.onOff', env.PGLITE_FSYNC!.trim());
 
   const minAnswers = int('MIN_ANSWERS', 30, 1, 1_000_000);
+  const satisfiedFrom = { 5: int('SATISFIED_FROM_5', 4, 2, 5), 3: int('SATISFIED_FROM_3', 3, 2, 3) };
 
   if (problems.length) return { ok: false, problems };
   return {
@@ -135,6 +136,7 @@ export function parseConfig(env: Env, root: string): ConfigResult {
       minFillMs,
       pgliteFsync,
       minAnswers,
+      satisfiedFrom,
     },
   };
 }
