@@ -34,6 +34,8 @@ export interface CollectorConfig {
   minFillMs: number;
   /** Answers a figure needs to be trusted on the dashboard and published on the public page (MIN_ANSWERS). */
   minAnswers: number;
+  /** The lowest level counted as satisfied on each scale (SATISFIED_FROM_5, SATISFIED_FROM_3): the dashboard's formula. */
+  satisfiedFrom: { 5: number; 3: number };
   /** PGlite: fsync each commit to disk (PGLITE_FSYNC, default on); off survives a killed process, not a power cut. */
   pgliteFsync: boolean;
 }
