@@ -6,7 +6,7 @@
  * idle slices and returns what the panels show, element names already in the citizen's language.
  * It touches no UI library (the first file renders); status words come from the widget catalog.
  */
-import { auditWhenIdle } from '../../shared/audit';
+import { auditElementsWhenIdle } from '../../shared/audit/core';
 import type { AuditReport } from '../../shared/audit/types';
 import type { StructuredContact } from '../../shared/text/contact';
 import { elementName } from '../../shared/checklist';
@@ -35,7 +35,7 @@ export interface EngineView {
 
 /** Audits `doc` in idle time and shapes the result for the widget's panels. */
 export async function auditHostPage(doc: Document, url: string, locale: Locale): Promise<EngineView> {
-  const report = await auditWhenIdle(doc, { url });
+  const report = await auditElementsWhenIdle(doc, { url });
   const rows = report.results.map((r) => ({
     id: r.id,
     name: elementName(r.id, locale),
