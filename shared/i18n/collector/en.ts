@@ -87,6 +87,8 @@ export const en = {
   'collector.dash.bucket.month': 'Month',
   'collector.dash.formula.title': 'How the index is computed',
   'collector.dash.formula.text': 'The satisfaction index here is the share of "Satisfied" and "Very satisfied" answers among all answers.',
+  'collector.dash.formula.textLevels':
+    'The satisfaction index here is the share of answers at the levels counted as satisfied (level %{five} on the 5-level scale, level %{three} on the 3-level scale) among all answers.',
   'collector.dash.formula.levels': 'Counted as satisfied: level %{five} on the 5-level scale, level %{three} on the 3-level scale.',
   'collector.dash.formula.current': 'Each citizen’s latest rating of a procedure is the only one counted.',
   'collector.dash.formula.minimum': 'Figures resting on fewer than %{count} answers are marked "few answers": they are not reliable yet.',

@@ -89,6 +89,8 @@ export const vi = {
   'collector.dash.bucket.month': 'Tháng',
   'collector.dash.formula.title': 'Cách tính chỉ số',
   'collector.dash.formula.text': 'Chỉ số hài lòng ở đây là tỷ lệ câu trả lời Hài lòng và Rất hài lòng trên tổng số câu trả lời.',
+  'collector.dash.formula.textLevels':
+    'Chỉ số hài lòng ở đây là tỷ lệ câu trả lời ở các mức được tính là hài lòng (mức %{five} trên thang 5 mức, mức %{three} trên thang 3 mức) trên tổng số câu trả lời.',
   'collector.dash.formula.levels': 'Được tính là hài lòng: mức %{five} trên thang 5 mức, mức %{three} trên thang 3 mức.',
   'collector.dash.formula.current': 'Mỗi người dân chỉ được tính đánh giá mới nhất của mình cho một thủ tục.',
   'collector.dash.formula.minimum': 'Số liệu dựa trên dưới %{count} câu trả lời được đánh dấu "ít câu trả lời" vì chưa đủ tin cậy.',
