@@ -1,6 +1,7 @@
 /**
- * How long a batch waits for a fetched page's server to start answering (the response headers),
- * apart from the time the whole page may take (`--timeout`). A link whose server never answers
+ * How long a batch waits for a page's server to start answering (the response headers; with
+ * --render, a response to the page's request), apart from the time the whole page may take
+ * (`--timeout`). A link whose server never answers
  * (a hung application behind a live web server: real portals have them) would otherwise hold one
  * of the `--concurrency` slots for the whole time limit. With `--answer-timeout auto` (the
  * default) the wait is learnt per host: until MIN_ANSWERS answers from that host have been timed,

@@ -14,7 +14,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Response as PageResponse } from 'playwright-core';
 import type { CliMessageId } from '../shared/i18n/cli';
 import type { MessageParams } from '../shared/i18n/format';
 
@@ -66,11 +66,11 @@ async function loadFile(path: string): Promise<string> {
 export interface LoadOptions {
   timeoutMs?: number;
   /**
-   * How long a fetched page's server may take to start answering (headers), within `timeoutMs`
-   * (batch runs: cli/answer-deadline.ts). Not used with --render.
+   * How long a page's server may take to start answering (headers, or with --render a response
+   * to the page's request), within `timeoutMs` (batch runs: cli/answer-deadline.ts).
    */
   answerTimeoutMs?: number;
-  /** Told how long a fetched page's server took to start answering. */
+  /** Told how long a page's server took to start answering. */
   onAnswer?: (ms: number) => void;
   /** Stops a fetch when the run is stopped (a batch's Ctrl+C). */
   signal?: AbortSignal;
@@ -166,13 +166,42 @@ export class Renderer {
     await tab.context.close().catch(() => {});
   }
 
-  /** Loads `input` in a tab and returns its HTML once it has settled. */
-  async render(input: string, timeoutMs = RENDER_TIMEOUT_MS): Promise<string> {
+  /**
+   * Loads `input` in a tab and returns its HTML once it has settled. With `answerTimeoutMs`, a
+   * server that has not started answering (no response to the page's request) by then is given
+   * up on: the tab is closed and NoAnswerError thrown.
+   */
+  async render(input: string, options: LoadOptions = {}): Promise<string> {
+    const timeoutMs = options.timeoutMs ?? RENDER_TIMEOUT_MS;
     const url = isUrl(input) ? input : pathToFileURL(resolve(input)).href;
     const tab = await this.take();
     let healthy = false;
+    const startedAt = performance.now();
+    let answered = false;
+    const onResponse = (response: PageResponse) => {
+      try {
+        if (answered || !response.request().isNavigationRequest() || response.frame() !== tab.page.mainFrame()) return;
+      } catch {
+        return;
+      }
+      answered = true;
+      options.onAnswer?.(performance.now() - startedAt);
+    };
+    const answerMs =
+      isUrl(input) && options.answerTimeoutMs !== undefined && options.answerTimeoutMs < timeoutMs ? options.answerTimeoutMs : null;
+    let gaveUp = false;
+    const answerTimer =
+      answerMs === null
+        ? null
+        : setTimeout(() => {
+            if (answered) return;
+            gaveUp = true;
+            void tab.page.close().catch(() => {});
+          }, answerMs);
+    tab.page.on('response', onResponse);
     try {
       const response = await tab.page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs }).catch((error: Error) => {
+        if (gaveUp) throw new NoAnswerError(input, Math.round(answerMs! / 100) / 10);
         if (error.name === 'TimeoutError')
           throw new LoadError('cli.load.renderTimedOut', { url: input, seconds: Math.round(timeoutMs / 1000) });
         throw new LoadError('cli.load.cannotLoad', { url: input, detail: error.message.split('\n')[0] ?? '' });
@@ -186,6 +215,8 @@ export class Renderer {
       healthy = true;
       return html;
     } finally {
+      if (answerTimer) clearTimeout(answerTimer);
+      tab.page.off('response', onResponse);
       await this.give(tab, healthy);
     }
   }
@@ -209,6 +240,6 @@ export async function openBrowser(): Promise<Renderer> {
 
 /** Loads `input` as HTML text. */
 export async function loadHtml(input: string, renderer: Renderer | null, options: LoadOptions = {}): Promise<string> {
-  if (renderer) return renderer.render(input, options.timeoutMs);
+  if (renderer) return renderer.render(input, options);
   return isUrl(input) ? fetchUrl(input, options) : loadFile(input);
 }

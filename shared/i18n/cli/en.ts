@@ -28,7 +28,7 @@ Auditing a whole portal:
   --concurrency N          pages audited at the same time (default 3, at most 32)
   --timeout SECONDS        time allowed for each page (default 30)
   --answer-timeout SECONDS|auto
-                           time a server may take to start answering a page (without --render);
+                           time a server may take to start answering a page;
                            auto (default): the whole --timeout until 10 pages of that site have
                            answered, then 10 times the time within which it answered 90% of
                            its pages, at least 3 s (a server that has not started answering by

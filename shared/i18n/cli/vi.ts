@@ -28,7 +28,7 @@ Kiểm tra cả cổng thông tin:
   --concurrency N          số trang kiểm tra cùng lúc (mặc định 3, tối đa 32)
   --timeout GIÂY           thời gian chờ mỗi trang (mặc định 30)
   --answer-timeout GIÂY|auto
-                           thời gian chờ máy chủ bắt đầu trả lời một trang (không dùng với --render);
+                           thời gian chờ máy chủ bắt đầu trả lời một trang;
                            auto (mặc định): chờ trọn --timeout cho đến khi 10 trang của trang web
                            đó đã trả lời, sau đó gấp 10 lần thời gian mà trong đó nó trả lời 90%
                            số trang, ít nhất 3 giây (máy chủ chưa bắt đầu trả lời sau thời gian đó
