@@ -14,6 +14,7 @@ import { latestComments } from './queries';
 import {
   DEFAULT_MIN_ANSWERS,
   type AgencyFigure,
+  type Formula,
   type DashboardFilter,
   type DashboardSummary,
   type GapElement,
@@ -58,6 +59,8 @@ interface Sums {
   bucketSat: Int32Array;
   buckets: number[];
   ratings: number;
+  /** Current ratings at a satisfied level. */
+  satisfied: number;
   comments: number;
   gapReports: number;
   gapCitizen: Int32Array;
@@ -67,7 +70,7 @@ interface Sums {
   gapCodes: Map<number, Int32Array>;
 }
 
-function sum(facts: Facts, filter: DashboardFilter, mask: Uint8Array): Sums {
+function sum(facts: Facts, filter: DashboardFilter, mask: Uint8Array, from5: number, from3: number): Sums {
   const from = dayOf(filter.from);
   const to = dayOf(filter.to);
   const buckets = bucketStarts(from, to, filter.bucket);
@@ -90,6 +93,7 @@ function sum(facts: Facts, filter: DashboardFilter, mask: Uint8Array): Sums {
     bucketSat: new Int32Array(buckets.length),
     buckets,
     ratings: 0,
+    satisfied: 0,
     comments: 0,
     gapReports: 0,
     gapCitizen: new Int32Array(P),
@@ -97,7 +101,7 @@ function sum(facts: Facts, filter: DashboardFilter, mask: Uint8Array): Sums {
     gapLast: new Float64Array(P),
     gapCodes: new Map(),
   };
-  const { rDay, rProc, rFlags, rOverall, rAnswered, rSatisfied } = facts;
+  const { rDay, rProc, rFlags, rOverall, rAnswered } = facts;
   // How many ratings answered (and answered satisfied) each combination of questions: one count
   // per rating here, split into per-question counts once after the pass.
   const answeredBy = new Int32Array(65536);
@@ -105,8 +109,12 @@ function sum(facts: Facts, filter: DashboardFilter, mask: Uint8Array): Sums {
   const { procN, procSat, bucketN, bucketSat, qN, qSat } = s;
   // levels[0..4]: 5-level answers 1..5; levels[5..7]: 3-level answers 1..3.
   const levels = new Int32Array(8);
-  const sat5 = SATISFIED_FROM[5];
-  const sat3 = SATISFIED_FROM[3];
+  const sat5 = from5;
+  const sat3 = from3;
+  // The questions answered at a satisfied level, per scale.
+  const satisfiedMask5 = facts.rAtLeast[sat5]!;
+  const satisfiedMask3 = facts.rAtLeast[sat3]!;
+  let satisfied = 0;
   let ratings = 0;
   let comments = 0;
   for (let i = 0, n = facts.rn; i < n; i++) {
@@ -122,6 +130,7 @@ function sum(facts: Facts, filter: DashboardFilter, mask: Uint8Array): Sums {
     const three = (f & 8) !== 0;
     const least = three ? sat3 : sat5;
     const ok = level >= least ? 1 : 0;
+    satisfied += ok;
     ratings++;
     procN[p]!++;
     procSat[p]! += ok;
@@ -130,7 +139,7 @@ function sum(facts: Facts, filter: DashboardFilter, mask: Uint8Array): Sums {
     bucketSat[b]! += ok;
     levels[three ? level + 4 : level - 1]!++;
     answeredBy[rAnswered[i]!]!++;
-    satisfiedBy[rSatisfied[i]!]!++;
+    satisfiedBy[(three ? satisfiedMask3 : satisfiedMask5)[i]!]!++;
   }
   for (let m = 1; m < 65536; m++) {
     const n = answeredBy[m]!;
@@ -143,6 +152,7 @@ function sum(facts: Facts, filter: DashboardFilter, mask: Uint8Array): Sums {
       }
   }
   s.ratings = ratings;
+  s.satisfied = satisfied;
   s.comments = comments;
   s.byLevel5 = [levels[0]!, levels[1]!, levels[2]!, levels[3]!, levels[4]!];
   s.byLevel3 = [levels[5]!, levels[6]!, levels[7]!];
@@ -204,6 +214,21 @@ export function latestCommentSeqs(facts: Facts, filter: DashboardFilter, procs: 
   return out;
 }
 
+/** The lowest satisfied level per scale of `options` (SATISFIED_FROM unless configured). */
+function satisfiedFrom(options: SummaryOptions): { 5: number; 3: number } {
+  const given = options.satisfiedFrom;
+  const five = given?.[5] ?? SATISFIED_FROM[5];
+  const three = given?.[3] ?? SATISFIED_FROM[3];
+  if (![2, 3, 4, 5].includes(five) || ![2, 3].includes(three)) throw new RangeError('satisfiedFrom: 2–5 of 5, 2–3 of 3');
+  return { 5: five, 3: three };
+}
+
+/** The levels counted as satisfied on each scale, for the formula shown. */
+export function satisfiedLevels(from: { 5: number; 3: number }): Formula['satisfiedLevels'] {
+  const range = (lo: number, hi: number) => Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+  return { 5: range(from[5], 5), 3: range(from[3], 3) };
+}
+
 function ref(p: ProcEntry) {
   return { code: p.code, name: p.name, agency: p.agency, pageUrl: p.pageUrl };
 }
@@ -252,7 +277,8 @@ export async function dashboardSummary(db: DashDb, filter: DashboardFilter, opti
   const minAnswers = options.minAnswers ?? DEFAULT_MIN_ANSWERS;
   const facts = await factsOf(db);
   const mask = selectProcs(facts, filter);
-  const s = sum(facts, filter, mask);
+  const from = satisfiedFrom(options);
+  const s = sum(facts, filter, mask, from[5], from[3]);
 
   const agencies = new Map<string | null, { n: number; sat: number }>();
   const perProcedure = [];
@@ -276,10 +302,10 @@ export async function dashboardSummary(db: DashDb, filter: DashboardFilter, opti
     .slice(0, options.gapLimit ?? 200)
     .map((p) => gapRow(facts, s, facts.procs[p]!));
 
-  const satisfied = s.byLevel5[3] + s.byLevel5[4] + s.byLevel3[2];
+  const satisfied = s.satisfied;
   return {
     filter,
-    formula: { satisfiedLevels: { 5: [4, 5], 3: [3] }, minAnswers },
+    formula: { satisfiedLevels: satisfiedLevels(from), minAnswers },
     overall: { ...indexFigure(s.ratings, satisfied, minAnswers), byLevel5: s.byLevel5, byLevel3: s.byLevel3 },
     perAgency,
     perProcedure,
@@ -307,7 +333,8 @@ export async function procedureDetail(
   const entries = facts.procs.filter((p) => p.key === code && (!filter.agency || p.agency === filter.agency));
   if (!entries.length) return null;
   for (const p of entries) mask[p.id] = 1;
-  const s = sum(facts, filter, mask);
+  const from = satisfiedFrom(options);
+  const s = sum(facts, filter, mask, from[5], from[3]);
   // The entry with most answers names the procedure.
   const main = [...entries].sort((a, b) => s.procN[b.id]! - s.procN[a.id]! || b.seenSeq - a.seenSeq)[0]!;
   let gaps: GapRow | null = null;
@@ -332,7 +359,7 @@ export async function procedureDetail(
       gaps.elements.sort((a, b) => facts.elements.indexOf(a.id) - facts.elements.indexOf(b.id));
     }
   }
-  const satisfied = s.byLevel5[3] + s.byLevel5[4] + s.byLevel3[2];
+  const satisfied = s.satisfied;
   return {
     code: main.code,
     name: main.name,
@@ -361,14 +388,20 @@ export async function publicSummary(
   agency: string,
   minAnswers: number = DEFAULT_MIN_ANSWERS,
   period: { from: string; to: string } = periodFilter('year'),
+  satisfiedFrom?: SummaryOptions['satisfiedFrom'],
 ): Promise<PublicSummary> {
-  const summary = await dashboardSummary(db, { ...period, agency, bucket: 'month' }, { minAnswers, gapLimit: 0 });
+  const summary = await dashboardSummary(
+    db,
+    { ...period, agency, bucket: 'month' },
+    { minAnswers, gapLimit: 0, ...(satisfiedFrom ? { satisfiedFrom } : {}) },
+  );
   const o = summary.overall;
   return {
     agency,
     from: period.from,
     to: period.to,
     minAnswers,
+    satisfiedLevels: summary.formula.satisfiedLevels,
     overall: o.answers >= minAnswers && o.share !== null ? { answers: o.answers, satisfied: o.satisfied, share: o.share } : null,
     perProcedure: summary.perProcedure
       .filter((p) => p.answers >= minAnswers && p.share !== null)

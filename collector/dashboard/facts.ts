@@ -22,7 +22,6 @@
  */
 import { ELEMENT_IDS } from '../../shared/checklist';
 import { QUESTION_SETS } from '../../shared/protocol/questions';
-import { SATISFIED_FROM } from '../../shared/protocol/scale';
 import { searchKey } from '../../shared/text/normalize';
 import type { Queryable } from '../db/driver';
 import { vnDay } from './filter';
@@ -202,8 +201,11 @@ export class Facts {
   rOverall = new Uint8Array(0);
   /** Per rating, bit q (position in QUESTIONS): question q was answered. */
   rAnswered = new Uint16Array(0);
-  /** Per rating, bit q: question q was answered satisfied (at SATISFIED_FROM of the rating's scale or above). */
-  rSatisfied = new Uint16Array(0);
+  /**
+   * rAtLeast[k] (k = 2…5), per rating, bit q: question q was answered at level k or above. A summary
+   * takes the mask of its satisfied level per scale (configurable: SATISFIED_FROM_5, _3).
+   */
+  rAtLeast: Uint16Array[] = [0, 1, 2, 3, 4, 5].map(() => new Uint16Array(0));
   /** Superseded ratings that had a comment (they still count as comments received), by day and proc. */
   deadComments: { day: number; proc: number; en: boolean; seq: number }[] = [];
 
@@ -392,7 +394,7 @@ export class Facts {
       this.rFlags = grow(this.rFlags, this.rn);
       this.rOverall = grow(this.rOverall, this.rn);
       this.rAnswered = grow(this.rAnswered, this.rn);
-      this.rSatisfied = grow(this.rSatisfied, this.rn);
+      for (let k = 2; k <= 5; k++) this.rAtLeast[k] = grow(this.rAtLeast[k]!, this.rn);
       // Keep rSeq ascending for the binary search; a late row is found through `late`.
       if (i > 0 && seq < this.rSeq[i - 1]!) {
         this.rSeq[i] = this.rSeq[i - 1]!;
@@ -403,22 +405,22 @@ export class Facts {
       this.rFlags[i] = en | 2 | comment | (Number(scale) === 3 ? 8 : 0);
       this.rOverall[i] = Number(overall ?? 0);
       let answered = 0;
-      let satisfied = 0;
+      // atLeast[k]: the questions answered at level k or above.
+      const atLeast = [0, 0, 0, 0, 0, 0];
       const set = SET_IDS.indexOf(qs ?? 'nd118-art33');
       if (answers && set >= 0) {
         const start = SET_START[set]!;
-        const least = SATISFIED_FROM[Number(scale) === 3 ? 3 : 5];
         for (let q = start, end = SET_END[set]!; q < end; q++) {
           const level = answers.charCodeAt(q - start) - 48;
           if (level >= 1 && level <= 5) {
             answered |= 1 << q;
-            if (level >= least) satisfied |= 1 << q;
+            for (let k = 2; k <= level; k++) atLeast[k]! |= 1 << q;
           }
         }
         if (answered) this.rFlags[i] = (this.rFlags[i]! & 31) | 16 | (set << 5);
       }
       this.rAnswered[i] = answered;
-      this.rSatisfied[i] = satisfied;
+      for (let k = 2; k <= 5; k++) this.rAtLeast[k]![i] = atLeast[k]!;
       return;
     }
     if (kind !== 'gap-report') return;

@@ -36,12 +36,14 @@ export interface SummaryOptions {
   minAnswers?: number;
   /** At most this many gap rows, most reported first (default 200; Infinity for all). */
   gapLimit?: number;
+  /** The lowest level counted as satisfied per scale (default SATISFIED_FROM: 4 of 5, 3 of 3). */
+  satisfiedFrom?: { 5: number; 3: number };
 }
 
 export interface IndexFigure {
   /** Answers counted (current ratings, or answers to one question). */
   answers: number;
-  /** Of which "Hài lòng" or "Rất hài lòng". */
+  /** Of which at a satisfied level ("Hài lòng" or "Rất hài lòng" unless configured otherwise). */
   satisfied: number;
   /** satisfied / answers, null without answers. */
   share: number | null;
@@ -231,6 +233,8 @@ export interface PublicSummary {
   from: string;
   to: string;
   minAnswers: number;
+  /** The levels counted as satisfied on each scale. */
+  satisfiedLevels: Formula['satisfiedLevels'];
   /** Null when fewer answers than the minimum. */
   overall: { answers: number; satisfied: number; share: number } | null;
   /** Only procedures with at least the minimum of answers. */

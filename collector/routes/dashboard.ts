@@ -103,7 +103,9 @@ const PUBLIC_DIR = join(import.meta.dirname, '..', 'public');
 export function dashboardRoutes(app: FastifyInstance, deps: { config: CollectorConfig; store: SubmissionStore }): void {
   const auth = dashboardAuth(deps.config);
   const db = deps.store.db;
-  const minAnswers = deps.config.minAnswers;
+  // The formula's settings (MIN_ANSWERS, SATISFIED_FROM_5/_3) for every figure shown.
+  const { minAnswers, satisfiedFrom } = deps.config;
+  const figures = { minAnswers, satisfiedFrom };
 
   const assets = new Map<string, { type: string; body: Buffer }>([
     ['dashboard.css', { type: 'text/css; charset=utf-8', body: readFileSync(join(PUBLIC_DIR, 'dashboard.css')) }],
@@ -232,7 +234,7 @@ export function dashboardRoutes(app: FastifyInstance, deps: { config: CollectorC
       const q = request.query as Query;
       const sort: GapSort = GAP_SORTS.includes(q.sort as GapSort) ? (q.sort as GapSort) : 'reports';
       const dir = q.dir === 'asc' ? 'asc' : 'desc';
-      const [summary, agencies] = await Promise.all([dashboardSummary(db, filter, { minAnswers }), listAgencies(db)]);
+      const [summary, agencies] = await Promise.all([dashboardSummary(db, filter, figures), listAgencies(db)]);
       // The two newest comments on each procedure of the gaps table (found in the fact index, then
       // read by seq: one short query).
       const recent = summary.gaps.length
@@ -261,7 +263,7 @@ export function dashboardRoutes(app: FastifyInstance, deps: { config: CollectorC
       const { filter, bad } = filterOf(request);
       if (bad) return badFilter(reply, view);
       const code = request.params.code.slice(0, 200);
-      const [detail, agencies] = await Promise.all([procedureDetail(db, code, filter, { minAnswers }), listAgencies(db)]);
+      const [detail, agencies] = await Promise.all([procedureDetail(db, code, filter, figures), listAgencies(db)]);
       return html(reply, detail ? 200 : 404, renderProcedure(view, code, detail, filter, agencies));
     });
 
@@ -316,7 +318,7 @@ export function dashboardRoutes(app: FastifyInstance, deps: { config: CollectorC
       if (await stillLoading(request, reply, view)) return reply;
       const { filter, bad } = filterOf(request);
       if (bad) return badFilter(reply, view);
-      const [summary, agencies] = await Promise.all([dashboardSummary(db, filter, { minAnswers }), listAgencies(db)]);
+      const [summary, agencies] = await Promise.all([dashboardSummary(db, filter, figures), listAgencies(db)]);
       return html(reply, 200, renderReport(view, summary, summaryRows(summary), agencies, new Date()));
     });
 
@@ -337,7 +339,7 @@ export function dashboardRoutes(app: FastifyInstance, deps: { config: CollectorC
         .header('x-content-type-options', 'nosniff')
         .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
       if (what === 'summary') {
-        const summary = await dashboardSummary(db, filter, { minAnswers });
+        const summary = await dashboardSummary(db, filter, figures);
         const rows = summaryRows(summary);
         if (format === 'json')
           return reply.send(
@@ -383,7 +385,7 @@ export function dashboardRoutes(app: FastifyInstance, deps: { config: CollectorC
     if (!known.includes(agency)) return null;
     const q = request.query as Query;
     const preset = q.period === 'quarter' || q.period === 'half' ? q.period : 'year';
-    return publicSummary(db, agency, minAnswers, periodFilter(preset));
+    return publicSummary(db, agency, minAnswers, periodFilter(preset), satisfiedFrom);
   };
   app.get<{ Params: { agency: string } }>('/public/:agency', async (request, reply) => {
     const view = makeView(uiOf(request.query), null, false, stringParams(request.query));

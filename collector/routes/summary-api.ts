@@ -5,7 +5,8 @@
  * Behind the dashboard's protection: `Authorization: Bearer <DASHBOARD_TOKEN>` (auth.ts apiGuard).
  * Keeps the fact index caught up in the background so an answer only reads what came since; while
  * its first load runs after a start, answers 503 `{ error: 'loading' }` with Retry-After. A figure
- * from fewer than MIN_ANSWERS answers (config.minAnswers) is marked tooFew.
+ * from fewer than MIN_ANSWERS answers (config.minAnswers) is marked tooFew; SATISFIED_FROM_5/_3 set
+ * which levels count as satisfied.
  */
 import type { FastifyInstance } from 'fastify';
 import type { CollectorConfig } from '../config';
@@ -29,7 +30,11 @@ export function summaryApiRoutes(app: FastifyInstance, deps: { config: Collector
     // Right after a start the figures are still loading: say so (503, Retry-After) rather than answer partial ones.
     if (await factsLoading(deps.db, LOADING_WAIT_MS))
       return reply.code(503).header('retry-after', '5').header('cache-control', 'no-store').send({ error: 'loading' });
-    const summary = await dashboardSummary(deps.db, parsed.filter, { minAnswers: deps.config.minAnswers, ...deps.options });
+    const summary = await dashboardSummary(deps.db, parsed.filter, {
+      minAnswers: deps.config.minAnswers,
+      satisfiedFrom: deps.config.satisfiedFrom,
+      ...deps.options,
+    });
     return reply.header('cache-control', 'no-store').send(summary);
   });
   let stop: (() => void) | null = null;

@@ -102,13 +102,24 @@ export function periodText(view: View, filter: Pick<DashboardFilter, 'from' | 't
 }
 
 /** How the index is computed, said as OUR figure, not the official SIPAS index. */
+/**
+ * The formula in one sentence: "Hài lòng" and "Rất hài lòng" among all answers, or, when the levels
+ * counted as satisfied were configured otherwise (SATISFIED_FROM_5/_3), those levels.
+ */
+export function formulaText(view: View, levels: Formula['satisfiedLevels']): string {
+  const standard = levels[5].join() === '4,5' && levels[3].join() === '3';
+  return standard
+    ? view.t('collector.dash.formula.text')
+    : view.t('collector.dash.formula.textLevels', { five: levels[5].join(', '), three: levels[3].join(', ') });
+}
+
 export function FormulaNotice({ view, formula }: { view: View; formula: Formula }) {
   return (
     <section class="notice" aria-labelledby="formula-title">
       <h2 id="formula-title" class="no-rule">
         {view.t('collector.dash.formula.title')}
       </h2>
-      <p data-formula="">{view.t('collector.dash.formula.text')}</p>
+      <p data-formula="">{formulaText(view, formula.satisfiedLevels)}</p>
       <p>
         {view.t('collector.dash.formula.levels', {
           five: formula.satisfiedLevels[5].join(', '),

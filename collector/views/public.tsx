@@ -7,7 +7,7 @@
  * figure from fewer answers than the minimum. The full page also shows the embedding snippet.
  */
 import type { PublicSummary } from '../dashboard/types';
-import { periodText } from './figures';
+import { formulaText, periodText } from './figures';
 import { FigureCells, href, num, Page, pct, renderPage, Table, type View } from './layout';
 
 function Figures({ view, data }: { view: View; data: PublicSummary }) {
@@ -59,7 +59,7 @@ function Figures({ view, data }: { view: View; data: PublicSummary }) {
         </Table>
       ) : null}
       <p class="muted">
-        {t('collector.dash.formula.text')} {t('collector.dash.public.minimum', { count: data.minAnswers })}{' '}
+        {formulaText(view, data.satisfiedLevels)} {t('collector.dash.public.minimum', { count: data.minAnswers })}{' '}
         {t('collector.dash.formula.notOfficial')}
       </p>
     </>

@@ -7,7 +7,7 @@
  * convenience; Ctrl+P does the same.
  */
 import type { DashboardSummary, SummaryRow } from '../dashboard/types';
-import { FilterForm, periodText, QuestionTable } from './figures';
+import { FilterForm, formulaText, periodText, QuestionTable } from './figures';
 import { FigureCells, Few, num, Page, pct, renderPage, Table, when, type View } from './layout';
 
 export function renderReport(
@@ -81,7 +81,7 @@ export function renderReport(
           </tr>
         </tbody>
       </Table>
-      <p>{t('collector.dash.formula.text')}</p>
+      <p>{formulaText(view, summary.formula.satisfiedLevels)}</p>
       <p>
         {t('collector.dash.formula.minimum', { count: summary.formula.minAnswers })} {t('collector.dash.formula.notOfficial')}
       </p>

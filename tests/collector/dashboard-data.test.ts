@@ -146,6 +146,18 @@ function suite(name: string, open: () => Promise<{ db: Db; done(): Promise<void>
       ]);
     });
 
+    it('counts the levels configured as satisfied (SATISFIED_FROM_5 and _3) in every figure', async () => {
+      const s = await dashboardSummary(db, Q1, { satisfiedFrom: { 5: 5, 3: 2 } });
+      expect(s.formula.satisfiedLevels).toEqual({ 5: [5], 3: [2, 3] });
+      // P1: two 5s; P2 (3 levels): 3, 3, 2; P3: none at 5.
+      expect(s.overall).toMatchObject({ answers: 13, satisfied: 5 });
+      expect(s.perAgency.find((a) => a.agency === A)).toMatchObject({ answers: 10, satisfied: 5 });
+      expect(s.perQuestion.find((q) => q.questionId === 'a')).toMatchObject({ answers: 4, satisfied: 1 });
+      const pub = await publicSummary(db, A, 1, Q1, { 5: 5, 3: 2 });
+      expect(pub.satisfiedLevels).toEqual({ 5: [5], 3: [2, 3] });
+      expect(pub.overall).toMatchObject({ answers: 10, satisfied: 5 });
+    });
+
     it('gives every month and every week of the period, empty ones as zero', async () => {
       const months = await dashboardSummary(db, Q1);
       expect(months.series.map((p) => [p.bucketStart, p.answers, p.satisfied])).toEqual([

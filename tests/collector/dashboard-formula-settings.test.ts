@@ -1,7 +1,9 @@
 /**
- * MIN_ANSWERS: how many answers a figure needs to be trusted on the dashboard and to be published
- * on the agency's public page. An operator sets it in the environment (a bad value is named in
- * Vietnamese and English); the dashboard's marker, the summary API and the public page follow it.
+ * The formula's settings as an operator writes them in the environment. MIN_ANSWERS: how many
+ * answers a figure needs to be trusted on the dashboard and to be published on the agency's public
+ * page. SATISFIED_FROM_5 / SATISFIED_FROM_3: the lowest level counted as satisfied on each scale. A
+ * bad value is named in Vietnamese and English; the dashboard, the summary API and the public page
+ * follow them and say which levels they counted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../collector/config';
@@ -35,13 +37,33 @@ describe('MIN_ANSWERS in the environment', () => {
   });
 });
 
+describe('SATISFIED_FROM_5 and SATISFIED_FROM_3 in the environment', () => {
+  it('default to 4 of 5 and 3 of 3, and take another level', () => {
+    const def = parseConfig({}, '/srv');
+    expect(def.ok && def.config.satisfiedFrom).toEqual({ 5: 4, 3: 3 });
+    const set = parseConfig({ SATISFIED_FROM_5: '5', SATISFIED_FROM_3: '2' }, '/srv');
+    expect(set.ok && set.config.satisfiedFrom).toEqual({ 5: 5, 3: 2 });
+  });
+
+  it('refuse a level outside the scale, naming the variable', () => {
+    const result = parseConfig({ SATISFIED_FROM_5: '6', SATISFIED_FROM_3: '1' }, '/srv');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => translator(collectorCatalogs, 'en')(p.id, p.params))).toEqual([
+      'SATISFIED_FROM_5 must be a whole number from 2 to 5, got "6".',
+      'SATISFIED_FROM_3 must be a whole number from 2 to 3, got "1".',
+    ]);
+  });
+});
+
 describe('the dashboard, the summary API and the public page follow MIN_ANSWERS', () => {
   let store: SubmissionStore;
   let two: RunningCollector;
   let three: RunningCollector;
   beforeAll(async () => {
     store = await openStore();
-    two = await startCollector({ dashboardToken: TOKEN, minAnswers: 2, minFillMs: 0 }, store);
+    // This one also counts only "Rất hài lòng" (5 of 5) as satisfied.
+    two = await startCollector({ dashboardToken: TOKEN, minAnswers: 2, minFillMs: 0, satisfiedFrom: { 5: 5, 3: 3 } }, store);
     three = await startCollector({ dashboardToken: TOKEN, minAnswers: 3, minFillMs: 0 }, store);
     // Two answers for one procedure of the agency.
     for (const overall of [5, 4]) expect((await post(two.url, rating({ agency: AGENCY, overall }))).status).toBe(201);
@@ -68,6 +90,20 @@ describe('the dashboard, the summary API and the public page follow MIN_ANSWERS'
     expect(b.overall).toMatchObject({ answers: 2, tooFew: true });
     const page = await (await fetch(`${three.url}/dashboard?period=year`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
     expect(page).toContain('data-too-few');
+  });
+
+  it('with SATISFIED_FROM_5=5 only the 5 counts, and the pages say which levels were counted', async () => {
+    const a = (await summary(two)) as unknown as { overall: { satisfied: number }; formula: { satisfiedLevels: unknown } };
+    expect(a.formula.satisfiedLevels).toEqual({ 5: [5], 3: [3] });
+    expect(a.overall.satisfied).toBe(1);
+    const b = (await summary(three)) as unknown as { overall: { satisfied: number } };
+    expect(b.overall.satisfied).toBe(2);
+    const page = await (await fetch(`${two.url}/dashboard?period=year`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+    expect(page).toContain('mức 5 trên thang 5 mức, mức 3 trên thang 3 mức) trên tổng số câu trả lời');
+    const pub = await (await fetch(`${two.url}/public/${encodeURIComponent(AGENCY)}?ui=en`)).text();
+    expect(pub).toContain('level 5 on the 5-level scale, level 3 on the 3-level scale) among all answers');
+    const standard = await (await fetch(`${three.url}/public/${encodeURIComponent(AGENCY)}`)).text();
+    expect(standard).toContain('tỷ lệ câu trả lời Hài lòng và Rất hài lòng trên tổng số câu trả lời');
   });
 
   it('the public page publishes the figure only when it reaches MIN_ANSWERS', async () => {
