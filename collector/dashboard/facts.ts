@@ -16,7 +16,7 @@
  * the first load has completed, `factsLoading` says so and pages show no figure. On PostgreSQL
  * several transactions commit out of sequence order, so the watermark advances only past rows older
  * than SETTLE_MS; rows above it already applied are remembered by sequence number. Limits: memory
- * about 25 bytes per submission per process (typed arrays, up to twice while growing; during the
+ * about 30 bytes per submission per process (typed arrays, up to twice while growing; during the
  * first load also a map of respondents); comments deleted later by retention still count in
  * `totals.comments`; rows deleted from the table behind the collector's back need `resetFacts`.
  */
