@@ -14,8 +14,8 @@
  * - Expiry: after 2 hours idle or 12 hours in all. The idle clock (`seen`) is in the cookie: an
  *   answer renews the cookie when `seen` is more than RENEW_MS old.
  * - Logout clears the cookie in the browser and refuses its id in this process until it would have
- *   expired. Honestly: another process still accepts a copy of that cookie (taken before logout)
- *   until its idle or total time runs out, since nothing is shared between processes; to end every
+ *   expired. Honestly: another process (or this one after a restart) still accepts a copy of that
+ *   cookie taken before logout until its idle or total time runs out, since nothing is shared; to end every
  *   session at once everywhere, change DASHBOARD_TOKEN.
  * - Brute force is slowed per client address: after 5 wrong tokens within 15 minutes every attempt
  *   (right or wrong) is refused with 429 and Retry-After for 30 s, doubling with each further
