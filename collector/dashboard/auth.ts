@@ -15,8 +15,8 @@
  *   answer renews the cookie when `seen` is more than RENEW_MS old.
  * - Logout clears the cookie in the browser and refuses its id in this process until it would have
  *   expired. Honestly: another process (or this one after a restart) still accepts a copy of that
- *   cookie taken before logout until its idle or total time runs out, since nothing is shared; to end every
- *   session at once everywhere, change DASHBOARD_TOKEN.
+ *   cookie taken before logout until its idle or total time runs out, since nothing is shared; to
+ *   end every session at once everywhere, change DASHBOARD_TOKEN.
  * - Brute force is slowed per client address: after 5 wrong tokens within 15 minutes every attempt
  *   (right or wrong) is refused with 429 and Retry-After for 30 s, doubling with each further
  *   failure up to 15 minutes. Counters are in memory, per process, like the submission rate limits:
