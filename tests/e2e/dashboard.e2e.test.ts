@@ -4,7 +4,7 @@
  * after wrong tokens, filters changing the figures as the known answers say, the chart and its
  * table agreeing with GET /api/v1/summary, a comment with markup shown as text, the CSV export
  * parsing back to the same rows, axe-core on every page, no CSP violation anywhere, one font face
- * for Vietnamese, a phone-width screen and print.
+ * for Vietnamese, a phone-width screen and print, and the "figures loading" page right after a start.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
@@ -14,7 +14,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { createCollector } from '../../collector/app';
 import { testConfig } from '../../collector/config';
-import { openStore, type SubmissionStore } from '../../collector/db/store';
+import type { Db } from '../../collector/db/driver';
+import { createStore, openStore, type SubmissionStore } from '../../collector/db/store';
 import { ELEMENT_IDS } from '../../shared/checklist';
 import { launchBrowser } from './kit';
 import { parseCsv } from '../csv-reader';
@@ -397,6 +398,49 @@ describe('dashboard in Chromium', { timeout: 90_000 }, () => {
     await collectCsp(page);
     await context.close();
   });
+
+  it('right after a start, says the figures are loading (503) in a page without axe or CSP violations', async () => {
+    // A second collector on the same data, whose fact index cannot finish loading until `release`.
+    let release: () => void = () => {};
+    const held = new Promise<void>((done) => (release = done));
+    const inner = store.db;
+    const gated: Db = {
+      kind: inner.kind,
+      query: async <T>(text: string, params?: unknown[]) => {
+        if (text.includes('json_build_array')) await held;
+        return inner.query<T>(text, params);
+      },
+      exec: (text) => inner.exec(text),
+      exclusive: (key, work) => inner.exclusive(key, work),
+      lost: inner.lost,
+      close: async () => {},
+    };
+    const starting = await createCollector({
+      config: testConfig({ dashboardToken: TOKEN, rateLimitPerMinute: 0, minFillMs: 0 }),
+      store: createStore(gated),
+    });
+    const url = await starting.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const context = await browser.newContext({ extraHTTPHeaders: { authorization: `Bearer ${TOKEN}` } });
+      const page = await open(context);
+      for (const [path, text] of [
+        ['/dashboard', 'Đang nạp số liệu'],
+        ['/dashboard?ui=en', 'Loading the figures'],
+      ] as const) {
+        const res = await page.goto(`${url}${path}`);
+        expect(res?.status(), path).toBe(503);
+        expect(await page.locator('h1').textContent()).toBe(text);
+        expect(await page.locator('[data-loading]').count()).toBe(1);
+        expect(await axeViolations(page), path).toEqual([]);
+        await collectCsp(page);
+      }
+      await context.close();
+    } finally {
+      release();
+      await starting.close();
+    }
+    expect(cspViolations).toEqual([]);
+  }, 180_000);
 
   it('has no axe-core violations on the login, dashboard, procedure, comments, report and public pages, and no CSP violation', async () => {
     const anonymous = await browser.newContext();
