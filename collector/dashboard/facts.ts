@@ -465,6 +465,8 @@ export async function factsOf(db: Queryable & { kind: string }): Promise<Facts> 
 
 /** How long a page waits for the figures to finish loading before it says they are loading. */
 export const LOADING_WAIT_MS = 2_000;
+/** Seconds a reader is then asked to wait (Retry-After). */
+export const LOADING_RETRY_SECONDS = 5;
 
 /**
  * True while the first load of `db`'s fact index has not completed (it is started if it was not):

@@ -30,6 +30,7 @@ import {
   dashboardSummary,
   exportSubmissions,
   factsLoading,
+  LOADING_RETRY_SECONDS,
   LOADING_WAIT_MS,
   listComments,
   markHandled,
@@ -91,9 +92,6 @@ function fontFile(name: string): Buffer {
   const dir = join(require.resolve('@fontsource-variable/noto-sans/package.json'), '..', 'files');
   return readFileSync(join(dir, name));
 }
-
-/** Seconds a reader is asked to wait while the figures load after a start (Retry-After). */
-const LOADING_RETRY_SECONDS = 5;
 
 /** Comments shown per row of the gaps table (the newest). */
 const GAP_COMMENTS_PER_ROW = 2;

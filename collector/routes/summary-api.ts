@@ -16,6 +16,7 @@ import {
   dashboardSummary,
   factsLoading,
   factsOf,
+  LOADING_RETRY_SECONDS,
   LOADING_WAIT_MS,
   parseFilterQuery,
   startFactsRefresh,
@@ -29,7 +30,11 @@ export function summaryApiRoutes(app: FastifyInstance, deps: { config: Collector
     if (!parsed.ok) return reply.code(400).header('cache-control', 'no-store').send({ error: 'invalid_filter', issues: parsed.problems });
     // Right after a start the figures are still loading: say so (503, Retry-After) rather than answer partial ones.
     if (await factsLoading(deps.db, LOADING_WAIT_MS))
-      return reply.code(503).header('retry-after', '5').header('cache-control', 'no-store').send({ error: 'loading' });
+      return reply
+        .code(503)
+        .header('retry-after', String(LOADING_RETRY_SECONDS))
+        .header('cache-control', 'no-store')
+        .send({ error: 'loading' });
     const summary = await dashboardSummary(deps.db, parsed.filter, {
       minAnswers: deps.config.minAnswers,
       satisfiedFrom: deps.config.satisfiedFrom,
