@@ -3,12 +3,12 @@
  * the end-to-end kit) and waits for a page to settle inside it. Flags suit locked-down machines:
  * no sandbox as root, no GPU, and no background networking (a closed network otherwise sees a
  * flood of refused connections). The binary is Debian's Chromium unless CHROMIUM_PATH says other.
- * Two settle waits: `settlePage` (quiet for the extension's time, counted from the call) and
- * `settleLoadingPage` (called as soon as the document is parsed: quiet for the same time and the
- * load event fired, so the quiet time runs while images and style sheets still load).
+ * The settle wait, `settleLoadingPage`, is called as soon as the document is parsed: quiet for the
+ * extension's time and the load event fired, so the quiet time runs while images and style sheets
+ * still load.
  */
 import { chromium, type Browser, type LaunchOptions, type Page } from 'playwright-core';
-import { SETTLE_TIMING, waitForSettled, type SettleTiming } from '../extractor/settle';
+import { SETTLE_TIMING, type SettleTiming } from '../extractor/settle';
 
 export const CHROMIUM_ARGS: readonly string[] = [
   '--no-sandbox',
@@ -39,11 +39,6 @@ export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
 export function evaluateInPage<A, R>(page: Page, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
   const source = `(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg)}); })()`;
   return page.evaluate(source) as Promise<R>;
-}
-
-/** Waits until `page` has stopped changing (the same timings the extension uses). */
-export function settlePage(page: Page, timing: SettleTiming = SETTLE_TIMING): Promise<void> {
-  return evaluateInPage(page, waitForSettled, timing);
 }
 
 /**
