@@ -384,9 +384,22 @@ describe('rate limit, health, dashboard, retention', () => {
       await Promise.all(Array.from({ length: 40 }, () => store.insert(Submission.parse(rating()), null)));
       const tuples = async () =>
         (await store.db.query<{ n: number }>(`SELECT reltuples::int AS n FROM pg_class WHERE relname = 'submissions'`))[0]!.n;
+      const analyses = async () =>
+        (await store.db.query<{ n: number }>(`SELECT analyze_count::int AS n FROM pg_stat_user_tables WHERE relname = 'submissions'`))[0]!
+          .n;
       expect(await tuples()).toBeLessThan(40);
       await store.maintain();
       expect(await tuples()).toBe(40);
+      // Unchanged since (or grown less than 50 rows + 10 %): the submissions are not held up again.
+      const after = await analyses();
+      await Promise.all(Array.from({ length: 20 }, () => store.insert(Submission.parse(rating()), null)));
+      await store.maintain();
+      expect(await analyses()).toBe(after);
+      // Grown past it: analysed again.
+      await Promise.all(Array.from({ length: 60 }, () => store.insert(Submission.parse(rating()), null)));
+      await store.maintain();
+      expect(await analyses()).toBe(after + 1);
+      expect(await tuples()).toBe(120);
     } finally {
       await store.close();
     }
