@@ -243,4 +243,14 @@ export const en = {
   'extension.batch.exportCsv': 'Download the CSV report',
   'extension.batch.exportJson': 'Download the JSON report',
   'extension.batch.exportPrint': 'Printable report',
+  'extension.batch.openInPanel': 'Open in the side panel',
+  'extension.batch.openInPanelFor': 'Open the result of %{page} in the side panel',
+  'extension.batch.panelTitle': 'Batch audit',
+  'extension.batch.openTable': 'Open the full results table',
+  'extension.sidepanel.batchPageTitle': 'One page of the batch audit',
+  'extension.sidepanel.batchPageShown':
+    'Showing the result stored by the batch audit, not the page in the open tab. The page may have changed since.',
+  'extension.sidepanel.batchPageGone': 'This page’s result is no longer kept: the batch was replaced by a new one.',
+  'extension.sidepanel.pageAddress': 'Page address:',
+  'extension.sidepanel.backToTab': 'Back to the open tab’s audit',
 } as const satisfies Catalog<ExtensionMessageId>;

@@ -234,6 +234,16 @@ export const vi = {
   'extension.batch.exportCsv': 'Tải báo cáo CSV',
   'extension.batch.exportJson': 'Tải báo cáo JSON',
   'extension.batch.exportPrint': 'Báo cáo để in',
+  'extension.batch.openInPanel': 'Xem trong bảng bên',
+  'extension.batch.openInPanelFor': 'Xem kết quả của %{page} trong bảng bên',
+  'extension.batch.panelTitle': 'Lượt kiểm tra nhiều trang',
+  'extension.batch.openTable': 'Xem bảng kết quả đầy đủ',
+  'extension.sidepanel.batchPageTitle': 'Kết quả một trang của lượt kiểm tra nhiều trang',
+  'extension.sidepanel.batchPageShown':
+    'Đang xem kết quả đã lưu khi kiểm tra nhiều trang, không phải trang trên thẻ đang mở. Trang có thể đã thay đổi từ lúc đó.',
+  'extension.sidepanel.batchPageGone': 'Không còn kết quả của trang này: lượt kiểm tra đã được thay bằng một lượt mới.',
+  'extension.sidepanel.pageAddress': 'Địa chỉ trang:',
+  'extension.sidepanel.backToTab': 'Quay lại kết quả của thẻ đang mở',
 } as const;
 
 export type ExtensionMessageId = keyof typeof vi;
