@@ -7,7 +7,8 @@
  * (extension/batch/). Progress (counts, pages per minute, time left) and results are read from
  * storage as the worker writes them, so this page may be closed and opened again at any time.
  * Results: a table of pages sortable by result, agency, missing elements and address, filtered by
- * a missing element; totals by element and agency; any audited page opens in the minutes page
+ * a missing element; totals by element and agency; any audited page opens in the side panel (its
+ * stored report in the panel's report view, sidepanel/batch-request.ts) or in the minutes page
  * (saved into the history first); the portal report is exported through shared/report (CSV, JSON,
  * printable HTML).
  */
@@ -26,11 +27,11 @@ import { loadProfiles } from '../../messaging/profiles';
 import { mayRead, originPatterns, requestOrigins } from '../../batch/permissions';
 import { loadBatch, loadPages, watchBatch, type StoredBatch } from '../../batch/store';
 import { ENGINE_OF_UNREAD } from '../../batch/reports';
-import { progressOf, queueOf } from '../../batch/worker';
-import { send } from '../../messaging/router';
-import type { MessageOf, MessageType, ResponseOf } from '../../messaging/protocol';
+import { queueOf } from '../../batch/worker';
 import { saveAudit } from '../../messaging/storage';
 import { download, mountPage, useUi } from '../../ui/page';
+import { askWorker, BatchProgress } from '../sidepanel/batch-progress';
+import { showInPanel } from '../sidepanel/batch-request';
 import '../sidepanel/style.css';
 import './style.css';
 
@@ -42,10 +43,6 @@ const MAX_PAGES = 10_000;
 type Notice = { id: ExtensionMessageId; params?: Record<string, string | number>; tone: 'info' | 'error' } | null;
 type Source = 'pasted' | 'list' | 'tab';
 type SortKey = 'status' | 'agency' | 'missing' | 'page';
-
-function ask<T extends MessageType>(message: MessageOf<T>): Promise<ResponseOf<T>> {
-  return send((m) => browser.runtime.sendMessage(m) as Promise<unknown>, message);
-}
 
 function NoticeLine({ notice }: { notice: Signal<Notice> }) {
   const { t } = useUi();
@@ -165,7 +162,7 @@ function StartForm({ onStarted }: { onStarted(allowed: boolean): void }) {
     void (async () => {
       try {
         const allowed = await granted;
-        const answer = await ask({
+        const answer = await askWorker({
           type: 'batch/start',
           urls: parsed.urls,
           source: sourceLabel.value ?? t('extension.batch.pasted'),
@@ -287,84 +284,6 @@ function StartForm({ onStarted }: { onStarted(allowed: boolean): void }) {
   );
 }
 
-function duration(ms: number, t: ReturnType<typeof useUi>['t']): string {
-  const minutes = Math.round(ms / 60_000);
-  return minutes < 1 ? t('extension.batch.lessThanMinute') : t('extension.batch.minutesLeft', { count: minutes });
-}
-
-function Progress({ batch, onNew }: { batch: StoredBatch; onNew(): void }) {
-  const { t, locale } = useUi();
-  const notice = useSignal<Notice>(null);
-  const p = progressOf(batch, Date.now());
-  const finished = p.done + p.unscannable;
-  async function control(action: 'pause' | 'resume' | 'cancel'): Promise<void> {
-    try {
-      await ask({ type: 'batch/control', action });
-      notice.value = null;
-    } catch {
-      notice.value = { id: 'extension.batch.noWorker', tone: 'error' };
-    }
-  }
-  const rate =
-    p.pagesPerMinute !== null && p.msLeft !== null
-      ? t('extension.batch.rate', {
-          rate: p.pagesPerMinute.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 }),
-          left: duration(p.msLeft, t),
-        })
-      : t('extension.batch.rateUnknown');
-  return (
-    <section aria-labelledby="progress-title" data-run={batch.run}>
-      <h2 id="progress-title">{t('extension.batch.progress')}</h2>
-      <p data-state={batch.run}>
-        {t('extension.batch.stateLine', { state: t(`extension.batch.state.${batch.run}`), source: batch.source })}
-      </p>
-      <progress max={Math.max(1, p.total)} value={finished} aria-labelledby="progress-title" />
-      <p
-        data-counts
-        data-total={p.total}
-        data-done={p.done}
-        data-unscannable={p.unscannable}
-        data-pending={p.pending}
-        data-running={p.running}
-      >
-        {t('extension.batch.counts', {
-          finished,
-          total: p.total,
-          done: p.done,
-          unscannable: p.unscannable,
-          active: p.running,
-          pending: p.pending,
-        })}
-      </p>
-      {batch.run === 'running' && <p data-rate>{rate}</p>}
-      {batch.run !== 'running' && p.running > 0 && <p>{t('extension.batch.waitingActive', { count: p.running })}</p>}
-      <div class="actions">
-        {batch.run === 'running' && (
-          <button type="button" data-action="pause" onClick={() => void control('pause')}>
-            {t('extension.batch.pause')}
-          </button>
-        )}
-        {batch.run === 'paused' && (
-          <button type="button" data-action="resume" onClick={() => void control('resume')}>
-            {t('extension.batch.resume')}
-          </button>
-        )}
-        {(batch.run === 'running' || batch.run === 'paused') && (
-          <button type="button" class="secondary" data-action="cancel" onClick={() => void control('cancel')}>
-            {t('extension.batch.cancel')}
-          </button>
-        )}
-        {(batch.run === 'finished' || batch.run === 'cancelled') && (
-          <button type="button" class="secondary" data-action="new" onClick={onNew}>
-            {t('extension.batch.new')}
-          </button>
-        )}
-      </div>
-      <NoticeLine notice={notice} />
-    </section>
-  );
-}
-
 function kindLabel(page: PortalPage, locale: Locale): string {
   if (!page.unscannable) return '';
   const kind = formatMessage(locale, commonCatalogs[locale][`portal.kind.${page.unscannable.kind}`]);
@@ -431,6 +350,14 @@ function StatusCounts({ counts }: { counts: Readonly<Record<(typeof STATUSES)[nu
 
 function Results({ batch, pages }: { batch: StoredBatch; pages: readonly (readonly [string, AuditReport])[] }) {
   const { t, locale, options } = useUi();
+  // This page's window, read ahead: the side panel opens only inside the click, before any await.
+  const windowId = useSignal<number | undefined>(undefined);
+  useEffect(() => {
+    void browser.windows.getCurrent().then(
+      (w) => (windowId.value = w.id),
+      () => undefined,
+    );
+  }, []);
   const sort = useSignal<SortKey>('status');
   const element = useSignal<ElementId | ''>('');
   const portal: PortalReport = buildPortalReport(
@@ -562,9 +489,23 @@ function Results({ batch, pages }: { batch: StoredBatch; pages: readonly (readon
                 <td>{page.missing.map((id) => elementName(id, locale)).join(', ')}</td>
                 <td>
                   {page.status === 'audited' && (
-                    <button type="button" class="secondary" data-action="open-minutes" onClick={() => void openMinutes(page)}>
-                      {t('extension.batch.openAudit')}
-                    </button>
+                    <div class="row-actions">
+                      <button
+                        type="button"
+                        class="secondary"
+                        data-action="open-in-panel"
+                        aria-label={t('extension.batch.openInPanelFor', { page: page.name ?? page.url ?? '' })}
+                        onClick={() => {
+                          const url = queueUrl.get(page.url);
+                          if (url) void showInPanel(url, windowId.value);
+                        }}
+                      >
+                        {t('extension.batch.openInPanel')}
+                      </button>
+                      <button type="button" class="secondary" data-action="open-minutes" onClick={() => void openMinutes(page)}>
+                        {t('extension.batch.openAudit')}
+                      </button>
+                    </div>
                   )}
                 </td>
               </tr>
@@ -661,13 +602,21 @@ function App() {
           current && (
             <>
               <NoticeLine notice={notice} />
-              <Progress
-                batch={current}
-                onNew={() => {
-                  composing.value = true;
-                  notice.value = null;
-                }}
-              />
+              <BatchProgress batch={current} title="extension.batch.progress">
+                {(current.run === 'finished' || current.run === 'cancelled') && (
+                  <button
+                    type="button"
+                    class="secondary"
+                    data-action="new"
+                    onClick={() => {
+                      composing.value = true;
+                      notice.value = null;
+                    }}
+                  >
+                    {t('extension.batch.new')}
+                  </button>
+                )}
+              </BatchProgress>
               <Results
                 batch={current}
                 pages={[...reports.value]

@@ -9,9 +9,13 @@
  * finding, with a required note; it is stored by page (extension/messaging/storage.ts) and shown
  * beside the machine's status, which it never replaces. "Lưu kết quả" keeps the audit in the
  * history; CSV and JSON are downloaded as shared/report writes them; the printable minutes open
- * the report page on the saved audit.
+ * the report page on the saved audit. The batch audit shows here too: its progress, followed live
+ * from storage, with pause, resume and cancel (batch-progress.tsx); and any page of it that the
+ * batch page sends here (batch-request.ts) is shown from its stored report with this same report
+ * view (without "Xem trên trang": that page is not open), its address, and a way back to the open
+ * tab's audit, which is kept meanwhile.
  */
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { useSignal, type Signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { ExtensionMessageId } from '../../../shared/i18n/extension';
@@ -37,10 +41,13 @@ import {
   toCsv,
   toJson,
 } from '../../../shared/report';
+import { loadPages } from '../../batch/store';
 import { askOverlay, auditTab, currentTabId, errorId } from '../../messaging/tab';
 import { loadOverrides, saveAudit, saveOverride, withOverrides, type ItemKey } from '../../messaging/storage';
 import { storageErrorId } from '../../storage/errors';
 import { download, fileStem, formatTime, mountPage, useUi } from '../../ui/page';
+import { BatchInPanel } from './batch-progress';
+import { takePanelRequests } from './batch-request';
 import { NationalComparison } from './national';
 import './style.css';
 
@@ -138,7 +145,8 @@ function OverrideLine({ item }: { item: ElementResult | QualityFinding }) {
 
 function Report(props: {
   report: AuditReport;
-  tabId: number;
+  /** The tab showing the page, for "Xem trên trang"; null for a stored report (a batch page). */
+  tabId: number | null;
   notice: Signal<Notice>;
   onOverride(item: ItemKey, override: Override | null): Promise<void>;
 }) {
@@ -150,7 +158,7 @@ function Report(props: {
     <>
       <OverrideLine item={item} />
       <span class="tools">
-        {item.evidence[0] && (
+        {tabId !== null && item.evidence[0] && (
           <button type="button" class="link" data-action="show-evidence" onClick={() => void show(item.evidence[0]!)}>
             {t('extension.evidence.show')}
           </button>
@@ -180,6 +188,7 @@ function Report(props: {
   if (report.status === 'unscannable') return <p data-result="unscannable">{reasonText(report.unscannableReason, locale)}</p>;
 
   async function show(evidence: Evidence): Promise<void> {
+    if (tabId === null) return;
     allShown.value = false;
     const answer = await askOverlay(tabId, { type: 'overlay/show', evidence });
     if (!answer.ok) notice.value = { id: answer.error, tone: 'error' };
@@ -191,6 +200,7 @@ function Report(props: {
     }
   }
   async function toggleAll(): Promise<void> {
+    if (tabId === null) return;
     if (allShown.value) {
       allShown.value = false;
       await askOverlay(tabId, { type: 'overlay/clear' });
@@ -212,9 +222,11 @@ function Report(props: {
       <h2 id="procedure-name">{report.procedure.name ?? report.page.title ?? report.page.url}</h2>
       {report.procedure.code && <p class="code">{report.procedure.code}</p>}
       <p class="summary">{summaryText(effectiveCounts(report), locale)}</p>
-      <button type="button" class="secondary" data-action="show-all" aria-pressed={allShown.value} onClick={() => void toggleAll()}>
-        {t(allShown.value ? 'extension.evidence.hideAll' : 'extension.evidence.showAll')}
-      </button>
+      {tabId !== null && (
+        <button type="button" class="secondary" data-action="show-all" aria-pressed={allShown.value} onClick={() => void toggleAll()}>
+          {t(allShown.value ? 'extension.evidence.hideAll' : 'extension.evidence.showAll')}
+        </button>
+      )}
       <h3>{t('extension.sidepanel.elements')}</h3>
       {byInstrument(report.results).map(([instrument, results]) => (
         <section key={instrument} class="group" aria-label={instrument}>
@@ -254,21 +266,25 @@ function Report(props: {
 function App() {
   const { t, locale, options } = useUi();
   const report = useSignal<{ report: AuditReport; tabId: number; textHash: string | null } | null>(null);
+  /** A batch page's stored report, shown in place of the tab's report (kept for "back"). */
+  const batchPage = useSignal<AuditReport | null>(null);
+  /** The auditor's decisions on the page shown (the batch page's, else the tab's). */
   const overrides = useSignal<Record<string, Override>>({});
   const notice = useSignal<Notice>({ id: 'extension.sidepanel.hint', tone: 'info' });
   const busy = useSignal(false);
+  const scanButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     // The panel follows the active tab: a report of another tab is not shown as this one's.
     const onActivated = () => {
       if (pinnedTabId !== undefined) return;
-      if (report.value) notice.value = { id: 'extension.sidepanel.tabChanged', tone: 'info' };
+      if (report.value && !batchPage.value) notice.value = { id: 'extension.sidepanel.tabChanged', tone: 'info' };
       report.value = null;
     };
     // The audited tab navigates or reloads: its report no longer describes the page.
     const onUpdated = (tabId: number, change: { status?: string }) => {
       if (report.value?.tabId !== tabId || change.status !== 'loading') return;
-      notice.value = { id: 'extension.sidepanel.tabChanged', tone: 'info' };
+      if (!batchPage.value) notice.value = { id: 'extension.sidepanel.tabChanged', tone: 'info' };
       report.value = null;
     };
     browser.tabs.onActivated.addListener(onActivated);
@@ -279,8 +295,30 @@ function App() {
     };
   }, []);
 
+  // A page of the batch audit sent by the batch page ("Xem trong bảng bên").
+  useEffect(() => takePanelRequests((request) => void showBatchPage(request.url)), []);
+
+  async function showBatchPage(queueUrl: string): Promise<void> {
+    const [stored] = await loadPages([queueUrl]);
+    if (!stored) {
+      notice.value = { id: 'extension.sidepanel.batchPageGone', tone: 'error' };
+      return;
+    }
+    overrides.value = await loadOverrides(stored.report.page.url);
+    batchPage.value = stored.report;
+    notice.value = { id: 'extension.sidepanel.batchPageShown', tone: 'info' };
+  }
+
+  async function backToTab(): Promise<void> {
+    overrides.value = report.value ? await loadOverrides(report.value.report.page.url) : {};
+    batchPage.value = null;
+    notice.value = report.value ? null : { id: 'extension.sidepanel.hint', tone: 'info' };
+    scanButton.current?.focus(); // the button just clicked is gone
+  }
+
   async function scan(): Promise<void> {
     busy.value = true;
+    batchPage.value = null;
     notice.value = null;
     try {
       const tabId = await currentTabId(pinnedTabId);
@@ -314,7 +352,7 @@ function App() {
 
   /** Saves the audit as it stands (decisions included) and returns its history id. */
   async function save(): Promise<string | null> {
-    const current = report.value;
+    const current = view;
     if (!current) return null;
     const id = crypto.randomUUID();
     try {
@@ -337,14 +375,17 @@ function App() {
   function openPage(path: string): void {
     void browser.tabs.create({ url: browser.runtime.getURL(path as '/audits.html') });
   }
-  const shown = report.value && withOverrides(report.value.report, overrides.value);
+  // What the panel shows: the batch page sent here, else the open tab's audit.
+  const view = batchPage.value ? { report: batchPage.value, tabId: null, textHash: null } : report.value;
+  const shown = view && withOverrides(view.report, overrides.value);
+  const pageUrl = batchPage.value?.page.url ?? null;
   const stem = shown ? fileStem(shown.procedure.code, new Date().toISOString()) : '';
 
   const n = notice.value;
   return (
     <main>
       <h1>{t('extension.sidepanel.title')}</h1>
-      <button type="button" data-action="scan" disabled={busy.value} onClick={() => void scan()}>
+      <button type="button" data-action="scan" ref={scanButton} disabled={busy.value} onClick={() => void scan()}>
         {t(busy.value ? 'extension.sidepanel.busy' : 'extension.sidepanel.scan')}
       </button>
       <button type="button" class="secondary" data-action="open-history" onClick={() => openPage('/audits.html')}>
@@ -361,6 +402,25 @@ function App() {
       <button type="button" class="secondary" data-action="open-options" onClick={() => void browser.runtime.openOptionsPage()}>
         {t('extension.options.open')}
       </button>
+      <BatchInPanel />
+      {batchPage.value && (
+        <section class="batch-view" data-view="batch-page" data-page-url={pageUrl ?? ''} aria-labelledby="batch-page-title">
+          <h2 id="batch-page-title">{t('extension.sidepanel.batchPageTitle')}</h2>
+          <p>
+            {t('extension.sidepanel.pageAddress')}{' '}
+            {pageUrl && /^https?:\/\//i.test(pageUrl) ? (
+              <a class="page-url" href={pageUrl} target="_blank" rel="noopener noreferrer">
+                {pageUrl}
+              </a>
+            ) : (
+              <span class="page-url">{pageUrl}</span>
+            )}
+          </p>
+          <button type="button" class="secondary" data-action="back-to-tab" onClick={() => void backToTab()}>
+            {t('extension.sidepanel.backToTab')}
+          </button>
+        </section>
+      )}
       {shown && (
         <div class="toolbar" role="group" aria-label={t('extension.history.colActions')}>
           <button type="button" data-action="save" onClick={() => void save()}>
@@ -395,13 +455,14 @@ function App() {
       <p class={`notice ${n?.tone ?? ''}`} role="status" data-notice={n?.id ?? ''}>
         {n ? t(n.id, n.params) : ''}
       </p>
-      {report.value && shown && (
+      {view && shown && (
         <Report
+          key={batchPage.value ? `batch ${pageUrl}` : 'tab'}
           report={shown}
-          tabId={report.value.tabId}
+          tabId={view.tabId}
           notice={notice}
           onOverride={async (item, override) => {
-            const url = report.value?.report.page.url ?? null;
+            const url = view.report.page.url ?? null;
             try {
               await saveOverride(url, item, override);
             } catch (error) {

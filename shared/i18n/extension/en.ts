@@ -244,7 +244,7 @@ export const en = {
   'extension.batch.exportJson': 'Download the JSON report',
   'extension.batch.exportPrint': 'Printable report',
   'extension.batch.openInPanel': 'Open in the side panel',
-  'extension.batch.openInPanelFor': 'Open the result of %{page} in the side panel',
+  'extension.batch.openInPanelFor': 'Open in the side panel: %{page}',
   'extension.batch.panelTitle': 'Batch audit',
   'extension.batch.openTable': 'Open the full results table',
   'extension.sidepanel.batchPageTitle': 'One page of the batch audit',

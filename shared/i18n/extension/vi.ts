@@ -235,7 +235,7 @@ export const vi = {
   'extension.batch.exportJson': 'Tải báo cáo JSON',
   'extension.batch.exportPrint': 'Báo cáo để in',
   'extension.batch.openInPanel': 'Xem trong bảng bên',
-  'extension.batch.openInPanelFor': 'Xem kết quả của %{page} trong bảng bên',
+  'extension.batch.openInPanelFor': 'Xem trong bảng bên: %{page}',
   'extension.batch.panelTitle': 'Lượt kiểm tra nhiều trang',
   'extension.batch.openTable': 'Xem bảng kết quả đầy đủ',
   'extension.sidepanel.batchPageTitle': 'Kết quả một trang của lượt kiểm tra nhiều trang',
