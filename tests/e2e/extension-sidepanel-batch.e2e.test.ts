@@ -268,6 +268,57 @@ describe('the batch audit in the side panel', () => {
     await tab.close();
   }, 120_000);
 
+  it('opens the browser’s own side panel from the row, and that panel takes the page', async () => {
+    type Chrome = {
+      runtime: { getContexts(q: object): Promise<{ documentUrl?: string }[]> };
+      sidePanel: { close(o: { windowId: number }): Promise<void> };
+      tabs: { query(q: object): Promise<{ windowId: number }[]> };
+      storage: { session: { get(k: string): Promise<Record<string, unknown>> } };
+    };
+    const page = await openBatchPage();
+    await expect.poll(() => page.locator('tr[data-outcome="done"]').count(), { timeout: 20_000 }).toBe(14);
+    // Close every side panel (the toolbar click of the previous test opened one): no panel listens now.
+    const panels = () =>
+      session.serviceWorker.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: Chrome }).chrome;
+        return (await api.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).map((c) => new URL(c.documentUrl ?? '').pathname);
+      });
+    await session.serviceWorker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: Chrome }).chrome;
+      const windows = new Set((await api.tabs.query({})).map((t) => t.windowId));
+      for (const windowId of windows) await api.sidePanel.close({ windowId }).catch(() => undefined);
+    });
+    await expect.poll(panels).toEqual([]);
+    const request = () =>
+      page.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: Chrome }).chrome;
+        return (await api.storage.session.get('sidepanel:batch-page'))['sidepanel:batch-page'] ?? null;
+      });
+    expect(await request()).toBeNull();
+    // Every write of the request, as the batch page sees it: true when written, false when taken.
+    await page.evaluate(() => {
+      const w = window as unknown as { __requests: boolean[] };
+      w.__requests = [];
+      const api = (
+        globalThis as unknown as {
+          chrome: { storage: { onChanged: { addListener(f: (c: Record<string, { newValue?: unknown }>, area: string) => void): void } } };
+        }
+      ).chrome;
+      api.storage.onChanged.addListener((changes, area) => {
+        if (area === 'session' && 'sidepanel:batch-page' in changes) w.__requests.push(changes['sidepanel:batch-page']!.newValue != null);
+      });
+    });
+
+    await page.locator('tr[data-outcome="done"] [data-action="open-in-panel"]').first().click();
+    // The click opened the side panel, and the request was taken: by that panel, the only one open.
+    await expect.poll(panels, { timeout: 10_000 }).toEqual(['/sidepanel.html']);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __requests: boolean[] }).__requests), { timeout: 10_000 })
+      .toEqual([true, false]);
+    expect(await request()).toBeNull();
+    await page.close();
+  }, 60_000);
+
   it('speaks English when the auditor chose it, with no axe violation', async () => {
     const setLocale = (locale: string) =>
       session.serviceWorker.evaluate(async (value) => {

@@ -13,7 +13,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 
 const PanelRequest = z.object({ url: z.string().check(z.minLength(1), z.maxLength(2_000)), nonce: z.string().check(z.maxLength(100)) });
-export type PanelRequest = z.infer<typeof PanelRequest>;
+type PanelRequest = z.infer<typeof PanelRequest>;
 
 const requestItem = storage.defineItem<unknown>('session:sidepanel:batch-page', { fallback: null });
 
