@@ -318,7 +318,11 @@ function App() {
 
   async function scan(): Promise<void> {
     busy.value = true;
-    batchPage.value = null;
+    if (batchPage.value) {
+      // Leaving the batch page's report: the tab's older report (and its decisions) is replaced now.
+      batchPage.value = null;
+      report.value = null;
+    }
     notice.value = null;
     try {
       const tabId = await currentTabId(pinnedTabId);
