@@ -110,11 +110,17 @@ describe('tthc-audit batch: finding the pages', { timeout: 180_000 }, () => {
       expect(code, mode.join()).toBe(3);
       const reports = JSON.parse(stdout) as Report[];
       const hung = reports.find((r) => r.page.url === abs(hang.path))!;
-      // 12 answers in a few milliseconds each: 10 × the 90th percentile is below the 3 s floor.
-      expect(hung.unscannableReason, mode.join()).toEqual({ id: 'unscannable.timeout', params: { seconds: 3 } });
-      expect(stderr).toMatch(
-        /127\.0\.0\.1:\d+ answered 90% of pages within 0\.\d\d s: a page it has not started answering after 3\.0 s is counted as timed out/,
-      );
+      // 12 quick answers: the wait learnt (10 × their 90th percentile, at least 3 s) is said once on
+      // stderr and is the reason given for the page that never answered, far below the 60 s --timeout.
+      const said =
+        /127\.0\.0\.1:\d+ answered 90% of pages within \d+\.\d\d s: a page it has not started answering after (\d+\.\d) s is counted as timed out/.exec(
+          stderr,
+        );
+      expect(said, stderr).not.toBeNull();
+      const wait = Number(said![1]);
+      expect(wait).toBeGreaterThanOrEqual(3);
+      expect(wait).toBeLessThan(30);
+      expect(hung.unscannableReason, mode.join()).toEqual({ id: 'unscannable.timeout', params: { seconds: wait } });
       expect(Date.now() - started).toBeLessThan(45_000); // not the 60 s --timeout
       expect(reports.filter((r) => r.status === 'audited')).toHaveLength(12);
     }
