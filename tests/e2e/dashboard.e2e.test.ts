@@ -9,7 +9,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { createCollector } from '../../collector/app';
@@ -17,11 +16,10 @@ import { testConfig } from '../../collector/config';
 import type { Db } from '../../collector/db/driver';
 import { createStore, openStore, type SubmissionStore } from '../../collector/db/store';
 import { ELEMENT_IDS } from '../../shared/checklist';
-import { launchBrowser } from './kit';
+import { launchBrowser, axeViolations } from './kit';
 import { parseCsv } from '../csv-reader';
 
 const TOKEN = 'e2e-dashboard-token-0123456789abcdef';
-const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const A = 'Sở Tư pháp tỉnh Lào Cai';
 const B = 'UBND xã Hoài Thanh';
@@ -151,19 +149,6 @@ async function open(context: BrowserContext): Promise<Page> {
 async function collectCsp(page: Page): Promise<void> {
   const found = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
   for (const v of found) cspViolations.push(`${page.url()}: ${v}`);
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.bringToFront();
-  // Evaluated over CDP: the page's CSP forbids inline scripts.
-  await page.evaluate(`${await AXE_SOURCE}\n;0`);
-  return page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }
-    ).axe;
-    const { violations } = await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] });
-    return violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
 }
 
 /** A browser context logged in through the form, as a person does. */

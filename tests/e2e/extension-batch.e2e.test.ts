@@ -18,7 +18,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -26,26 +25,8 @@ import { auditDocument } from '../../shared/audit';
 import { normalizeUrl } from '../../shared/batch';
 import { parseHtmlDocument } from '../../shared/node/html';
 import { buildDemoPortal, serveDemoPortal } from '../../scripts/portal-fixture';
-import { FIXTURES, ROOT, assertBuilt, launchWithExtension, listen, type ExtensionSession, type StaticServer } from './kit';
+import { FIXTURES, ROOT, assertBuilt, launchWithExtension, listen, type ExtensionSession, type StaticServer, axeViolations } from './kit';
 import { parseCsv } from '../csv-reader';
-
-const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.bringToFront();
-  await page.evaluate(`${await AXE_SOURCE}\n;0`);
-  return page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }
-    ).axe;
-    const outcome = await Promise.race([
-      axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] }),
-      new Promise<'timeout'>((done) => setTimeout(() => done('timeout'), 5_000)),
-    ]);
-    if (outcome === 'timeout') return ['axe did not finish in 5 s'];
-    return outcome.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
-}
 
 /** Runs `act` in `page` and returns the text of the file it downloads through an `<a download>`. */
 async function captureDownload(page: Page, act: () => Promise<void>): Promise<string> {

@@ -13,30 +13,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildDemoPortal, serveDemoPortal, type DemoPortal, type DemoServer } from '../../scripts/portal-fixture';
-import { ROOT, assertBuilt, launchWithExtension, type ExtensionSession } from './kit';
-
-const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.bringToFront();
-  await page.evaluate(`${await AXE_SOURCE}\n;0`);
-  return page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }
-    ).axe;
-    const outcome = await Promise.race([
-      axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] }),
-      new Promise<'timeout'>((done) => setTimeout(() => done('timeout'), 5_000)),
-    ]);
-    if (outcome === 'timeout') return ['axe did not finish in 5 s'];
-    return outcome.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
-}
+import { ROOT, assertBuilt, launchWithExtension, type ExtensionSession, axeViolations } from './kit';
 
 let session: ExtensionSession;
 let demo: DemoPortal;

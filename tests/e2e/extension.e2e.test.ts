@@ -6,37 +6,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { createServer } from 'node:http';
-import { FIXTURES, ROOT, launchWithExtension, listen, serveStatic, type ExtensionSession, type StaticServer } from './kit';
+import { FIXTURES, ROOT, launchWithExtension, listen, serveStatic, type ExtensionSession, type StaticServer, axeViolations } from './kit';
 import { parseCsv } from '../csv-reader';
 
 interface ChromeApi {
   tabs: { query(q: { url?: string; active?: boolean }): Promise<{ id?: number; url?: string }[]> };
   scripting: { executeScript(o: { target: { tabId: number }; files: string[] }): Promise<{ result?: unknown }[]> };
-}
-
-const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's violations on `page` (WCAG 2.x A and AA rules and best practices). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.bringToFront(); // axe waits on animation frames, which background tabs do not get
-  // Evaluated over CDP: extension pages' CSP forbids inline scripts.
-  await page.evaluate(`${await AXE_SOURCE}\n;0`);
-  return page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }
-    ).axe;
-    const outcome = await Promise.race([
-      axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] }),
-      new Promise<'timeout'>((done) => setTimeout(() => done('timeout'), 5_000)),
-    ]);
-    if (outcome === 'timeout') return ['axe did not finish in 5 s'];
-    const { violations } = outcome;
-    return violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
 }
 
 /** Runs `act` in `page` and returns the text of the file it downloads through an `<a download>`. */

@@ -4,6 +4,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -124,4 +125,28 @@ export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's violations on the whole of `page` (WCAG 2.0/2.1 A and AA rules and best practices), as
+ * "rule: [targets]". axe comes from node_modules and is evaluated over CDP, because the pages under
+ * test (extension pages, the dashboard) forbid inline scripts; the page is brought to the front
+ * first, since axe waits on animation frames that background tabs do not get.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.bringToFront();
+  await page.evaluate(`${await AXE_SOURCE}\n;0`);
+  return page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }
+    ).axe;
+    const outcome = await Promise.race([
+      axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] }),
+      new Promise<'timeout'>((done) => setTimeout(() => done('timeout'), 5_000)),
+    ]);
+    if (outcome === 'timeout') return ['axe did not finish in 5 s'];
+    return outcome.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
 }
