@@ -11,7 +11,7 @@ import { createCollector } from '../../collector/app';
 import { openPglite, type Db } from '../../collector/db/driver';
 import { migrate } from '../../collector/db/migrations';
 import { createStore } from '../../collector/db/store';
-import { post, rating } from './kit';
+import { post, rating, withFactReadsHeld } from './kit';
 
 const TOKEN = 'loading-test-token-0123456789';
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -32,17 +32,7 @@ beforeAll(async () => {
   expect((await post(base0, rating({ agency: 'Sở Thử nghiệm' }))).status).toBe(201);
   await app0.close();
   // The same database, whose reads of the fact index's pages wait until `release`.
-  const gated: Db = {
-    kind: inner.kind,
-    query: async <T>(text: string, params?: unknown[]) => {
-      if (text.includes('json_build_array')) await held;
-      return inner.query<T>(text, params);
-    },
-    exec: (text) => inner.exec(text),
-    exclusive: (key, work) => inner.exclusive(key, work),
-    lost: inner.lost,
-    close: async () => {},
-  };
+  const gated = withFactReadsHeld(inner, held);
   const app = await createCollector({
     config: testConfig({ dashboardToken: TOKEN, rateLimitPerMinute: 0, minFillMs: 0 }),
     store: createStore(gated),

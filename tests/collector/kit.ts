@@ -10,6 +10,7 @@ import pg from 'pg';
 import { createCollector } from '../../collector/app';
 import { testConfig, type CollectorConfig } from '../../collector/config';
 import { openStore, type SubmissionStore } from '../../collector/db/store';
+import type { Db } from '../../collector/db/driver';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const PG_BASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -141,4 +142,23 @@ export async function stopCollector(p: CollectorProcess): Promise<void> {
   const timer = setTimeout(() => p.child.kill('SIGKILL'), 5000);
   await p.exited;
   clearTimeout(timer);
+}
+
+/**
+ * `inner` with the dashboard fact index's page reads held until `held` settles (everything else
+ * passes through): a collector on it starts while its figures are still loading. Closing it leaves
+ * `inner` open.
+ */
+export function withFactReadsHeld(inner: Db, held: Promise<void>): Db {
+  return {
+    kind: inner.kind,
+    query: async <T>(text: string, params?: unknown[]) => {
+      if (text.includes('json_build_array')) await held;
+      return inner.query<T>(text, params);
+    },
+    exec: (text) => inner.exec(text),
+    exclusive: (key, work) => inner.exclusive(key, work),
+    lost: inner.lost,
+    close: async () => {},
+  };
 }

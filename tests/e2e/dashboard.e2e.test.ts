@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { createCollector } from '../../collector/app';
 import { testConfig } from '../../collector/config';
-import type { Db } from '../../collector/db/driver';
+import { withFactReadsHeld } from '../collector/kit';
 import { createStore, openStore, type SubmissionStore } from '../../collector/db/store';
 import { ELEMENT_IDS } from '../../shared/checklist';
 import { launchBrowser, axeViolations } from './kit';
@@ -389,17 +389,7 @@ describe('dashboard in Chromium', { timeout: 90_000 }, () => {
     let release: () => void = () => {};
     const held = new Promise<void>((done) => (release = done));
     const inner = store.db;
-    const gated: Db = {
-      kind: inner.kind,
-      query: async <T>(text: string, params?: unknown[]) => {
-        if (text.includes('json_build_array')) await held;
-        return inner.query<T>(text, params);
-      },
-      exec: (text) => inner.exec(text),
-      exclusive: (key, work) => inner.exclusive(key, work),
-      lost: inner.lost,
-      close: async () => {},
-    };
+    const gated = withFactReadsHeld(inner, held);
     const starting = await createCollector({
       config: testConfig({ dashboardToken: TOKEN, rateLimitPerMinute: 0, minFillMs: 0 }),
       store: createStore(gated),

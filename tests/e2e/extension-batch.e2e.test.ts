@@ -25,7 +25,17 @@ import { auditDocument } from '../../shared/audit';
 import { normalizeUrl } from '../../shared/batch';
 import { parseHtmlDocument } from '../../shared/node/html';
 import { buildDemoPortal, serveDemoPortal } from '../../scripts/portal-fixture';
-import { FIXTURES, ROOT, assertBuilt, launchWithExtension, listen, type ExtensionSession, type StaticServer, axeViolations } from './kit';
+import {
+  FIXTURES,
+  ROOT,
+  assertBuilt,
+  launchWithExtension,
+  listen,
+  type ExtensionSession,
+  type StaticServer,
+  axeViolations,
+  setExtensionLocale,
+} from './kit';
 import { parseCsv } from '../csv-reader';
 
 /** Runs `act` in `page` and returns the text of the file it downloads through an `<a download>`. */
@@ -483,11 +493,7 @@ describe('extension batch audit', () => {
   }, 60_000);
 
   it('speaks English when the auditor chose it, with no axe violation', async () => {
-    const setLocale = (locale: string) =>
-      session.serviceWorker.evaluate(async (value) => {
-        const api = (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome;
-        await api.storage.local.set({ options: { auditorName: '', unit: '', locale: value, recordSource: '' } });
-      }, locale);
+    const setLocale = (locale: string) => setExtensionLocale(session, locale);
     await setLocale('en');
     try {
       const page = await openBatchPage();

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildDemoPortal, serveDemoPortal, type DemoPortal, type DemoServer } from '../../scripts/portal-fixture';
-import { ROOT, assertBuilt, launchWithExtension, type ExtensionSession, axeViolations } from './kit';
+import { ROOT, assertBuilt, launchWithExtension, type ExtensionSession, axeViolations, setExtensionLocale } from './kit';
 
 let session: ExtensionSession;
 let demo: DemoPortal;
@@ -301,11 +301,7 @@ describe('the batch audit in the side panel', () => {
   }, 60_000);
 
   it('speaks English when the auditor chose it, with no axe violation', async () => {
-    const setLocale = (locale: string) =>
-      session.serviceWorker.evaluate(async (value) => {
-        const api = (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome;
-        await api.storage.local.set({ options: { auditorName: '', unit: '', locale: value, recordSource: '' } });
-      }, locale);
+    const setLocale = (locale: string) => setExtensionLocale(session, locale);
     await setLocale('en');
     try {
       const panel = await openPanel();

@@ -150,3 +150,11 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return outcome.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
   });
 }
+
+/** Sets the auditor's language in the extension's options, as the options page stores it. */
+export async function setExtensionLocale(session: ExtensionSession, locale: string): Promise<void> {
+  await session.serviceWorker.evaluate(async (value) => {
+    const api = (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome;
+    await api.storage.local.set({ options: { auditorName: '', unit: '', locale: value, recordSource: '' } });
+  }, locale);
+}
