@@ -2,7 +2,8 @@
 //  - `vite build`             → widget/dist/tthc-feedback.js, the IIFE a portal embeds with one script
 //                               tag (a small loader), and the lazy ES module chunks it imports from its own
 //                               URL: widget/dist/tthc-feedback-ui.<hash>.js (the rendered widget) and
-//                               widget/dist/tthc-feedback-engine.<hash>.js (audit engine, when needed);
+//                               widget/dist/tthc-feedback-engine.<hash>.js (audit engine, when needed)
+//                               and tthc-feedback-{vi,en}.<hash>.js (the strings of one language);
 //  - `vite build --mode cli`  → dist/cli/tthc-audit.mjs, the command-line auditor for Node;
 //  - `vitest run`             → the test suite (unit, integration and end-to-end).
 import { createHash } from 'node:crypto';
@@ -14,6 +15,8 @@ import preact from '@preact/preset-vite';
 const WIDGET_CHUNKS = [
   { module: 'virtual:tthc-engine-file', entry: 'widget/src/engine.ts', stem: 'tthc-feedback-engine' },
   { module: 'virtual:tthc-ui-file', entry: 'widget/src/ui.tsx', stem: 'tthc-feedback-ui' },
+  { module: 'virtual:tthc-vi-file', entry: 'widget/src/strings-vi.ts', stem: 'tthc-feedback-vi' },
+  { module: 'virtual:tthc-en-file', entry: 'widget/src/strings-en.ts', stem: 'tthc-feedback-en' },
 ];
 
 /**
@@ -44,7 +47,11 @@ function widgetChunks(enabled: boolean): Plugin {
             rolldownOptions: { output: { minify: true } },
           },
         });
-        const code = (Array.isArray(out) ? out[0]! : (out as { output: { code: string }[] })).output[0]!.code;
+        // The minifier leaves its /* @__PURE__ */ annotations in; a browser needs none (the space after one stays: `return/*…*/ f()`).
+        const code = (Array.isArray(out) ? out[0]! : (out as { output: { code: string }[] })).output[0]!.code.replace(
+          /\/\*\s*[@#]__PURE__\s*\*\//g,
+          '',
+        );
         const fileName = `${chunk.stem}.${createHash('sha256').update(code).digest('hex').slice(0, 10)}.js`;
         names.set(chunk.module, fileName);
         this.emitFile({ type: 'asset', fileName, source: code });

@@ -2,8 +2,11 @@
 // file and the extension's scripts) and of the audit engine alone (built here in memory from
 // scripts/engine-entry.ts), and a non-zero exit when a budget is exceeded or the engine bundle
 // holds zod (the engine parses nothing of its own; zod belongs at trust boundaries only).
-// Budgets: widget first file 20 KB gzip (target 15 KB, printed when exceeded), all widget files
-// together (first file and lazy chunks) 45 KB gzip; extension content script 40 KB gzip; engine 24 KB
+// Budgets: widget first file 20 KB gzip (target 15 KB, printed when exceeded); what one page view
+// can download of the widget at most, 45 KB gzip: the first file and every lazy chunk, but of the
+// per-language strings chunks (tthc-feedback-vi/-en) only the larger, since a page view fetches the
+// strings of one language (the sum of all widget files is printed for information);
+// extension content script 40 KB gzip; engine 24 KB
 // gzip (was 20 KB; the engine stood at 19.8 KB when the two-level-government page check added its
 // vocabulary, 2.5 KB).
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
@@ -60,12 +63,20 @@ for (const r of rows) {
 const widgetRows = rows.filter((r) => r.file.startsWith('widget/dist/') && r.file.endsWith('.js'));
 const widgetTotal = widgetRows.reduce((sum, r) => sum + r.gzip, 0);
 const first = widgetRows.find((r) => r.file === 'widget/dist/tthc-feedback.js');
-const WIDGET_TOTAL = 45 * KB;
+// A page view fetches the strings of one language: the larger of those chunks counts.
+const LANGUAGE_CHUNK = /\/tthc-feedback-(vi|en)\.[0-9a-f]+\.js$/;
+const languages = widgetRows.filter((r) => LANGUAGE_CHUNK.test(r.file));
+const perPage =
+  widgetRows.filter((r) => !LANGUAGE_CHUNK.test(r.file)).reduce((sum, r) => sum + r.gzip, 0) + Math.max(0, ...languages.map((r) => r.gzip));
+const PER_PAGE = 45 * KB;
 console.log(
-  `\nwidget files together (${widgetRows.length}): ${widgetTotal} bytes gzip, budget ${WIDGET_TOTAL / KB} KB${widgetTotal > WIDGET_TOTAL ? ' EXCEEDED' : ''}`,
+  `\nwidget, most one page view downloads (first file, every lazy chunk, one language's strings): ${perPage} bytes gzip, budget ${PER_PAGE / KB} KB${perPage > PER_PAGE ? ' EXCEEDED' : ''}`,
+);
+console.log(
+  `widget files together (${widgetRows.length}, for information; no page view fetches both languages): ${widgetTotal} bytes gzip`,
 );
 if (first && first.gzip > 15 * KB) console.log(`widget first file: ${first.gzip} bytes gzip, above the 15 KB target (hard budget 20 KB)`);
-if (widgetTotal > WIDGET_TOTAL) failed = true;
+if (perPage > PER_PAGE) failed = true;
 if (failed) {
   console.error('A size budget is exceeded.');
   process.exit(1);

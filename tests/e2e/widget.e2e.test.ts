@@ -140,6 +140,44 @@ describe('widget embedded by one script tag', () => {
   });
 });
 
+describe('one language per page view', () => {
+  it('draws its first view already in the page language, fetching only that language, and switches language on a lang change', async () => {
+    const page = await browser.newPage();
+    const chunks: string[] = [];
+    page.on('request', (r) => {
+      const m = /tthc-feedback-(vi|en)\.[0-9a-f]+\.js$/.exec(r.url());
+      if (m) chunks.push(m[1]!);
+    });
+    // The text of the widget's shadow root at the first moment it holds the scale.
+    await page.addInitScript(() => {
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init) {
+        const root = attach.call(this, init);
+        const seen = new MutationObserver(() => {
+          if (!root.querySelector('.tf-level')) return;
+          (window as unknown as { firstView: string }).firstView = root.textContent ?? '';
+          seen.disconnect();
+        });
+        seen.observe(root, { childList: true, subtree: true, characterData: true });
+        return root;
+      };
+    });
+    await page.goto(`${collector.url}/demo/no-collector-configured.html`);
+    await shown(page);
+    const first = await page.evaluate(() => (window as unknown as { firstView: string }).firstView);
+    expect(first).toContain('Are you satisfied with this administrative procedure?');
+    expect(first).toContain('Very satisfied');
+    expect(chunks).toEqual(['en']);
+    // The webmaster switches to Vietnamese: the Vietnamese strings are fetched and replace the English ones.
+    await page.evaluate(() => document.querySelector('tthc-feedback')!.setAttribute('lang', 'vi'));
+    await expect
+      .poll(() => page.locator('tthc-feedback legend.tf-title').textContent())
+      .toBe('Bạn có hài lòng với thủ tục hành chính này?');
+    expect(chunks).toEqual(['en', 'vi']);
+    await page.close();
+  });
+});
+
 describe('demo started by npm start', () => {
   for (const name of ['quoc-gia-1.000178.html', 'tinh-bang-thong-tin.html', 'so-doan-gach-dau-dong.html']) {
     it(`shows the widget on the demo page ${name} and the dashboard counts the rating`, async () => {

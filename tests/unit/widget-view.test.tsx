@@ -6,11 +6,11 @@ import { act } from 'preact/test-utils';
 import { Widget, createViewState, type WidgetProps } from '../../widget/src/Widget';
 import { createGapModel, createRatingModel, type Deliver } from '../../widget/src/model';
 import { createNotifier } from '../../widget/src/cell';
-import { viPanels } from '../../shared/i18n/widget/vi';
-import { enPanels } from '../../shared/i18n/widget/en';
+import { messages as vi } from '../../widget/src/strings-vi';
+import { messages as en } from '../../widget/src/strings-en';
 
-/** The panels' strings, as the lazy chunk hands them over. */
-const messages = { vi: viPanels, en: enPanels };
+/** The strings of each language, as its strings chunk hands them over. */
+const strings = { vi, en };
 
 function mount(
   deliver?: Deliver,
@@ -27,7 +27,7 @@ function mount(
   const gap = createGapModel(common);
   // As the element does: every change draws the tree again.
   const view = createViewState(notifier);
-  const draw = () => render(<Widget view={view} lang={lang} rating={rating} gap={gap} {...extra} />, host);
+  const draw = () => render(<Widget view={view} lang={lang} strings={strings[lang]} rating={rating} gap={gap} {...extra} />, host);
   notifier.subscribe(draw);
   draw();
   return host;
@@ -78,7 +78,7 @@ describe('widget view', () => {
   it('shows configured contacts with tel: and mailto: links and says where they come from', async () => {
     const host = mount(undefined, 'vi', {
       panels: ['contact'],
-      engine: { state: 'loading', view: null, messages },
+      engine: { state: 'loading', view: null, loaded: true },
       contacts: [{ agency: 'Trung tâm Phục vụ hành chính công tỉnh', phones: ['0214 3840 888'], emails: ['pakn@x.gov.vn'] }],
     });
     expect(host.querySelector('a[href^="tel:"]')?.getAttribute('href')).toBe('tel:02143840888');
@@ -87,7 +87,7 @@ describe('widget view', () => {
   });
 
   it('shows no contact when neither configured nor found on the page', () => {
-    const host = mount(undefined, 'en', { panels: ['contact'], engine: { state: 'done', view: null, messages } });
+    const host = mount(undefined, 'en', { panels: ['contact'], engine: { state: 'done', view: null, loaded: true } });
     expect(host.querySelector('[data-contact]')).toBeNull();
     expect(host.querySelector('[data-source="none"]')).not.toBeNull();
   });

@@ -10,8 +10,6 @@ import type { ComponentChildren } from 'preact';
 import { COMMENT_MAX } from '../../shared/protocol/constants';
 import { SCALE_LABELS } from '../../shared/protocol/scale';
 import type { QuestionSet } from '../../shared/protocol/questions';
-import { vi } from '../../shared/i18n/widget/vi';
-import { en } from '../../shared/i18n/widget/en';
 import type { WidgetMessageId } from '../../shared/i18n/widget';
 import { formatMessage, type Locale, type Message, type MessageParams } from '../../shared/i18n/format';
 import type { ContactPoint, Mode, PanelId, QuestionSetChoice } from './attributes';
@@ -24,8 +22,8 @@ export interface EngineState {
   /** idle: not asked; loading: chunk or audit under way; done: audited; failed: chunk or audit failed. */
   state: 'idle' | 'loading' | 'done' | 'failed';
   view: EngineView | null;
-  /** The panels' strings, once the chunk is loaded. */
-  messages?: Readonly<Record<Locale, Readonly<Record<string, Message>>>> | undefined;
+  /** Whether the engine chunk is loaded (the panels that need it wait for it). */
+  loaded?: boolean | undefined;
   /** The question sets (shared/protocol/questions.ts), once the chunk is loaded. */
   questionSets?: Readonly<Record<string, QuestionSet>> | undefined;
 }
@@ -33,12 +31,10 @@ export interface EngineState {
 /** The title of each question set, for the folded summary shown before the chunk loads. */
 const SET_TITLES: Record<string, WidgetMessageId> = { 'nd118-art33': 'widget.questionSet.nd118', sipas: 'widget.questionSet.sipas' };
 
-const CORE = { vi, en } as Readonly<Record<Locale, Readonly<Record<string, Message>>>>;
-
-/** Translates from the first file's strings, then from the chunk's once loaded (empty before). */
-function makeT(lang: Locale, extra: EngineState['messages']): T {
+/** Translates from the strings of the widget's language (its strings chunk, loaded before the first draw). */
+function makeT(lang: Locale, strings: Strings): T {
   return (id, params) => {
-    const message = CORE[lang][id] ?? extra?.[lang][id];
+    const message = strings[id];
     return message === undefined ? '' : formatMessage(lang, message, params);
   };
 }
@@ -57,9 +53,14 @@ function focusLater(from: EventTarget | null, selector: string): void {
   setTimeout(() => root?.querySelector<HTMLElement>(selector)?.focus());
 }
 
+/** Every string of the widget in one language (shared/i18n/widget, as a strings chunk hands it over). */
+export type Strings = Readonly<Record<string, Message>>;
+
 export interface WidgetProps {
   view: ViewState;
   lang: Locale;
+  /** The strings of `lang`. */
+  strings: Strings;
   rating: RatingModel;
   gap?: GapModel | undefined;
   panels?: readonly PanelId[];
@@ -80,7 +81,7 @@ const TAB_KEYS: Record<PanelId, WidgetMessageId> = {
 };
 
 export function Widget(props: WidgetProps) {
-  const t = makeT(props.lang, props.engine?.messages);
+  const t = makeT(props.lang, props.strings);
   const panels = props.panels?.length ? props.panels : (['rating'] as const);
   const floating = props.mode === 'floating';
   const open = props.view.open.value;
@@ -367,8 +368,8 @@ function ContactPanel({ t, contacts, engine }: { t: T; contacts?: readonly Conta
           ]
         : [];
   }
-  const loading = !engine?.messages || (!contacts && (engine.state === 'idle' || engine.state === 'loading'));
-  if (!engine?.messages) return <Loading t={t} failed={engine?.state === 'failed'} />;
+  const loading = !engine?.loaded || (!contacts && (engine.state === 'idle' || engine.state === 'loading'));
+  if (!engine?.loaded) return <Loading t={t} failed={engine?.state === 'failed'} />;
   return (
     <div class="tf-contact">
       <h3 class="tf-title">{t('widget.contact.title')}</h3>
@@ -452,7 +453,7 @@ function GapPanel({ t, model, engine }: { t: T; model?: GapModel | undefined; en
   const status = model.status.value;
   const state = engine?.state ?? 'idle';
   const audited = engine?.view?.report.status === 'audited';
-  if (!engine?.messages) return <Loading t={t} failed={engine?.state === 'failed'} />;
+  if (!engine?.loaded) return <Loading t={t} failed={engine?.state === 'failed'} />;
   return (
     <form
       class="tf-form tf-gap"

@@ -1,21 +1,16 @@
 /**
  * Entry of the widget's lazy chunk (widget/dist/tthc-feedback-engine.<hash>.js, an ES module the
  * first file imports from its own URL only when a citizen opens the gap-report or contact panel,
- * or in idle time): the shared audit engine and the strings of the panels that come later
- * (questions, contact, gap report), which the first file must not carry. It audits the host page in
- * idle slices and returns what the panels show, element names already in the citizen's language.
- * It touches no UI library (the first file renders); status words come from the widget catalog.
+ * or in idle time): the shared audit engine (elements only: no page check, see shared/audit/core.ts)
+ * and the question sets. It audits the host page in idle slices and returns what the panels show,
+ * element names already in the citizen's language. It touches no UI library (the UI chunk renders);
+ * the panels' words come with the strings chunk of the widget's language.
  */
 import { auditElementsWhenIdle } from '../../shared/audit/core';
 import type { AuditReport } from '../../shared/audit/types';
 import type { StructuredContact } from '../../shared/text/contact';
 import { elementName } from '../../shared/checklist';
 import type { Locale } from '../../shared/i18n/format';
-import { viPanels } from '../../shared/i18n/widget/vi';
-import { enPanels } from '../../shared/i18n/widget/en';
-
-/** The panels' strings, merged into the first file's translator once this chunk is loaded. */
-export const messages = { vi: viPanels, en: enPanels };
 
 /** The question sets the rating panel unfolds (data with legal sources; only needed when unfolded). */
 export { QUESTION_SETS as questionSets } from '../../shared/protocol/questions';

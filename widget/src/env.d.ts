@@ -12,3 +12,13 @@ declare module 'virtual:tthc-ui-file' {
   const fileName: string;
   export default fileName;
 }
+
+/** The content-hashed file names of the strings chunks, one per language. */
+declare module 'virtual:tthc-vi-file' {
+  const fileName: string;
+  export default fileName;
+}
+declare module 'virtual:tthc-en-file' {
+  const fileName: string;
+  export default fileName;
+}

@@ -5,7 +5,8 @@
  * it does almost nothing: an empty open shadow root (inline mode) or a plain launcher button
  * (floating mode). The UI chunk (an ES module beside this file) is imported in idle time after the
  * page's load event, or when the citizen presses the launcher; the audit engine is a further chunk
- * the UI imports when needed. Styles go into the shadow root as a constructable
+ * the UI imports when needed; the strings of the element's language are a chunk fetched beside the UI
+ * chunk (one language per page view). Styles go into the shadow root as a constructable
  * stylesheet (no <style> element, no style attribute), so `style-src 'self'` reports no violation.
  * It never breaks the host page: every entry is guarded.
  */
@@ -13,6 +14,8 @@ import { ATTRIBUTES, readLang } from './attributes';
 import type { Controller } from './ui';
 import engineFile from 'virtual:tthc-engine-file';
 import uiFile from 'virtual:tthc-ui-file';
+import viFile from 'virtual:tthc-vi-file';
+import enFile from 'virtual:tthc-en-file';
 import css from './style.css?inline';
 
 export const TAG_NAME = 'tthc-feedback';
@@ -65,6 +68,11 @@ class TthcFeedbackElement extends HTMLElement {
     let ui: Promise<typeof import('./ui')> | null = null;
     const go = (open = false) => {
       if (this.#waiting !== token || !this.isConnected) return;
+      if (!ui) {
+        // The strings of its language, fetched beside the UI chunk (which waits for them before drawing).
+        const lang = readLang(this.getAttribute('lang'), document.documentElement.lang);
+        import(/* @vite-ignore */ chunkUrl(lang === 'en' ? enFile : viFile)).catch(() => undefined);
+      }
       (ui ??= loadUi()).then(
         (m) => {
           if (!this.isConnected) return;
@@ -73,7 +81,12 @@ class TthcFeedbackElement extends HTMLElement {
           const mount = () => {
             if (this.#waiting !== token || !this.isConnected) return;
             this.#waiting = null;
-            this.#ui ??= m.createController({ element: this, root, css, engineUrl: chunkUrl(engineFile) });
+            this.#ui ??= m.createController({
+              element: this,
+              root,
+              css,
+              urls: { engine: chunkUrl(engineFile), vi: chunkUrl(viFile), en: chunkUrl(enFile) },
+            });
             this.#ui.mount(open);
           };
           // Pressed: at once. Otherwise the first render waits for another idle slice, so loading

@@ -2,24 +2,26 @@
  * Entry of the widget's UI chunk (widget/dist/tthc-feedback-ui.<hash>.js, an ES module the first
  * file imports from its own URL): configuration, models, outbox, the rendered panels. The first
  * file stays a small loader, so a host page pays almost nothing while it loads; this chunk runs in
- * idle time after the load (or at once when a citizen presses the floating launcher). One
+ * idle time after the load (or at once when a citizen presses the floating launcher). It draws
+ * only once the strings chunk of the element's language is loaded (no untranslated flash). One
  * controller per <tthc-feedback> element, no module state. Never throws into the host page.
  */
 import { render } from 'preact';
 import { createNotifier } from './cell';
-import { parseAgencyFile, readConfig, type AgencyFile, type AttributeName, type WidgetConfig } from './attributes';
+import { parseAgencyFile, readConfig, readLang, type AgencyFile, type AttributeName, type WidgetConfig } from './attributes';
 import { autoGapReport, cleanUrl, createGapModel, createRatingModel, type Deliver } from './model';
 import { createOutbox, type Outbox } from './outbox';
-import { Widget, createViewState, type EngineState } from './Widget';
+import { Widget, createViewState, type EngineState, type Strings } from './Widget';
 import type { EngineView } from './engine';
+import type { Locale } from '../../shared/i18n/format';
 
 export interface Host {
   element: HTMLElement;
   root: ShadowRoot;
   /** The widget's stylesheet text (carried by the first file, which may have adopted it already). */
   css: string;
-  /** Absolute URL of the engine chunk. */
-  engineUrl: string;
+  /** Absolute URLs of the lazy chunks: engine, the strings of each language. */
+  urls: Record<'engine' | Locale, string>;
 }
 
 export interface Controller {
@@ -39,6 +41,10 @@ export function createController(host: Host): Controller {
   let rendered = false;
   /** The agency file, once fetched and valid, with the URL it came from. */
   let agency: { url: string; file: AgencyFile } | null = null;
+  /** The strings of each language, once imported. */
+  const strings: Partial<Record<Locale, Strings>> = {};
+  /** Set while a start waits for its chunks; a newer start or destroy() replaces it. */
+  let waiting: object | null = null;
 
   const teardown = () => {
     abort?.abort();
@@ -46,7 +52,31 @@ export function createController(host: Host): Controller {
     outbox = null;
   };
 
+  const safeMount = (open = false) => {
+    try {
+      mount(open);
+    } catch (error) {
+      console.warn('[tthc-feedback] could not start:', error);
+    }
+  };
+
   function mount(open = false): void {
+    // The strings of the element's language before anything is drawn; until then the previous
+    // view, or the loader's, stays. Not fetched (offline): again when the network is back.
+    const lang = readLang(element.getAttribute('lang'), document.documentElement.lang);
+    if (!strings[lang]) {
+      const token = (waiting = {});
+      const again = () => token === waiting && element.isConnected && safeMount(open);
+      (import(/* @vite-ignore */ host.urls[lang]) as Promise<{ messages: Strings }>).then(
+        (m) => {
+          strings[lang] = m.messages;
+          again();
+        },
+        () => addEventListener('online', again, { once: true }),
+      );
+      return;
+    }
+    waiting = null;
     teardown();
     // The plain first view (launcher) gives way to the rendered one; its focus moves along.
     const hadFocus = !rendered && root.activeElement !== null;
@@ -69,7 +99,7 @@ export function createController(host: Host): Controller {
           const file = parseAgencyFile(data);
           if (!file) return warn('config', 'not a valid agency file; ignored');
           agency = { url: configUrl, file };
-          if (element.isConnected) mount();
+          if (element.isConnected) safeMount();
         })
         .catch(() => warn('config', 'file not readable; ignored'));
     }
@@ -121,13 +151,13 @@ export function createController(host: Host): Controller {
     const needEngine = () => {
       if (engine.value.state !== 'idle') return;
       engine.value = { state: 'loading', view: null };
-      (import(/* @vite-ignore */ host.engineUrl) as Promise<typeof import('./engine')>)
+      (import(/* @vite-ignore */ host.urls.engine) as Promise<typeof import('./engine')>)
         .then((m) => {
           if (stop.signal.aborted) return;
-          engine.value = { state: 'loading', view: null, messages: m.messages, questionSets: m.questionSets };
+          engine.value = { state: 'loading', view: null, loaded: true, questionSets: m.questionSets };
           return m.auditHostPage(document, cleanUrl(location.href), config.lang).then((found: EngineView) => {
             if (stop.signal.aborted) return;
-            engine.value = { state: 'done', view: found, messages: m.messages, questionSets: m.questionSets };
+            engine.value = { state: 'done', view: found, loaded: true, questionSets: m.questionSets };
             gap?.setReport(found.report);
             // No code from the webmaster: the one the page publishes, when the engine found it.
             const read = found.report;
@@ -156,7 +186,7 @@ export function createController(host: Host): Controller {
 
     // Single-page portals: a new address is a new procedure, so the element starts afresh.
     const onUrl = () => {
-      if (cleanUrl(location.href) !== pageUrl && !stop.signal.aborted) queueMicrotask(() => element.isConnected && mount());
+      if (cleanUrl(location.href) !== pageUrl && !stop.signal.aborted) queueMicrotask(() => element.isConnected && safeMount());
     };
     const nav = (globalThis as { navigation?: EventTarget }).navigation;
     nav?.addEventListener('navigatesuccess', onUrl);
@@ -180,6 +210,7 @@ export function createController(host: Host): Controller {
         <Widget
           view={view}
           lang={config.lang}
+          strings={strings[config.lang]!}
           rating={rating}
           gap={gap}
           panels={config.panels}
@@ -203,14 +234,9 @@ export function createController(host: Host): Controller {
   }
 
   return {
-    mount(open) {
-      try {
-        mount(open);
-      } catch (error) {
-        console.warn('[tthc-feedback] could not start:', error);
-      }
-    },
+    mount: safeMount,
     destroy() {
+      waiting = null;
       try {
         teardown();
         render(null, root);

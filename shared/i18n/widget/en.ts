@@ -46,7 +46,7 @@ export const en = {
   'widget.loading': 'Loading…',
 } as const satisfies Catalog<WidgetCoreMessageId>;
 
-/** The panels' strings in English (the lazy chunk): complete, key for key, with viPanels. */
+/** The panels' strings in English (with `en` in the English strings chunk): complete, key for key, with viPanels. */
 export const enPanels = {
   'widget.question.nd118.a':
     "Time taken to return the result of the procedure, compared with the regulation or the lead agency's commitment",

@@ -1,4 +1,4 @@
-/** The widget's messages, by locale: the first file's and the lazy panels' together (the widget itself imports them apart). */
+/** The widget's messages, by locale, both halves together (the widget fetches one language's from its strings chunk). */
 import type { Catalogs } from '../format';
 import { en, enPanels } from './en';
 import { vi, viPanels, type WidgetMessageId } from './vi';

@@ -1,5 +1,5 @@
 /**
- * The citizen widget's messages. The first file bundles `vi` (and en.ts's `en`); the lazy chunk bundles `viPanels`.
+ * The citizen widget's messages. The widget's Vietnamese strings chunk (widget/src/strings-vi.ts) carries `vi` and `viPanels`.
  * Vietnamese, the first language: it defines the keys; en.ts must have the same ones (parity test).
  * Placeholders are written %{name}; a message with a count may give plural forms ({ other, one }).
  */
@@ -47,8 +47,8 @@ export const vi = {
 } as const;
 
 /**
- * The strings of what comes later, with the lazy chunk: the question items, the contact and
- * gap-report panels. Kept apart so the first file carries only `vi` (tree-shaken per export).
+ * The strings of what comes later: the question items, the contact and gap-report panels (the
+ * widget fetches them with `vi`, in one chunk per language; the halves keep their key types apart).
  */
 export const viPanels = {
   'widget.question.nd118.a':
