@@ -15,6 +15,7 @@ import preact from '@preact/preset-vite';
 const WIDGET_CHUNKS = [
   { module: 'virtual:tthc-engine-file', entry: 'widget/src/engine.ts', stem: 'tthc-feedback-engine' },
   { module: 'virtual:tthc-ui-file', entry: 'widget/src/ui.tsx', stem: 'tthc-feedback-ui' },
+  { module: 'virtual:tthc-schema-file', entry: 'widget/src/agency-file.ts', stem: 'tthc-feedback-schema' },
   { module: 'virtual:tthc-vi-file', entry: 'widget/src/strings-vi.ts', stem: 'tthc-feedback-vi' },
   { module: 'virtual:tthc-en-file', entry: 'widget/src/strings-en.ts', stem: 'tthc-feedback-en' },
 ];

@@ -54,7 +54,7 @@ describe('messages', () => {
   });
 
   it('fill placeholders and fall back to Vietnamese for unknown languages', () => {
-    expect(translator(widgetCatalogs, 'en')('widget.error.rejected', { reason: 'x' })).toBe('The server did not accept the rating: x');
+    expect(translator(widgetCatalogs, 'en')('widget.context.procedure', { name: 'x' })).toBe('Procedure: x');
     expect(resolveLocale('en-GB')).toBe('en');
     expect(resolveLocale('fr')).toBe('vi');
     expect(resolveLocale(undefined)).toBe('vi');

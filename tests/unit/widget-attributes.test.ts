@@ -1,6 +1,7 @@
 /** The widget's attribute schema: values read, and one warning naming the attribute with a safe fallback for bad ones. */
 import { describe, expect, it } from 'vitest';
-import { readConfig, parseAgencyFile, parseContacts, type AttributeName } from '../../widget/src/attributes';
+import { readConfig, type AttributeName } from '../../widget/src/attributes';
+import { parseAgencyFile, parseContacts } from '../../widget/src/agency-file';
 
 function read(attrs: Partial<Record<AttributeName, string>>, pageLang = 'vi') {
   const warnings: string[] = [];
@@ -9,6 +10,8 @@ function read(attrs: Partial<Record<AttributeName, string>>, pageLang = 'vi') {
     pageLang,
     'https://portal.example.gov.vn/tthc/1',
     (a) => warnings.push(a),
+    {},
+    parseContacts,
   );
   return { config, warnings };
 }

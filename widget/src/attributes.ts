@@ -2,7 +2,9 @@
  * The one attribute schema of <tthc-feedback>: every attribute (also accepted as data-* on the
  * script tag), how it is read, and the safe fallback when it is wrong. A bad value gives one
  * console warning naming the attribute, never an exception. The element observes exactly these
- * names (observedAttributes), so a change after mount takes effect.
+ * names (observedAttributes), so a change after mount takes effect. The JSON values (`contacts`,
+ * the `config` file) are validated by the zod/mini schema in `agency-file.ts`, a chunk of its own
+ * fetched only when an element has one of them.
  */
 import type { Locale } from '../../shared/i18n/format';
 import { AGENCY_MAX, PROCEDURE_NAME_MAX } from '../../shared/protocol/constants';
@@ -56,44 +58,6 @@ export interface AgencyFile {
   theme?: Record<string, string>;
 }
 
-const THEME_KEYS = ['accent', 'border', 'focus', 'text', 'background'] as const;
-const COLOUR = /^(#[0-9a-f]{3,8}|rgba?\([\d\s.,%]+\))$/i;
-
-/**
- * Validates an agency configuration file: `{ "contacts"?: contact point(s), "questionSet"?: id,
- * "scale"?: 3 | 5, "theme"?: { "accent"?, "border"?, "focus"?, "text"?, "background"?: colour } }`. Null when it is
- * not such an object (unknown keys are ignored; a bad part invalidates the file).
- */
-export function parseAgencyFile(data: unknown): AgencyFile | null {
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
-  const o = data as Record<string, unknown>;
-  const out: AgencyFile = {};
-  if (o.contacts !== undefined) {
-    const contacts = parseContacts(JSON.stringify(o.contacts));
-    if (!contacts) return null;
-    out.contacts = contacts;
-  }
-  if (o.questionSet !== undefined) {
-    if (!(QUESTION_SET_CHOICES as readonly unknown[]).includes(o.questionSet)) return null;
-    out.questionSet = o.questionSet as QuestionSetChoice;
-  }
-  if (o.scale !== undefined) {
-    const levels = readScale(String(o.scale));
-    if (!levels) return null;
-    out.scale = levels;
-  }
-  if (o.theme !== undefined) {
-    if (!o.theme || typeof o.theme !== 'object') return null;
-    const theme: Record<string, string> = {};
-    for (const [k, v] of Object.entries(o.theme as Record<string, unknown>)) {
-      if (!(THEME_KEYS as readonly string[]).includes(k) || typeof v !== 'string' || !COLOUR.test(v.trim())) return null;
-      theme[`--tf-${k}`] = v.trim();
-    }
-    out.theme = theme;
-  }
-  return out;
-}
-
 /** Every attribute the element reads, in the order the README documents them. */
 export const ATTRIBUTES = [
   'collector',
@@ -113,44 +77,6 @@ export type AttributeName = (typeof ATTRIBUTES)[number];
 
 const SUBMISSIONS_PATH = '/api/v1/submissions';
 const CODE = /^[\p{L}\p{N}._-]{1,64}$/u;
-
-const text = (v: unknown, max = 300): string | undefined => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : undefined);
-const list = (v: unknown): string[] | undefined => {
-  const items = (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []).map((x) => text(x, 200)).filter((x): x is string => !!x);
-  return items.length ? items.slice(0, 6) : undefined;
-};
-
-/** Validates the `contacts` JSON: an object or an array of objects, each with at least `agency`. */
-export function parseContacts(json: string): ContactPoint[] | null {
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch {
-    return null;
-  }
-  const raw = Array.isArray(data) ? data : [data];
-  const out: ContactPoint[] = [];
-  for (const item of raw) {
-    if (!item || typeof item !== 'object') return null;
-    const o = item as Record<string, unknown>;
-    const agency = text(o.agency);
-    if (!agency) return null;
-    const point: ContactPoint = { agency };
-    const address = text(o.address);
-    const hours = text(o.hours);
-    const phones = list(o.phones);
-    const emails = list(o.emails);
-    const websites = list(o.websites)?.filter((w) => /^https?:\/\//i.test(w));
-    if (address) point.address = address;
-    if (hours) point.hours = hours;
-    if (phones) point.phones = phones;
-    if (emails) point.emails = emails;
-    if (websites?.length) point.websites = websites;
-    if (o.upper === true) point.upper = true;
-    out.push(point);
-  }
-  return out.length ? out : null;
-}
 
 /** `value` as an absolute http(s) URL against `base`, or undefined. */
 function httpUrl(value: string, base: string): string | undefined {
@@ -182,6 +108,7 @@ export function readConfig(
   baseUrl: string,
   warn: (attribute: AttributeName, problem: string) => void,
   agency: AgencyFile = {},
+  parseContacts?: (json: string) => ContactPoint[] | null,
 ): WidgetConfig {
   const value = (name: AttributeName) => get(name)?.trim() || undefined;
 
@@ -219,7 +146,7 @@ export function readConfig(
   let contacts: ContactPoint[] | undefined;
   const c = value('contacts');
   if (c) {
-    contacts = parseContacts(c) ?? undefined;
+    contacts = parseContacts?.(c) ?? undefined;
     if (!contacts) warn('contacts', 'not JSON contact points with "agency"; ignored');
   }
 

@@ -22,3 +22,9 @@ declare module 'virtual:tthc-en-file' {
   const fileName: string;
   export default fileName;
 }
+
+/** The content-hashed file name of the schema chunk (zod/mini: agency file and `contacts`). */
+declare module 'virtual:tthc-schema-file' {
+  const fileName: string;
+  export default fileName;
+}

@@ -14,6 +14,7 @@ import { ATTRIBUTES, readLang } from './attributes';
 import type { Controller } from './ui';
 import engineFile from 'virtual:tthc-engine-file';
 import uiFile from 'virtual:tthc-ui-file';
+import schemaFile from 'virtual:tthc-schema-file';
 import viFile from 'virtual:tthc-vi-file';
 import enFile from 'virtual:tthc-en-file';
 import css from './style.css?inline';
@@ -85,7 +86,7 @@ class TthcFeedbackElement extends HTMLElement {
               element: this,
               root,
               css,
-              urls: { engine: chunkUrl(engineFile), vi: chunkUrl(viFile), en: chunkUrl(enFile) },
+              urls: { engine: chunkUrl(engineFile), schema: chunkUrl(schemaFile), vi: chunkUrl(viFile), en: chunkUrl(enFile) },
             });
             this.#ui.mount(open);
           };

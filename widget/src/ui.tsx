@@ -8,12 +8,14 @@
  */
 import { render } from 'preact';
 import { createNotifier } from './cell';
-import { parseAgencyFile, readConfig, readLang, type AgencyFile, type AttributeName, type WidgetConfig } from './attributes';
+import { readConfig, readLang, type AgencyFile, type AttributeName, type WidgetConfig } from './attributes';
 import { autoGapReport, cleanUrl, createGapModel, createRatingModel, type Deliver } from './model';
 import { createOutbox, type Outbox } from './outbox';
 import { Widget, createViewState, type EngineState, type Strings } from './Widget';
 import type { EngineView } from './engine';
 import type { Locale } from '../../shared/i18n/format';
+
+type SchemaModule = typeof import('./agency-file');
 
 export interface Host {
   element: HTMLElement;
@@ -21,7 +23,7 @@ export interface Host {
   /** The widget's stylesheet text (carried by the first file, which may have adopted it already). */
   css: string;
   /** Absolute URLs of the lazy chunks: engine, the strings of each language. */
-  urls: Record<'engine' | Locale, string>;
+  urls: Record<'engine' | 'schema' | Locale, string>;
 }
 
 export interface Controller {
@@ -43,6 +45,9 @@ export function createController(host: Host): Controller {
   let agency: { url: string; file: AgencyFile } | null = null;
   /** The strings of each language, once imported. */
   const strings: Partial<Record<Locale, Strings>> = {};
+  /** The schema chunk (zod/mini), imported when an element has `contacts` or `config`. */
+  let schema: SchemaModule | null = null;
+  let schemaFailed = false;
   /** Set while a start waits for its chunks; a newer start or destroy() replaces it. */
   let waiting: object | null = null;
 
@@ -64,16 +69,19 @@ export function createController(host: Host): Controller {
     // The strings of the element's language before anything is drawn; until then the previous
     // view, or the loader's, stays. Not fetched (offline): again when the network is back.
     const lang = readLang(element.getAttribute('lang'), document.documentElement.lang);
-    if (!strings[lang]) {
+    const wantSchema = !schema && !schemaFailed && (['contacts', 'config'] as const).some((n) => element.getAttribute(n)?.trim());
+    if (!strings[lang] || wantSchema) {
       const token = (waiting = {});
       const again = () => token === waiting && element.isConnected && safeMount(open);
-      (import(/* @vite-ignore */ host.urls[lang]) as Promise<{ messages: Strings }>).then(
-        (m) => {
-          strings[lang] = m.messages;
-          again();
-        },
-        () => addEventListener('online', again, { once: true }),
-      );
+      void Promise.all([
+        strings[lang] ||
+          (import(/* @vite-ignore */ host.urls[lang]) as Promise<{ messages: Strings }>).then((m) => void (strings[lang] = m.messages)),
+        wantSchema &&
+          (import(/* @vite-ignore */ host.urls.schema) as Promise<SchemaModule>).then(
+            (m) => void (schema = m),
+            () => void (schemaFailed = true),
+          ),
+      ]).then(again, () => addEventListener('online', again, { once: true }));
       return;
     }
     waiting = null;
@@ -89,6 +97,7 @@ export function createController(host: Host): Controller {
       document.baseURI,
       warn,
       agency?.file,
+      schema?.parseContacts,
     );
     const configUrl = config.configUrl;
     if (configUrl && agency?.url !== configUrl) {
@@ -96,7 +105,7 @@ export function createController(host: Host): Controller {
       void fetch(configUrl, { credentials: 'omit' })
         .then((r) => (r.ok ? r.json() : null))
         .then((data: unknown) => {
-          const file = parseAgencyFile(data);
+          const file = schema?.parseAgencyFile(data);
           if (!file) return warn('config', 'not a valid agency file; ignored');
           agency = { url: configUrl, file };
           if (element.isConnected) safeMount();

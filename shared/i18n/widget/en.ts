@@ -12,7 +12,6 @@ export const en = {
   'widget.sending': 'Sending your rating…',
   'widget.thanks': 'Thank you. Your rating has been recorded.',
   'widget.error.network': 'Your rating could not be sent (connection error). Please try again.',
-  'widget.error.rejected': 'The server did not accept the rating: %{reason}',
   'widget.error.noCollector': 'This widget has no collector address configured.',
   'widget.thanksReceipt': 'Thank you. Your rating has been recorded, receipt code: %{receipt}.',
   'widget.error.code.invalid': 'The server did not accept the rating because the data sent was not valid.',

@@ -13,7 +13,6 @@ export const vi = {
   'widget.sending': 'Đang gửi đánh giá…',
   'widget.thanks': 'Cảm ơn bạn đã đánh giá. Ý kiến của bạn đã được ghi nhận.',
   'widget.error.network': 'Chưa gửi được đánh giá (lỗi kết nối). Vui lòng thử lại.',
-  'widget.error.rejected': 'Máy chủ không nhận đánh giá: %{reason}',
   'widget.error.noCollector': 'Tiện ích chưa được cấu hình địa chỉ máy chủ nhận ý kiến.',
   'widget.thanksReceipt': 'Cảm ơn bạn đã đánh giá. Ý kiến của bạn đã được ghi nhận, mã biên nhận: %{receipt}.',
   'widget.error.code.invalid': 'Máy chủ không nhận đánh giá vì dữ liệu gửi đi không hợp lệ.',
