@@ -559,6 +559,14 @@ describe('pages without a procedure code, single-page portals, auto-report', () 
     expect(body.procedureName).toMatch(/^Giải quyết khiếu nại về quyết định hành chính/);
     expect(body.agency).toBe('Bộ Công an; Thanh tra Bộ');
     expect(await page.locator('tthc-feedback [data-context]').textContent()).toContain('Cơ quan thực hiện: Bộ Công an; Thanh tra Bộ');
+    // A move that changes only the query (the national portal's ?ma_thu_tuc=) is a new procedure too…
+    await page.evaluate(() => history.pushState({}, '', '/demo/thu-tuc-khac?tab=2'));
+    await expect.poll(() => page.locator('tthc-feedback [data-rating="2"] input').isChecked()).toBe(false);
+    await page.locator('tthc-feedback [data-rating="3"]').click();
+    // …an anchor within the page is not: the choice stays.
+    await page.evaluate(() => (location.hash = 'muc-2'));
+    await page.waitForTimeout(300);
+    expect(await page.locator('tthc-feedback [data-rating="3"] input').isChecked()).toBe(true);
     await page.close();
     await front.close();
   });

@@ -1,10 +1,21 @@
 /** The widget's per-instance models: what a rating and a gap report carry, and the states a citizen reads. */
 import { describe, expect, it, vi } from 'vitest';
-import { createGapModel, createRatingModel, type Deliver } from '../../widget/src/model';
+import { cleanUrl, createGapModel, createRatingModel, pageKey, type Deliver } from '../../widget/src/model';
 import type { AuditReport } from '../../shared/audit/types';
 
 const base = { lang: 'vi' as const, pageUrl: 'https://dichvucong.example/tthc/1' };
 const delivered: Deliver = async (s, listen) => listen({ state: 'sent', receipt: 'ACDE3467' });
+
+describe('page addresses', () => {
+  it('sends origin and path only, but tells pages apart by their query and route, not by an anchor', () => {
+    const page = 'https://dichvucong.example.gov.vn/chi-tiet.html';
+    expect(cleanUrl(`${page}?ma_thu_tuc=1.000178#muc-2`)).toBe(page);
+    expect(pageKey(`${page}?ma_thu_tuc=1.000178#muc-2`)).toBe(`${page}?ma_thu_tuc=1.000178`);
+    expect(pageKey(`${page}#/thu-tuc/1.000178`)).toBe(`${page}#/thu-tuc/1.000178`);
+    expect(pageKey(`${page}#!/thu-tuc/2.000001`)).toBe(`${page}#!/thu-tuc/2.000001`);
+    expect(pageKey(`${page}#huong-dan`)).toBe(page);
+  });
+});
 
 describe('rating model', () => {
   it('sends the procedure name and agency with a rating and a gap report, trimmed to the protocol bounds', async () => {

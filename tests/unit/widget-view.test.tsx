@@ -44,6 +44,16 @@ describe('widget view', () => {
     expect(mount().querySelector('.tf-submit')?.textContent).toBe('Gửi đánh giá');
   });
 
+  it("keeps the answers of procedures told apart only by the query (the national portal's ?ma_thu_tuc=) apart", () => {
+    const page = 'https://dichvucong.example.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html';
+    localStorage.setItem(`tthc-feedback:rated:${page}?ma_thu_tuc=1.000178`, JSON.stringify({ overall: 2, scale: 5 }));
+    const rated = mount(undefined, 'vi', {}, 5, `${page}?ma_thu_tuc=1.000178#huong-dan`);
+    expect((rated.querySelector('[data-rating="2"] input') as HTMLInputElement).checked).toBe(true);
+    const other = mount(undefined, 'vi', {}, 5, `${page}?ma_thu_tuc=2.000001`);
+    expect(other.querySelector('[data-rating] input:checked')).toBeNull();
+    expect(other.querySelector('.tf-submit')?.textContent).toBe('Gửi đánh giá');
+  });
+
   it('offers the five levels as native radios in a fieldset with a legend, in Vietnamese', () => {
     const host = mount();
     const labels = [...host.querySelectorAll('.tf-level')].map((l) => l.textContent);

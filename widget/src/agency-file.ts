@@ -88,18 +88,14 @@ export function parseAgencyFile(data: unknown): AgencyFile | null {
   // Unknown theme keys refuse the file (a typo would silently theme nothing); unknown top-level keys are ignored.
   const themeGiven = isRecord(data) && isRecord(data.theme) ? Object.entries(data.theme) : [];
   if (found && !named(found)) return null;
-  if (themeGiven.some(([k, v]) => !(THEME_KEYS as readonly string[]).includes(k) || (v !== undefined && !COLOUR.test(String(v)))))
-    return null;
+  if (themeGiven.some(([k, v]) => !(THEME_KEYS as readonly string[]).includes(k) || !COLOUR.test(String(v)))) return null;
   const file: AgencyFile = {};
   if (found) file.contacts = found.map(tidy);
   if (questionSet) file.questionSet = questionSet;
   if (scale) file.scale = scale;
   if (theme)
-    file.theme = Object.fromEntries(
-      Object.entries(theme)
-        .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => [`--tf-${k}`, v!.trim().slice(0, 60)]),
-    );
+    // (zod's output has only the keys the file gave)
+    file.theme = Object.fromEntries(Object.entries(theme).map(([k, v]) => [`--tf-${k}`, v!.trim().slice(0, 60)]));
   return file;
 }
 

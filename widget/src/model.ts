@@ -53,6 +53,13 @@ export function newUuid(): string {
 /** Origin and path only: the query string and fragment may carry personal data. */
 export const cleanUrl = (url: string) => url.replace(/[?#].*$/s, '').slice(0, URL_MAX);
 
+/**
+ * Which page this is, for this browser's own memory (answer given, daily auto-report) and to notice a
+ * single-page portal's move: the address with its query (the national portal tells procedures apart by
+ * `?ma_thu_tuc=`), without a fragment unless it is a route (`#/…`, `#!/…`). Never sent.
+ */
+export const pageKey = (url: string) => url.replace(/#(?!!?\/).*$/s, '').slice(0, URL_MAX);
+
 function storage(): Storage | null {
   try {
     return localStorage;
@@ -162,7 +169,7 @@ export function createRatingModel(options: RatingOptions): RatingModel {
   const notifier = options.notifier ?? createNotifier();
   const signal = notifier.cell;
   const pageUrl = cleanUrl(options.pageUrl);
-  const scope = options.procedureCode ?? pageUrl;
+  const scope = options.procedureCode ?? pageKey(options.pageUrl);
   const remembered = `tthc-feedback:rated:${scope}`;
   const status = signal<Status>('idle');
   const notice = signal<Notice | null>(null);
@@ -341,8 +348,7 @@ export function autoGapReport(
   if (report.status !== 'audited') return null;
   const failing = report.results.filter((r) => r.status === 'fail');
   if (!failing.length) return null;
-  const pageUrl = cleanUrl(options.pageUrl);
-  const key = `tthc-feedback:auto-report:${pageUrl}`;
+  const key = `tthc-feedback:auto-report:${pageKey(options.pageUrl)}`;
   try {
     if (storage()?.getItem(key) === today) return null;
     storage()?.setItem(key, today);

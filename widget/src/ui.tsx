@@ -9,7 +9,7 @@
 import { render } from 'preact';
 import { createNotifier } from './cell';
 import { readConfig, readLang, type AgencyFile, type AttributeName, type WidgetConfig } from './attributes';
-import { autoGapReport, cleanUrl, createGapModel, createRatingModel, type Deliver } from './model';
+import { autoGapReport, cleanUrl, createGapModel, createRatingModel, pageKey, type Deliver } from './model';
 import { createOutbox, type Outbox } from './outbox';
 import { Widget, createViewState, type EngineState, type Strings } from './Widget';
 import type { EngineView } from './engine';
@@ -138,7 +138,8 @@ export function createController(host: Host): Controller {
           })
       : undefined;
     const notifier = createNotifier();
-    const pageUrl = cleanUrl(location.href);
+    // The full address: the models send it cleaned (cleanUrl) and remember by pageKey.
+    const pageUrl = location.href;
     // One options object for both models: what the engine reads later (code, name, agency) is seen by both.
     const common = {
       lang: config.lang,
@@ -195,7 +196,7 @@ export function createController(host: Host): Controller {
 
     // Single-page portals: a new address is a new procedure, so the element starts afresh.
     const onUrl = () => {
-      if (cleanUrl(location.href) !== pageUrl && !stop.signal.aborted) queueMicrotask(() => element.isConnected && safeMount());
+      if (pageKey(location.href) !== pageKey(pageUrl) && !stop.signal.aborted) queueMicrotask(() => element.isConnected && safeMount());
     };
     const nav = (globalThis as { navigation?: EventTarget }).navigation;
     nav?.addEventListener('navigatesuccess', onUrl);
