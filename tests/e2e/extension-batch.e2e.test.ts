@@ -16,9 +16,8 @@
  * refused" and are never requested.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { auditDocument } from '../../shared/audit';
@@ -27,13 +26,12 @@ import { parseHtmlDocument } from '../../shared/node/html';
 import { buildDemoPortal, serveDemoPortal } from '../../scripts/portal-fixture';
 import {
   FIXTURES,
-  ROOT,
-  assertBuilt,
   launchWithExtension,
   listen,
   type ExtensionSession,
   type StaticServer,
   axeViolations,
+  extensionWithLocalHosts,
   setExtensionLocale,
 } from './kit';
 import { parseCsv } from '../csv-reader';
@@ -162,8 +160,6 @@ let extensionDir: string;
 let procedures: string[];
 
 beforeAll(async () => {
-  const built = join(ROOT, '.output', 'chrome-mv3');
-  assertBuilt(join(built, 'manifest.json'), 'The extension');
   const names = (await readdir(PAGES_DIR)).filter((f) => f.endsWith('.html')).sort();
   procedures = [];
   for (const name of names) {
@@ -172,10 +168,7 @@ beforeAll(async () => {
     if (procedures.length === 20) break;
   }
   portal = await servePortal(procedures);
-  extensionDir = await mkdtemp(join(tmpdir(), 'tthc-batch-ext-'));
-  await cp(built, extensionDir, { recursive: true });
-  const manifest = JSON.parse(await readFile(join(extensionDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
-  await writeFile(join(extensionDir, 'manifest.json'), JSON.stringify({ ...manifest, host_permissions: ['http://127.0.0.1/*'] }));
+  extensionDir = await extensionWithLocalHosts('tthc-batch-ext-');
   session = await launchWithExtension(extensionDir);
 }, 60_000);
 

@@ -12,12 +12,10 @@
  * audit; both languages, and axe-core finds no violation in each state.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { buildDemoPortal, serveDemoPortal, type DemoPortal, type DemoServer } from '../../scripts/portal-fixture';
-import { ROOT, assertBuilt, launchWithExtension, type ExtensionSession, axeViolations, setExtensionLocale } from './kit';
+import { launchWithExtension, type ExtensionSession, axeViolations, extensionWithLocalHosts, setExtensionLocale } from './kit';
 
 let session: ExtensionSession;
 let demo: DemoPortal;
@@ -25,14 +23,9 @@ let server: DemoServer;
 let extensionDir: string;
 
 beforeAll(async () => {
-  const built = join(ROOT, '.output', 'chrome-mv3');
-  assertBuilt(join(built, 'manifest.json'), 'The extension');
   demo = buildDemoPortal({ procedures: 14, hangs: 0, notFound: 2, notProcedure: 2, delayMs: 500 });
   server = await serveDemoPortal(demo);
-  extensionDir = await mkdtemp(join(tmpdir(), 'tthc-panel-batch-ext-'));
-  await cp(built, extensionDir, { recursive: true });
-  const manifest = JSON.parse(await readFile(join(extensionDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
-  await writeFile(join(extensionDir, 'manifest.json'), JSON.stringify({ ...manifest, host_permissions: ['http://127.0.0.1/*'] }));
+  extensionDir = await extensionWithLocalHosts('tthc-panel-batch-ext-');
   session = await launchWithExtension(extensionDir);
 }, 60_000);
 

@@ -3,7 +3,7 @@
  * this machine needs, and loads the built unpacked extension. Every test talks to 127.0.0.1 only.
  */
 import { createServer, type Server } from 'node:http';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -157,4 +157,17 @@ export async function setExtensionLocale(session: ExtensionSession, locale: stri
     const api = (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome;
     await api.storage.local.set({ options: { auditorName: '', unit: '', locale: value, recordSource: '' } });
   }, locale);
+}
+
+/**
+ * A copy of the built Chromium extension in a fresh temporary folder whose manifest grants the
+ * local test sites (127.0.0.1) at install, as the batch tests need; remove the folder afterwards.
+ */
+export async function extensionWithLocalHosts(prefix: string): Promise<string> {
+  assertBuilt(join(EXTENSION_DIR, 'manifest.json'), 'The extension');
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  await cp(EXTENSION_DIR, dir, { recursive: true });
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, host_permissions: ['http://127.0.0.1/*'] }));
+  return dir;
 }

@@ -61,3 +61,18 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return [...result.violations.map((v) => `${v.id} (${v.nodes.length})`), ...(inside ? [] : ['axe saw nothing inside the shadow root'])];
   });
 }
+
+/** Collects securitypolicyviolation events and console CSP reports of `page` (call before it loads). */
+export async function cspViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
+    ),
+  );
+  return violations;
+}

@@ -11,7 +11,7 @@ import { openStore, type SubmissionStore as FeedbackStore } from '../../collecto
 import { createCollector } from '../../collector/app';
 import { testConfig } from '../../collector/config';
 import { FIXTURES, ROOT, WIDGET_FILE, assertBuilt, launchBrowser, listen, type StaticServer } from './kit';
-import { AXE, axeViolations } from './widget-kit';
+import { AXE, axeViolations, cspViolations } from './widget-kit';
 
 /** The collector app on 127.0.0.1 at a free port. */
 async function serve(app: FastifyInstance): Promise<StaticServer> {
@@ -209,21 +209,6 @@ describe('demo started by npm start', () => {
         [id],
       )
     )[0];
-  /** Collects securitypolicyviolation events and console CSP reports of `page` (set before it loads). */
-  const cspViolations = async (page: Page) => {
-    const violations: string[] = [];
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
-    });
-    await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
-    await page.addInitScript(() =>
-      document.addEventListener('securitypolicyviolation', (e) =>
-        (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
-      ),
-    );
-    return violations;
-  };
-
   it('single-page-app demo: after moving to the second procedure without a reload, the rating is stored with its code', async () => {
     const page = await browser.newPage();
     const ids = posted(page);
@@ -326,16 +311,7 @@ const shown = (page: Page) => page.locator('tthc-feedback .tf-level').first().wa
 describe('strict Content-Security-Policy, keyboard and panels', () => {
   it('runs on a page with default-src, style-src and script-src self, lazy chunk included, with no violation', async () => {
     const page = await browser.newPage();
-    const violations: string[] = [];
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
-    });
-    await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
-    await page.addInitScript(() =>
-      document.addEventListener('securitypolicyviolation', (e) =>
-        (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
-      ),
-    );
+    const violations = await cspViolations(page);
     await page.goto(`${collector.url}/demo/strict-csp.html`);
     const level = page.locator('tthc-feedback [data-rating="4"]');
     await level.click();
