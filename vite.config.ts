@@ -48,10 +48,11 @@ function widgetChunks(enabled: boolean): Plugin {
             rolldownOptions: { output: { minify: true } },
           },
         });
-        // The minifier leaves its /* @__PURE__ */ annotations in; a browser needs none (the space after one stays: `return/*…*/ f()`).
+        // The minifier leaves its /* @__PURE__ */ annotations in, each followed by a space; a browser
+        // needs neither, except the space after a word (`return/*…*/ f()` must stay `return f()`).
         const code = (Array.isArray(out) ? out[0]! : (out as { output: { code: string }[] })).output[0]!.code.replace(
-          /\/\*\s*[@#]__PURE__\s*\*\//g,
-          '',
+          /([\w$]?)\/\*\s*[@#]__PURE__\s*\*\/ ?/g,
+          (_annotation, before: string) => (before ? `${before} ` : ''),
         );
         const fileName = `${chunk.stem}.${createHash('sha256').update(code).digest('hex').slice(0, 10)}.js`;
         names.set(chunk.module, fileName);

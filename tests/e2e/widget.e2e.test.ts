@@ -468,6 +468,24 @@ describe('strict Content-Security-Policy, keyboard and panels', () => {
     expect(await page.locator('tthc-feedback a[href^="tel:"]').getAttribute('href')).toBe('tel:02143840888');
     await page.close();
   });
+  it('floating mode: a press on the launcher while the widget still waits for its strings opens the dialog once they arrive', async () => {
+    const page = await browser.newPage();
+    let release: () => void = () => {};
+    const held = new Promise<void>((done) => (release = done));
+    // The Vietnamese strings are held back: the UI chunk starts, but cannot draw yet.
+    await page.route(/tthc-feedback-vi\.[0-9a-f]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const ui = page.waitForResponse(/tthc-feedback-ui\.[0-9a-f]+\.js$/);
+    await page.goto(`${collector.url}/demo/floating.html`);
+    await ui;
+    await page.waitForTimeout(1_500); // the idle start of the UI chunk, which then waits for the strings
+    await page.locator('tthc-feedback .tf-launcher').click();
+    release();
+    await page.locator('tthc-feedback [role="dialog"]').waitFor({ timeout: 10_000 });
+    await page.close();
+  });
 });
 
 describe('hostile host page, two instances, events', () => {

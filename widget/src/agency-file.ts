@@ -50,13 +50,9 @@ const asList = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** Untrusted contact point(s) with every "one or a list" made a list, for the schema to check. */
 const listed = (v: unknown): unknown =>
-  v === undefined
-    ? v
-    : asList(v).map((c) =>
-        isRecord(c)
-          ? { ...c, ...Object.fromEntries(['phones', 'emails', 'websites'].filter((k) => k in c).map((k) => [k, asList(c[k])])) }
-          : c,
-      );
+  asList(v).map((c) =>
+    isRecord(c) ? { ...c, ...Object.fromEntries(['phones', 'emails', 'websites'].filter((k) => k in c).map((k) => [k, asList(c[k])])) } : c,
+  );
 const cut = (s: string | undefined, max: number) => s?.trim().slice(0, max) || undefined;
 /** Phones, e-mails or websites (`web`: only http(s) addresses, any other is dropped, not followed): at most six non-empty ones kept (none: absent). */
 const items = (v: string[] = [], web?: boolean) => {

@@ -123,7 +123,9 @@ class TthcFeedbackElement extends HTMLElement {
       button.setAttribute('part', 'launcher');
       button.setAttribute('aria-haspopup', 'dialog');
       button.textContent = LAUNCHER[lang];
-      button.addEventListener('click', () => go(true));
+      // Once the UI has started, this plain launcher stays until its strings arrive: a press then
+      // goes to the UI, which opens the dialog as soon as it can draw.
+      button.addEventListener('click', () => (this.#ui ? this.#ui.mount(true) : go(true)));
       const float = document.createElement('div');
       float.className = 'tf-float';
       float.lang = lang;
