@@ -21,6 +21,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { launchChromium } from '../shared/node/chromium';
+import { startTrace, stopTrace, type TraceEvent } from '../tests/e2e/trace';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.RUNS ?? 15);
@@ -59,18 +60,6 @@ interface Load {
   fcp: number;
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** Thread time (CPU time the thread ran), when the trace has it. */
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: { url?: string; isMainFrame?: boolean } };
-}
-
 /** The widget's own script: evaluating its files and calling into them (outermost events only). */
 const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.compileModule', 'v8.evaluateModule']);
 
@@ -83,16 +72,14 @@ async function once(arm: Arm): Promise<Load> {
     await page.route('**/widget/tthc-feedback.js', (route) =>
       route.fulfill({ contentType: 'text/javascript', body: arm === 'baseline' && BASELINE ? BASELINE : '' }),
     );
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+  await startTrace(browser, page);
   await page.goto(`${base}/demo/${PAGE}`, { waitUntil: 'load' });
   await page.waitForTimeout(SETTLE_MS);
-  const events = (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const { events, onMain, mainPid } = await stopTrace(browser);
   const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0);
   await context.close();
 
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const onMain = events.filter((e) => e.pid === main?.pid && e.tid === main?.tid && e.ph === 'X' && e.dur);
-  const loadEnd = Math.max(...events.filter((e) => e.name === 'loadEventEnd' && e.pid === main?.pid).map((e) => e.ts));
+  const loadEnd = Math.max(...events.filter((e) => e.name === 'loadEventEnd' && e.pid === mainPid).map((e) => e.ts));
   // Thread time where the trace gives it: time the main thread actually ran, so that other processes
   // on a busy machine, which stretch wall-clock durations, do not count.
   const sum = (xs: TraceEvent[]) => xs.reduce((total, e) => total + (e.tdur ?? e.dur!), 0) / 1000;

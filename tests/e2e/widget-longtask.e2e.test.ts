@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { FIXTURES, WIDGET_FILE, assertBuilt, launchBrowser, type StaticServer } from './kit';
 import { serveWidgetPages } from './widget-kit';
+import { startTrace, stopTrace, type TraceEvent } from './trace';
 
 const LONG_TASK_MS = 50;
 
@@ -36,17 +37,6 @@ function bigProcedurePage(): string {
   // The control: a task that really is long, while the page is parsed (before the widget can start).
   const control = `<script>performance.mark('tf-control'); for (const until = performance.now() + 400; performance.now() < until; );</script>`;
   return base.replace(/<body[^>]*>/, (body) => body + control).replace('</body>', `${extra}</body>`);
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: { startTime?: number } };
 }
 
 let browser: Browser;
@@ -73,7 +63,7 @@ describe('the idle page audit on a 5,000-element page', () => {
         for (const e of list.getEntries()) entries.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: 'longtask', buffered: true });
     });
-    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+    await startTrace(browser, page);
     await page.goto(`${server.url}/big.html`, { waitUntil: 'load' });
     expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeGreaterThan(5_000);
 
@@ -89,13 +79,12 @@ describe('the idle page audit on a 5,000-element page', () => {
     // The engine read the page: its code and name are what the page publishes.
     expect(await widget.locator('[data-context]').textContent()).toContain('Giải quyết khiếu nại');
 
-    const events = (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+    const { events, onMain } = await stopTrace(browser);
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks);
     await page.close();
 
     // Trace timestamps (µs) to the page's clock (ms): the control task's mark is the anchor.
-    const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-    const tasks = events.filter((e) => e.pid === main?.pid && e.tid === main?.tid && e.ph === 'X' && e.name === 'RunTask' && e.dur);
+    const tasks = onMain.filter((e) => e.name === 'RunTask');
     const cpu = (e: TraceEvent) => (e.tdur ?? e.dur!) / 1000;
     const mark = events.find((e) => e.name === 'tf-control')!;
     const toPage = (ts: number) => mark.args!.data!.startTime! + (ts - mark.ts) / 1000;
