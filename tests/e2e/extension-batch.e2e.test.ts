@@ -486,8 +486,7 @@ describe('extension batch audit', () => {
   }, 60_000);
 
   it('speaks English when the auditor chose it, with no axe violation', async () => {
-    const setLocale = (locale: string) => setExtensionLocale(session, locale);
-    await setLocale('en');
+    await setExtensionLocale(session, 'en');
     try {
       const page = await openBatchPage();
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
@@ -497,7 +496,7 @@ describe('extension batch audit', () => {
       expect(await axeViolations(page)).toEqual([]);
       await page.close();
     } finally {
-      await setLocale('vi');
+      await setExtensionLocale(session, 'vi');
     }
   }, 60_000);
 });

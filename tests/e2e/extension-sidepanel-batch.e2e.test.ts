@@ -294,8 +294,7 @@ describe('the batch audit in the side panel', () => {
   }, 60_000);
 
   it('speaks English when the auditor chose it, with no axe violation', async () => {
-    const setLocale = (locale: string) => setExtensionLocale(session, locale);
-    await setLocale('en');
+    await setExtensionLocale(session, 'en');
     try {
       const panel = await openPanel();
       expect(await panel.locator('html').getAttribute('lang')).toBe('en');
@@ -317,7 +316,7 @@ describe('the batch audit in the side panel', () => {
       await page.close();
       await panel.close();
     } finally {
-      await setLocale('vi');
+      await setExtensionLocale(session, 'vi');
     }
   }, 60_000);
 });
